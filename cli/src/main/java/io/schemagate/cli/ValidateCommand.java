@@ -1,0 +1,58 @@
+package io.schemagate.cli;
+
+import io.schemagate.core.migrate.DirectoryValidator;
+import io.schemagate.core.migrate.MigrationDir;
+import io.schemagate.core.migrate.Validation;
+import io.schemagate.core.report.ValidationJson;
+import io.schemagate.core.report.ValidationText;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "validate",
+        mixinStandardHelpOptions = true,
+        versionProvider = SchemagateCommand.Version.class,
+        description = {
+            "Check a migration directory without a database: atlas.sum present and matching, file names and versions",
+            "for the format, directives, and that every file lexes. Exits 2 when anything is wrong."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  schemagate migrate validate --dir file://migrations",
+            "  schemagate migrate validate --dir db/migration --dir-format flyway --format json",
+            "  schemagate migrate validate --dir migrations --dialect mysql"})
+final class ValidateCommand implements Callable<Integer> {
+    @Mixin
+    DirectoryOptions options;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output: text (for people) or json (for machines). Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    private final Session session;
+
+    ValidateCommand(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() {
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new CliException(ExitCode.BAD_INPUT, "unknown --format \"" + format + "\"; expected text or json");
+        }
+        MigrationDir dir = options.directory();
+        Validation validation;
+        try {
+            validation = DirectoryValidator.validate(dir, options.dirFormat(), options.sqlDialect());
+        } catch (IOException e) {
+            throw new CliException(ExitCode.BAD_INPUT, dir.display() + ": cannot read: " + IoMessages.describe(e), e);
+        }
+        Terminal terminal = session.terminal();
+        terminal.out().print(format.equals("json")
+                ? ValidationJson.render(validation)
+                : ValidationText.render(validation, terminal.style()));
+        terminal.out().flush();
+        return validation.passed() ? ExitCode.PASSED : ExitCode.BAD_INPUT;
+    }
+}

@@ -1,0 +1,53 @@
+package io.schemagate.core.lint;
+
+import io.schemagate.core.text.Position;
+
+/**
+ * The rules known so far, with their catalog code, name and default severity (rules.md §2).
+ * Analyzer rules join this list as they are implemented.
+ */
+public enum Rule {
+    DI501("sum-missing", Severity.ERROR),
+    DI502("sum-invalid", Severity.ERROR),
+    DI503("file-edited", Severity.ERROR),
+    DI504("file-removed", Severity.ERROR),
+    DI505("sum-outdated", Severity.ERROR),
+    DI506("non-linear", Severity.ERROR),
+    DI507("duplicate-version", Severity.ERROR),
+    DI508("bad-file-name", Severity.WARNING),
+    DI509("statement-failed", Severity.ERROR),
+    DI510("base-replay-failed", Severity.ERROR),
+    DI511("bad-directive", Severity.ERROR),
+    DI512("suppression-hygiene", Severity.WARNING),
+    DI513("empty-migration", Severity.WARNING),
+    /** Ours: a file that cannot be read, is not UTF-8, or does not lex (unterminated quote, comment, block). */
+    DI515("unreadable-file", Severity.ERROR);
+
+    private final String title;
+    private final Severity defaultSeverity;
+
+    Rule(String title, Severity defaultSeverity) {
+        this.title = title;
+        this.defaultSeverity = defaultSeverity;
+    }
+
+    public String code() {
+        return name();
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Severity defaultSeverity() {
+        return defaultSeverity;
+    }
+
+    public Diagnostic at(String file, Position position, String message) {
+        return new Diagnostic(code(), defaultSeverity, file, position, message);
+    }
+
+    public Diagnostic at(String file, Position position, Severity severity, String message) {
+        return new Diagnostic(code(), severity, file, position, message);
+    }
+}

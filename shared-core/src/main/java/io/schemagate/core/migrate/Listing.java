@@ -1,0 +1,20 @@
+package io.schemagate.core.migrate;
+
+import io.schemagate.core.lint.Diagnostic;
+import io.schemagate.core.sum.SumInput;
+import java.util.List;
+
+/**
+ * The files a tool would run, in its order, plus what is wrong with the directory's naming.
+ *
+ * @param files       in run order
+ * @param hashed      what {@code atlas.sum} covers, in its order (rules.md §4.1)
+ * @param diagnostics naming and version problems (DI507, DI508)
+ */
+public record Listing(List<MigrationFile> files, List<SumInput> hashed, List<Diagnostic> diagnostics) {
+    public Listing {
+        files = List.copyOf(files);
+        hashed = List.copyOf(hashed);
+        diagnostics = List.copyOf(diagnostics);
+    }
+}

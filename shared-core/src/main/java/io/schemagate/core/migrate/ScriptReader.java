@@ -1,0 +1,70 @@
+package io.schemagate.core.migrate;
+
+import io.schemagate.core.lint.Diagnostic;
+import io.schemagate.core.lint.Rule;
+import io.schemagate.core.sql.Dialect;
+import io.schemagate.core.sql.Split;
+import io.schemagate.core.sql.SplitOptions;
+import io.schemagate.core.sql.Statement;
+import io.schemagate.core.sql.StatementSplitter;
+import io.schemagate.core.text.SourceException;
+import io.schemagate.core.text.SourceText;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads one migration file: decode, header directives, the format's sections, statements. */
+public final class ScriptReader {
+    private ScriptReader() {
+    }
+
+    /**
+     * @throws SourceException when the file is not UTF-8 or does not lex (unterminated quote, comment or block)
+     */
+    public static MigrationScript read(MigrationFile file, DirFormat format, Dialect dialect) throws SourceException {
+        SourceText source = SourceText.decode(file.displayPath(), file.bytes());
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        DirectiveParser directiveParser = new DirectiveParser(file.displayPath(), source, diagnostics);
+        Directives directives = directiveParser.header(file.bytes());
+        Layout layout = format.layout(file, source, dialect);
+        diagnostics.addAll(layout.diagnostics());
+
+        List<Section> sections = new ArrayList<>();
+        for (Region region : layout.regions()) {
+            String delimiter = region.delimiter() != null ? region.delimiter()
+                    : directives.delimiter() != null ? directives.delimiter() : ";";
+            SplitOptions options = new SplitOptions(dialect, delimiter, region.gooseBlocks());
+            Split split = StatementSplitter.split(source, region.from(), region.to(), options);
+            for (Statement s : split.statements()) {
+                directiveParser.attached(s.comments(), directives.headerEnd());
+            }
+            directiveParser.attached(split.trailingComments(), directives.headerEnd());
+            List<Statement> statements = region.splitStatements() ? split.statements() : asOne(split.statements(), source);
+            sections.add(new Section(region.name(), txMode(region, directives), statements));
+        }
+        boolean empty = sections.stream().allMatch(s -> s.statements().isEmpty());
+        boolean reported = diagnostics.stream().anyMatch(d -> d.code().equals(Rule.DI513.code()));
+        if (empty && !reported) {
+            diagnostics.add(Rule.DI513.at(file.displayPath(), source.position(0), "the file has no statements to run"));
+        }
+        return new MigrationScript(file, source, directives, sections, diagnostics);
+    }
+
+    /** The format's marker wins when it turns transactions off; otherwise the directive, then the default. */
+    private static TxMode txMode(Region region, Directives directives) {
+        if (region.txMode() == TxMode.NONE || directives.txMode() == TxMode.NONE) {
+            return TxMode.NONE;
+        }
+        return TxMode.FILE;
+    }
+
+    /** Liquibase {@code splitStatements:false}: the region runs as one statement, first text to last. */
+    private static List<Statement> asOne(List<Statement> statements, SourceText source) {
+        if (statements.size() <= 1) {
+            return statements;
+        }
+        Statement first = statements.get(0);
+        Statement last = statements.get(statements.size() - 1);
+        return List.of(new Statement(source.substring(first.start(), last.end()), first.leading(), last.separator(),
+                first.start(), last.end(), first.position(), last.endLine(), first.comments()));
+    }
+}

@@ -1,0 +1,50 @@
+package io.schemagate.core.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.schemagate.core.lint.Diagnostic;
+import io.schemagate.core.lint.Severity;
+import io.schemagate.core.migrate.Validation;
+
+/**
+ * {@code migrate validate --format json}: a stable document for machines. Positions follow Atlas's JSON
+ * ({@code pos} = byte offset) plus 1-based {@code line} and {@code column}.
+ */
+public final class ValidationJson {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ValidationJson() {
+    }
+
+    public static String render(Validation v) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("dir", v.dir().display());
+        root.put("format", v.format().id());
+        root.put("valid", v.passed());
+        root.put("files", v.files());
+        root.put("statements", v.statements());
+        root.put("errors", v.count(Severity.ERROR));
+        root.put("warnings", v.count(Severity.WARNING));
+        ArrayNode list = root.putArray("diagnostics");
+        for (Diagnostic d : v.diagnostics()) {
+            ObjectNode node = list.addObject();
+            node.put("code", d.code());
+            node.put("severity", d.severity().id());
+            node.put("file", d.file());
+            if (d.position().offset() >= 0) {
+                node.put("pos", d.position().offset());
+            }
+            node.put("line", d.position().line());
+            node.put("column", d.position().column());
+            node.put("message", d.message());
+        }
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings and numbers always serialises", e);
+        }
+    }
+}

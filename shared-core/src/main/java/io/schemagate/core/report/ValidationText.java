@@ -1,0 +1,46 @@
+package io.schemagate.core.report;
+
+import io.schemagate.core.lint.Diagnostic;
+import io.schemagate.core.lint.Severity;
+import io.schemagate.core.migrate.Validation;
+
+/** {@code migrate validate} for people: one line per finding, then a verdict. */
+public final class ValidationText {
+    private ValidationText() {
+    }
+
+    public static String render(Validation v, TextStyle style) {
+        StringBuilder out = new StringBuilder();
+        for (Diagnostic d : v.diagnostics()) {
+            String where = d.file() + ":" + d.position().line() + ":" + d.position().column() + ":";
+            String severity = switch (d.severity()) {
+                case ERROR -> style.red("error");
+                case WARNING -> style.yellow("warning");
+                default -> d.severity().id();
+            };
+            out.append(style.bold(where)).append(' ').append(severity).append(' ')
+                    .append(style.dim(d.code())).append(": ").append(d.message()).append('\n');
+        }
+        String counts = v.files() + plural(v.files(), " file") + ", " + v.statements() + plural(v.statements(), " statement")
+                + " (" + v.format().id() + " format)";
+        long errors = v.count(Severity.ERROR);
+        long warnings = v.count(Severity.WARNING);
+        if (!v.diagnostics().isEmpty()) {
+            out.append('\n');
+        }
+        if (errors > 0) {
+            out.append(style.red("✗ " + v.dir().display() + " is not valid")).append(": ").append(counts)
+                    .append("; ").append(errors).append(plural(errors, " error"));
+        } else {
+            out.append(style.green("✓ " + v.dir().display() + " is valid")).append(": ").append(counts);
+        }
+        if (warnings > 0) {
+            out.append(errors > 0 ? ", " : "; ").append(warnings).append(plural(warnings, " warning"));
+        }
+        return out.append('\n').toString();
+    }
+
+    private static String plural(long n, String word) {
+        return n == 1 ? word : word + "s";
+    }
+}
