@@ -23,6 +23,7 @@ public final class Main {
         CommandLine cli = commandLine(session);
         cli.setOut(terminal.out());
         cli.setErr(terminal.err());
+        cli.setUsageHelpWidth(100);
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(terminal.color() ? Ansi.ON : Ansi.OFF));
         cli.setParameterExceptionHandler((e, cmdArgs) -> {
             terminal.err().println("schemagate: " + e.getMessage());

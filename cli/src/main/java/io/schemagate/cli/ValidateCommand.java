@@ -14,13 +14,13 @@ import picocli.CommandLine.Option;
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
         versionProvider = SchemagateCommand.Version.class,
-        description = {
-            "Check a migration directory without a database: atlas.sum present and matching, file names and versions",
-            "for the format, directives, and that every file lexes. Exits 2 when anything is wrong."},
+        description = "Check a migration directory without a database: atlas.sum present and matching, file names"
+                + " and versions for the format, directives, and that every file lexes. Exits 2 when anything is wrong.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  schemagate migrate validate --dir file://migrations",
-            "  schemagate migrate validate --dir db/migration --dir-format flyway --format json",
+            "  schemagate migrate validate --dir db/migration --dir-format flyway",
+            "  schemagate migrate validate --dir migrations --format json",
             "  schemagate migrate validate --dir migrations --dialect mysql"})
 final class ValidateCommand implements Callable<Integer> {
     @Mixin

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class SumFileVectorsTest {
 
@@ -73,7 +74,7 @@ class SumFileVectorsTest {
     @Test
     void editingAFileChangesItsEntryAndEveryLaterOneOnly() {
         List<SumInput> files = SumVectors.vector3().files();
-        List<SumInput> edited = new java.util.ArrayList<>(files);
+        List<SumInput> edited = new ArrayList<>(files);
         edited.set(3, new SumInput("4_fourth.sql", "create table `tbl_3` (`col` bigint);\n".getBytes(StandardCharsets.UTF_8)));
 
         List<SumEntry> before = SumFile.compute(files).entries();

@@ -1,0 +1,24 @@
+package io.schemagate.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** One in-process run of the CLI with captured output. */
+record CliRun(int exitCode, String out, String err) {
+
+    static CliRun of(boolean color, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new Terminal(new PrintWriter(out, true), new PrintWriter(err, true), color));
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    static CliRun of(String... args) {
+        return of(false, args);
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;
+    }
+}
