@@ -30,16 +30,9 @@ public record DbmateFormat() implements DirFormat {
     @Override
     public Listing list(MigrationDir dir) throws IOException {
         List<SumInput> sql = RootSqlFiles.read(dir);
-        List<MigrationFile> files = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
-        for (SumInput in : sql) {
-            Matcher m = NAME.matcher(in.name());
-            if (!m.matches()) {
-                diagnostics.add(VersionChecks.badName(dir, in.name(), "dbmate expects <version>_<name>.sql with a numeric version"));
-                continue;
-            }
-            files.add(MigrationFile.versioned(dir, in.name(), m.group(1), m.group(2), in.bytes()));
-        }
+        List<MigrationFile> files = RootSqlFiles.named(dir, sql, NAME,
+                "dbmate expects <version>_<name>.sql with a numeric version", diagnostics);
         VersionChecks.duplicates(files, MigrationFile::version, diagnostics);
         VersionChecks.textOrderMatchesNumbers(files, diagnostics);
         return new Listing(files, sql, diagnostics);

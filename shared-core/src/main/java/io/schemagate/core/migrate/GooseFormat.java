@@ -34,16 +34,9 @@ public record GooseFormat() implements DirFormat {
     @Override
     public Listing list(MigrationDir dir) throws IOException {
         List<SumInput> sql = RootSqlFiles.read(dir);
-        List<MigrationFile> files = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
-        for (SumInput in : sql) {
-            Matcher m = NAME.matcher(in.name());
-            if (!m.matches()) {
-                diagnostics.add(VersionChecks.badName(dir, in.name(), "goose expects <version>_<name>.sql with a numeric version"));
-                continue;
-            }
-            files.add(MigrationFile.versioned(dir, in.name(), m.group(1), m.group(2), in.bytes()));
-        }
+        List<MigrationFile> files = new ArrayList<>(RootSqlFiles.named(dir, sql, NAME,
+                "goose expects <version>_<name>.sql with a numeric version", diagnostics));
         files.sort(Comparator.comparing((MigrationFile f) -> new BigInteger(f.version())).thenComparing(MigrationFile::name));
         VersionChecks.duplicates(files, f -> new BigInteger(f.version()), diagnostics);
         return new Listing(files, sql, diagnostics);

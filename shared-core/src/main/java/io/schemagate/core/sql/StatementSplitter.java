@@ -21,6 +21,16 @@ public final class StatementSplitter {
     private static final Pattern DOLLAR_TAG = Pattern.compile("\\$([A-Za-z_\\u0080-\\uffff][A-Za-z0-9_\\u0080-\\uffff]*)?\\$");
     /** Statement kinds whose body may hold a {@code BEGIN … END} block (MySQL, SQLite). */
     private static final Set<String> ROUTINE_KINDS = Set.of("TRIGGER", "PROCEDURE", "FUNCTION", "EVENT");
+    /**
+     * Words naming what a CREATE or ALTER makes: the first one seen decides whether the statement defines a
+     * routine ({@code CREATE DEFINER=x TRIGGER}) or merely uses such a word as a name ({@code CREATE TABLE event}).
+     */
+    private static final Set<String> OBJECT_KINDS = Set.of("TABLE", "VIEW", "INDEX", "SEQUENCE", "SCHEMA", "DATABASE",
+            "TYPE", "DOMAIN", "EXTENSION", "ROLE", "USER", "TABLESPACE", "SERVER", "RULE", "POLICY", "MATERIALIZED",
+            "TRIGGER", "PROCEDURE", "FUNCTION", "EVENT");
+    /** After these, {@code END} is a name ({@code SET end = 1}), never the end of a block. */
+    private static final Set<String> BEFORE_A_NAME = Set.of("SET", "SELECT", "WHERE", "AND", "OR", "NOT", "ON", "BY",
+            "WHEN", "THEN", "ELSE", "AS", "INTO", "VALUES");
     /** Closers of blocks we do not count: {@code END IF}, {@code END LOOP}, … */
     private static final Set<String> UNCOUNTED_BLOCKS = Set.of("IF", "LOOP", "WHILE", "REPEAT");
 
@@ -37,9 +47,12 @@ public final class StatementSplitter {
     private int pieceStart;
     private int textStart = -1;
     private String firstWord;
-    private boolean routine;
+    private String objectKind;
     private int blockDepth;
     private int blockOpenedAt;
+    /** PostgreSQL only: like psql, a delimiter inside parentheses does not end a statement ({@code CREATE RULE}). */
+    private int parenDepth;
+    private int parenOpenedAt;
     private int gooseBlockOpenedAt = -1;
 
     private StatementSplitter(SourceText source, int from, int to, SplitOptions options) {
@@ -76,6 +89,9 @@ public final class StatementSplitter {
             if (blockDepth > 0) {
                 throw source.error(blockOpenedAt, "BEGIN without a matching END before the end of the file");
             }
+            if (parenDepth > 0) {
+                throw source.error(parenOpenedAt, "( opened here is never closed");
+            }
             int end = trimRight(textStart, to);
             finish(end, end);
         }
@@ -99,7 +115,7 @@ public final class StatementSplitter {
             }
             return end;
         }
-        if (text.startsWith(delimiter, i)) {
+        if (delimiterAt(i)) {
             return i + delimiter.length(); // an empty statement: the stray delimiter stays in the leading part
         }
         Matcher command = DELIMITER_COMMAND.matcher(text).region(i, to);
@@ -113,14 +129,15 @@ public final class StatementSplitter {
         }
         textStart = i;
         firstWord = null;
-        routine = false;
+        objectKind = null;
         blockDepth = 0;
+        parenDepth = 0;
         return i;
     }
 
     /** One token of a statement's text; ends the statement at a delimiter outside any block. */
     private int inStatement(int i) throws SourceException {
-        if (gooseBlockOpenedAt < 0 && blockDepth == 0 && text.startsWith(delimiter, i)) {
+        if (gooseBlockOpenedAt < 0 && blockDepth == 0 && parenDepth == 0 && delimiterAt(i)) {
             int end = trimRight(textStart, i);
             finish(end, i + delimiter.length());
             return i + delimiter.length();
@@ -140,6 +157,18 @@ public final class StatementSplitter {
             case '`' -> dialect == Dialect.POSTGRES ? i + 1 : skipQuoted(i, '`', false);
             case '[' -> dialect == Dialect.SQLITE ? skipBracketed(i) : i + 1;
             case '$' -> dialect == Dialect.POSTGRES ? skipDollar(i) : i + 1;
+            case '(' -> {
+                if (tracksParentheses() && parenDepth++ == 0) {
+                    parenOpenedAt = i;
+                }
+                yield i + 1;
+            }
+            case ')' -> {
+                if (tracksParentheses() && parenDepth > 0) {
+                    parenDepth--;
+                }
+                yield i + 1;
+            }
             default -> isWordStart(c) ? word(i) : i + 1;
         };
     }
@@ -147,7 +176,7 @@ public final class StatementSplitter {
     private void closeGooseBlock(int annotationStart) {
         int end = trimRight(textStart, annotationStart);
         int textEnd = end;
-        if (text.startsWith(delimiter, end - delimiter.length()) && end - delimiter.length() >= textStart) {
+        if (end - delimiter.length() >= textStart && text.startsWith(delimiter, end - delimiter.length())) {
             textEnd = trimRight(textStart, end - delimiter.length());
         }
         gooseBlockOpenedAt = -1;
@@ -181,7 +210,8 @@ public final class StatementSplitter {
 
     private int word(int i) {
         int end = i + 1;
-        while (end < to && isWordPart(text.charAt(end))) {
+        // A delimiter may follow a word directly: END$$ with DELIMITER $$.
+        while (end < to && isWordPart(text.charAt(end)) && !delimiterAt(end)) {
             end++;
         }
         boolean qualified = i > 0 && text.charAt(i - 1) == '.';
@@ -193,8 +223,8 @@ public final class StatementSplitter {
             firstWord = word;
             return end;
         }
-        if (ROUTINE_KINDS.contains(word)) {
-            routine = true;
+        if (objectKind == null && OBJECT_KINDS.contains(word)) {
+            objectKind = word;
         }
         if (blockDepth == 0) {
             if (word.equals("BEGIN") && opensBlock(end)) {
@@ -206,6 +236,9 @@ public final class StatementSplitter {
         switch (word) {
             case "BEGIN", "CASE" -> blockDepth++;
             case "END" -> {
+                if (BEFORE_A_NAME.contains(previousWord(i)) || ",(".indexOf(previousChar(i)) >= 0) {
+                    return end;
+                }
                 int next = skipSpace(end);
                 String following = nextWord(next);
                 if (UNCOUNTED_BLOCKS.contains(following)) {
@@ -230,7 +263,37 @@ public final class StatementSplitter {
         if (dialect == Dialect.POSTGRES) {
             return nextWord(skipSpace(afterBegin)).equals("ATOMIC");
         }
-        return routine;
+        return ROUTINE_KINDS.contains(objectKind);
+    }
+
+    private boolean tracksParentheses() {
+        return dialect == Dialect.POSTGRES && delimiter.equals(";") && gooseBlockOpenedAt < 0;
+    }
+
+    private boolean delimiterAt(int i) {
+        return i + delimiter.length() <= to && text.startsWith(delimiter, i);
+    }
+
+    /** The last non-space character before {@code i} in the current statement, or a space at its start. */
+    private char previousChar(int i) {
+        int j = i - 1;
+        while (j >= textStart && Character.isWhitespace(text.charAt(j))) {
+            j--;
+        }
+        return j >= textStart ? text.charAt(j) : ' ';
+    }
+
+    /** The word right before {@code i} (upper case), or "" when something else precedes it. */
+    private String previousWord(int i) {
+        int end = i;
+        while (end > textStart && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        int start = end;
+        while (start > textStart && isWordPart(text.charAt(start - 1))) {
+            start--;
+        }
+        return text.substring(start, end).toUpperCase(Locale.ROOT);
     }
 
     private String nextWord(int i) {
@@ -285,7 +348,7 @@ public final class StatementSplitter {
         int depth = 1;
         int j = i + 2;
         boolean nests = dialect == Dialect.POSTGRES;
-        while (j < to) {
+        while (j + 1 < to) {
             if (text.startsWith("*/", j)) {
                 depth--;
                 j += 2;

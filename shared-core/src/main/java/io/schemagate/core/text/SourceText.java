@@ -34,11 +34,9 @@ public final class SourceText {
                 bytes += 1;
             } else if (c < 0x800) {
                 bytes += 2;
-            } else if (Character.isHighSurrogate(c)) {
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 bytes += 4;
-                if (i + 1 < text.length()) {
-                    byteOffsetOfChar[++i] = bytes; // the low surrogate maps to after the code point
-                }
+                byteOffsetOfChar[++i] = bytes; // the low surrogate maps to after the code point
             } else {
                 bytes += 3;
             }

@@ -50,7 +50,7 @@ final class ScratchDatabase implements AutoCloseable {
      * @param statements how many statements its split has (0: nothing to run, the file was skipped)
      * @param failure    {@code file:line: database error} of the first statement that failed
      */
-    record Applied(String file, int statements, Optional<String> failure) {
+    record Applied(int statements, Optional<String> failure) {
         boolean ok() {
             return failure.isEmpty();
         }
@@ -73,30 +73,21 @@ final class ScratchDatabase implements AutoCloseable {
 
     static ScratchDatabase create(Engine engine) throws SQLException, IOException {
         String name = "sg_corpus_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        switch (engine) {
-            case SQLITE -> {
-                Path file = Files.createTempFile(name, ".db");
-                Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-                execute(c, "PRAGMA synchronous = OFF"); // speed only: nothing here needs to survive a crash
-                return new ScratchDatabase(engine, name, file, c);
-            }
-            case POSTGRES, MARIADB -> {
-                try (Connection admin = connectOrSkip(engine, adminUrl(engine))) {
-                    execute(admin, "CREATE DATABASE " + name);
-                }
-                try {
-                    return new ScratchDatabase(engine, name, null, DriverManager.getConnection(url(engine, name)));
-                } catch (SQLException | RuntimeException e) {
-                    drop(engine, name);
-                    throw e;
-                }
-            }
-            default -> throw new IllegalArgumentException(engine.toString());
+        if (engine == Engine.SQLITE) {
+            Path file = Files.createTempFile(name, ".db");
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+            execute(c, "PRAGMA synchronous = OFF"); // speed only: nothing here needs to survive a crash
+            return new ScratchDatabase(engine, name, file, c);
         }
-    }
-
-    Engine engine() {
-        return engine;
+        try (Connection admin = connectOrSkip(engine, adminUrl(engine))) {
+            execute(admin, "CREATE DATABASE " + name);
+        }
+        try {
+            return new ScratchDatabase(engine, name, null, DriverManager.getConnection(url(engine, name)));
+        } catch (SQLException | RuntimeException e) {
+            drop(engine, name);
+            throw e;
+        }
     }
 
     /**
@@ -109,12 +100,12 @@ final class ScratchDatabase implements AutoCloseable {
             split = StatementSplitter.split(SourceText.decode(displayName, Files.readAllBytes(file)),
                     SplitOptions.of(engine.dialect));
         } catch (SourceException e) {
-            return new Applied(displayName, 0, Optional.of("split failed: " + e.getMessage()));
+            return new Applied(0, Optional.of("split failed: " + e.getMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (split.statements().isEmpty()) {
-            return new Applied(displayName, 0, Optional.empty());
+            return new Applied(0, Optional.empty());
         }
         connection.setAutoCommit(!inTransaction);
         try {
@@ -126,7 +117,7 @@ final class ScratchDatabase implements AutoCloseable {
                     if (inTransaction) {
                         connection.rollback();
                     }
-                    return new Applied(displayName, split.statements().size(), failure);
+                    return new Applied(split.statements().size(), failure);
                 }
             }
             if (inTransaction) {
@@ -135,7 +126,7 @@ final class ScratchDatabase implements AutoCloseable {
         } finally {
             connection.setAutoCommit(true);
         }
-        return new Applied(displayName, split.statements().size(), Optional.empty());
+        return new Applied(split.statements().size(), Optional.empty());
     }
 
     /**
