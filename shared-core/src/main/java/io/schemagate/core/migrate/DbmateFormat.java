@@ -61,7 +61,7 @@ public record DbmateFormat() implements DirFormat {
                     "no \"-- migrate:up\" line: dbmate runs nothing from this file"));
             return new Layout(List.of(), diagnostics);
         }
-        return new Layout(List.of(new Region("up", upStart, upEnd, txMode, null, true, false)), diagnostics);
+        return new Layout(List.of(Region.section("up", upStart, upEnd, txMode, false)), diagnostics);
     }
 
     private static TxMode transactionOption(String options, MigrationFile file, SourceText source, int line,

@@ -25,6 +25,14 @@ public sealed interface DirFormat
     /** Which parts of {@code file} run and in which transaction mode. */
     Layout layout(MigrationFile file, SourceText source, Dialect dialect);
 
+    /**
+     * Whether the tool sends a whole file as one query, so that a file of one statement runs without a transaction
+     * (golang-migrate, rules.md §6.2).
+     */
+    default boolean sendsFileAsOneQuery() {
+        return false;
+    }
+
     /** Whether a directory of this format must carry {@code atlas.sum} (only Atlas's own format, by default). */
     default boolean requiresSum() {
         return false;

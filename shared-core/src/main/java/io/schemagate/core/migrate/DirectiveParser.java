@@ -82,32 +82,52 @@ final class DirectiveParser {
             }
         }
         boolean sumIgnore = SumIgnore.isIgnored(bytes);
+        String firstLine = source.substring(0, source.lineEnd(1));
+        if (!sumIgnore && firstLine.matches(".*atlas:sum +ignore\\s*")) {
+            diagnostics.add(Rule.DI511.at(file, Position.START, Severity.WARNING, "atlas:sum ignore is not honoured: line 1"
+                    + " must end right after \"ignore\" with a plain LF (no CR, trailing space or byte-order mark)"));
+        }
         return new Directives(headerEnd, txMode, delimiter, sumIgnore, checkpoint, nolint);
     }
 
     /** Checks directives in comments that belong to a statement (or trail the file) rather than to the header. */
     void attached(List<Comment> comments, int headerEnd) {
         for (Comment c : comments) {
-            if (c.start() < headerEnd) {
-                continue;
+            if (c.start() >= headerEnd && !(c.position().line() == 1 && c.text().startsWith(DELIMITER_PREFIX))) {
+                checkOutsideHeader(c.body(), c.position());
             }
-            int line = c.position().line();
-            if (line == 1 && c.text().startsWith(DELIMITER_PREFIX)) {
-                continue; // read by header()
+        }
+    }
+
+    /**
+     * Checks comment lines the format does not run at all (before a goose/dbmate up marker, between Liquibase
+     * changesets, in down sections): a file directive there is as misplaced as one above a statement.
+     */
+    void outsideRegions(List<Region> regions, int headerEnd) {
+        for (int line = 1; line <= source.lineCount(); line++) {
+            int start = source.lineStart(line);
+            boolean inRegion = regions.stream().anyMatch(r -> start >= r.from() && start < r.to());
+            String text = source.substring(start, source.lineEnd(line)).strip();
+            if (start >= headerEnd && !inRegion && (text.startsWith("--") || text.startsWith("#"))
+                    && !(line == 1 && text.startsWith(DELIMITER_PREFIX))) {
+                checkOutsideHeader(lineBody(text), source.position(start));
             }
-            Optional<Directive> found = directive(c.body(), c.position());
-            if (found.isEmpty()) {
-                continue;
-            }
-            Directive d = found.get();
-            switch (d.name()) {
-                case "nolint" -> checkNolint(d);
-                case "txmode", "checkpoint" -> error(d.position(), "atlas:" + d.name()
-                        + " only works in the file header: the comment lines at the top, followed by a blank line");
-                case "sum" -> checkSum(d, line);
-                case "delimiter" -> error(d.position(), "atlas:delimiter must be the first line of the file, written \"-- atlas:delimiter X\"");
-                default -> { }
-            }
+        }
+    }
+
+    private void checkOutsideHeader(String body, Position at) {
+        Optional<Directive> found = directive(body, at);
+        if (found.isEmpty()) {
+            return;
+        }
+        Directive d = found.get();
+        switch (d.name()) {
+            case "nolint" -> checkNolint(d);
+            case "txmode", "checkpoint" -> error(d.position(), "atlas:" + d.name()
+                    + " only works in the file header: the comment lines at the top, followed by a blank line");
+            case "sum" -> checkSum(d, at.line());
+            case "delimiter" -> error(d.position(), "atlas:delimiter must be the first line of the file, written \"-- atlas:delimiter X\"");
+            default -> { }
         }
     }
 
@@ -158,6 +178,12 @@ final class DirectiveParser {
     }
 
     private void checkNolint(Directive d) {
+        for (String word : d.reason().split("[^A-Za-z0-9_]+")) {
+            if (CODE.matcher(word).matches() || ANALYZER_NAMES.contains(word)) {
+                diagnostics.add(Rule.DI512.at(file, d.position(), "the reason of this atlas:nolint mentions \"" + word
+                        + "\": Atlas reads every word as a rule to suppress; reword it"));
+            }
+        }
         for (String arg : d.args()) {
             if (arg.contains(",")) {
                 diagnostics.add(Rule.DI511.at(file, d.position(), Severity.WARNING,

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * {@code migrate validate}: everything that can be checked without a database — the sum file, file names,
@@ -31,7 +32,7 @@ public final class DirectoryValidator {
         List<Diagnostic> diagnostics = new ArrayList<>(listing.diagnostics());
         checkSum(dir, format, listing).ifPresent(diagnostics::add);
         int statements = 0;
-        for (MigrationFile file : listing.files()) {
+        for (MigrationFile file : Stream.concat(listing.files().stream(), listing.unrun().stream()).toList()) {
             try {
                 MigrationScript script = ScriptReader.read(file, format, dialect);
                 diagnostics.addAll(script.diagnostics());

@@ -73,6 +73,7 @@ public record FlywayFormat() implements DirFormat {
         List<MigrationFile> versioned = new ArrayList<>();
         List<MigrationFile> baselines = new ArrayList<>();
         List<MigrationFile> repeatables = new ArrayList<>();
+        List<MigrationFile> undos = new ArrayList<>();
         for (String name : sqlFiles(dir.path())) {
             String base = name.substring(name.lastIndexOf('/') + 1);
             Matcher v = VERSIONED.matcher(base);
@@ -87,7 +88,7 @@ public record FlywayFormat() implements DirFormat {
                 switch (v.group(1)) {
                     case "V" -> versioned.add(file(dir, name, v.group(2), v.group(3), FileKind.VERSIONED));
                     case "B" -> baselines.add(file(dir, name, v.group(2), v.group(3), FileKind.BASELINE));
-                    default -> { } // undo scripts never run on migrate
+                    default -> undos.add(file(dir, name, v.group(2), v.group(3), FileKind.VERSIONED)); // never run on migrate
                 }
             } else {
                 diagnostics.add(VersionChecks.badName(dir, name,
@@ -113,12 +114,12 @@ public record FlywayFormat() implements DirFormat {
         }
         run.addAll(repeatables);
         List<SumInput> hashed = run.stream().map(f -> new SumInput(f.name(), f.bytes())).toList();
-        return new Listing(run, hashed, diagnostics);
+        return new Listing(run, undos, hashed, diagnostics);
     }
 
     @Override
     public Layout layout(MigrationFile file, SourceText source, Dialect dialect) {
-        Region whole = new Region("file", 0, source.length(), file.txMode(), null, true, false);
+        Region whole = Region.section("file", 0, source.length(), file.txMode(), false);
         return new Layout(List.of(whole), List.of());
     }
 

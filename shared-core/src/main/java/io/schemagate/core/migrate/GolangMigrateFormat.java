@@ -27,6 +27,11 @@ public record GolangMigrateFormat() implements DirFormat {
     }
 
     @Override
+    public boolean sendsFileAsOneQuery() {
+        return true;
+    }
+
+    @Override
     public Listing list(MigrationDir dir) throws IOException {
         List<SumInput> sql = RootSqlFiles.read(dir);
         List<MigrationFile> ups = new ArrayList<>();
@@ -51,7 +56,7 @@ public record GolangMigrateFormat() implements DirFormat {
         VersionChecks.duplicates(ups, f -> new BigInteger(f.version()), diagnostics);
         downs.sort(numeric.thenComparing(MigrationFile::name));
         VersionChecks.duplicates(downs, f -> new BigInteger(f.version()), diagnostics);
-        return new Listing(ups, hashed, diagnostics);
+        return new Listing(ups, downs, hashed, diagnostics);
     }
 
     @Override

@@ -78,7 +78,7 @@ public record GooseFormat() implements DirFormat {
                     "no \"-- +goose Up\" annotation: goose runs nothing from this file"));
             return new Layout(List.of(), diagnostics);
         }
-        Region up = new Region("up", upStart, upEnd, noTransaction ? TxMode.NONE : null, null, true, true);
+        Region up = Region.section("up", upStart, upEnd, noTransaction ? TxMode.NONE : null, true);
         return new Layout(List.of(up), diagnostics);
     }
 }

@@ -79,7 +79,7 @@ public record LiquibaseFormat() implements DirFormat {
             String delimiter = attributes.containsKey("endDelimiter") ? unescape(attributes.get("endDelimiter")) : null;
             TxMode txMode = "false".equalsIgnoreCase(attributes.get("runInTransaction")) ? TxMode.NONE : null;
             boolean split = !"false".equalsIgnoreCase(attributes.get("splitStatements"));
-            open = new Region(id, source.lineEnd(line), source.length(), txMode, delimiter, split, false);
+            open = new Region(id, source.lineEnd(line), source.length(), txMode, delimiter, split, false, true);
         }
         if (open != null && openRuns) {
             regions.add(open);
@@ -92,7 +92,8 @@ public record LiquibaseFormat() implements DirFormat {
     }
 
     private static Region withEnd(Region r, int to) {
-        return new Region(r.name(), r.from(), to, r.txMode(), r.delimiter(), r.splitStatements(), r.gooseBlocks());
+        return new Region(r.name(), r.from(), to, r.txMode(), r.delimiter(), r.splitStatements(), r.gooseBlocks(),
+                r.toolComments());
     }
 
     private static Map<String, String> attributes(String text) {

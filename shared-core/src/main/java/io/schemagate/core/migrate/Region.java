@@ -10,10 +10,17 @@ package io.schemagate.core.migrate;
  * @param delimiter       statement delimiter, {@code null} for the default
  * @param splitStatements false when the tool sends the region as one statement (Liquibase {@code splitStatements:false})
  * @param gooseBlocks     whether goose's StatementBegin/End annotations apply
+ * @param toolComments    whether every {@code --} line is the tool's own (Liquibase), even where MySQL needs a space
  */
-public record Region(String name, int from, int to, TxMode txMode, String delimiter, boolean splitStatements, boolean gooseBlocks) {
+public record Region(String name, int from, int to, TxMode txMode, String delimiter, boolean splitStatements,
+                     boolean gooseBlocks, boolean toolComments) {
 
     public static Region whole(int length) {
-        return new Region("file", 0, length, null, null, true, false);
+        return new Region("file", 0, length, null, null, true, false, false);
+    }
+
+    /** A section of a file, split as usual. */
+    public static Region section(String name, int from, int to, TxMode txMode, boolean gooseBlocks) {
+        return new Region(name, from, to, txMode, null, true, gooseBlocks, false);
     }
 }

@@ -32,15 +32,17 @@ public final class ScriptReader {
         for (Region region : layout.regions()) {
             String delimiter = region.delimiter() != null ? region.delimiter()
                     : directives.delimiter() != null ? directives.delimiter() : ";";
-            SplitOptions options = new SplitOptions(dialect, delimiter, region.gooseBlocks());
+            SplitOptions options = new SplitOptions(dialect, delimiter, region.gooseBlocks(), region.toolComments());
             Split split = StatementSplitter.split(source, region.from(), region.to(), options);
             for (Statement s : split.statements()) {
                 directiveParser.attached(s.comments(), directives.headerEnd());
             }
             directiveParser.attached(split.trailingComments(), directives.headerEnd());
             List<Statement> statements = region.splitStatements() ? split.statements() : asOne(split.statements(), source);
-            sections.add(new Section(region.name(), txMode(region, directives), statements));
+            boolean runsAlone = format.sendsFileAsOneQuery() && statements.size() == 1;
+            sections.add(new Section(region.name(), runsAlone ? TxMode.NONE : txMode(region, directives), statements));
         }
+        directiveParser.outsideRegions(layout.regions(), directives.headerEnd());
         boolean empty = sections.stream().allMatch(s -> s.statements().isEmpty());
         boolean reported = diagnostics.stream().anyMatch(d -> d.code().equals(Rule.DI513.code()));
         if (empty && !reported) {

@@ -35,7 +35,7 @@ final class VersionChecks {
         MigrationFile previousFile = null;
         for (MigrationFile file : filesInTextOrder) {
             if (!isNumber(file.version())) {
-                return;
+                continue; // e.g. a dot-name; the numeric ones must still agree
             }
             BigInteger version = new BigInteger(file.version());
             if (previous != null && version.compareTo(previous) < 0) {

@@ -39,6 +39,7 @@ public final class StatementSplitter {
     private final int to;
     private final Dialect dialect;
     private final boolean gooseBlocks;
+    private final boolean dashCommentsAnywhere;
     private String delimiter;
 
     private final List<Statement> statements = new ArrayList<>();
@@ -61,6 +62,7 @@ public final class StatementSplitter {
         this.to = to;
         this.dialect = options.dialect();
         this.gooseBlocks = options.gooseBlocks();
+        this.dashCommentsAnywhere = options.dashCommentsAnywhere();
         this.delimiter = options.delimiter();
         this.pieceStart = from;
     }
@@ -334,7 +336,7 @@ public final class StatementSplitter {
         }
         if (c == '-' && i + 1 < to && text.charAt(i + 1) == '-') {
             // MySQL needs a space or control character after "--"; "--1" is two minus signs.
-            return dialect != Dialect.MYSQL || i + 2 >= to || text.charAt(i + 2) <= ' ';
+            return dialect != Dialect.MYSQL || dashCommentsAnywhere || i + 2 >= to || text.charAt(i + 2) <= ' ';
         }
         return false;
     }

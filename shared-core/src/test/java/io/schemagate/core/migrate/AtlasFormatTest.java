@@ -94,11 +94,7 @@ class AtlasFormatTest {
         assertEquals(List.of(), atlas.list(d).diagnostics());
     }
 
-    /**
-     * BUG (main code): VersionChecks.textOrderMatchesNumbers stops at the first non-numeric version, so any file
-     * sorting before the digits (a dot-name such as {@code .keep.sql}) switches the DI508 width check off for the
-     * whole directory.
-     */
+    /** A file sorting before the digits (a dot-name such as {@code .keep.sql}) must not switch the width check off. */
     @Test
     void widthCheckStillRunsWhenADotNameSortsFirst() throws Exception {
         MigrationDir d = dir(root, ".keep.sql", "SELECT 0;", "1_a.sql", "SELECT 1;", "10_b.sql", "SELECT 1;", "2_c.sql", "SELECT 1;");

@@ -218,9 +218,8 @@ class DirectivesTest {
         }
 
         /**
-         * BUG (main code): rules.md §6.3 — Atlas reads the reason's words as rule names, so a reason naming an analyzer
-         * ({@code destructive}) or a code silently widens the suppression in Atlas; "DI512 warns then". The parser splits
-         * the reason off and never looks at it, so nothing is reported.
+         * rules.md §6.3: Atlas reads the reason's words as rule names, so a reason naming an analyzer
+         * ({@code destructive}) or a code silently widens the suppression in Atlas; "DI512 warns then".
          */
         @ParameterizedTest
         @ValueSource(strings = {"not destructive at all", "see DS102 too"})
@@ -327,9 +326,8 @@ class DirectivesTest {
     }
 
     /**
-     * BUG (main code): a txmode above the format's up marker with no blank line is neither header nor attached to
-     * a statement (it lies outside every region the splitter sees), so ScriptReader never checks it: no DI511, and the
-     * file silently keeps its transaction. rules.md §2.1 DI511: "atlas:txmode outside the header".
+     * A txmode above the format's up marker with no blank line is neither header nor attached to a statement (it lies
+     * outside every region the splitter sees); it is still "atlas:txmode outside the header" (rules.md §2.1, DI511).
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {

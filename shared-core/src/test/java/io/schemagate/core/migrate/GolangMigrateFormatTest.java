@@ -61,9 +61,8 @@ class GolangMigrateFormatTest {
     }
 
     /**
-     * BUG? (main code, spec reading) rules.md §5 lists "golang-migrate: .down.sql never executed, validated or hashed"
-     * among the Atlas reader bugs not to copy. Hashing is fixed by §4.1 (up files only), so "validated" is what is
-     * left: {@code migrate validate} never reads down files, so one that does not even lex passes.
+     * rules.md §5 lists "golang-migrate: .down.sql never executed, validated or hashed" among the Atlas reader bugs
+     * not to copy. Hashing is fixed by §4.1 (up files only); validation reads down files too.
      */
     @Test
     void validateReadsDownFilesToo() throws Exception {
@@ -122,9 +121,8 @@ class GolangMigrateFormatTest {
     }
 
     /**
-     * BUG? (main code, spec gap) rules.md §6.2: for golang-migrate "a single-statement file" is the equivalent of
-     * {@code atlas:txmode none} (the PostgreSQL driver sends it as one simple query, so CONCURRENTLY works).
-     * GolangMigrateFormat.layout always returns Region.whole (txMode null), so the section says FILE.
+     * rules.md §6.2: for golang-migrate "a single-statement file" is the equivalent of {@code atlas:txmode none}
+     * (the PostgreSQL driver sends it as one simple query, so CONCURRENTLY works).
      */
     @Test
     void aSingleStatementFileRunsWithoutATransaction() throws Exception {

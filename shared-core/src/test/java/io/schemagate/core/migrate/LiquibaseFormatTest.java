@@ -77,9 +77,8 @@ class LiquibaseFormatTest {
     }
 
     /**
-     * BUG (main code): in the MySQL dialect {@code --x} without a space is not a comment, so Liquibase's own
-     * {@code --rollback} and {@code --comment:} lines (which Liquibase consumes whatever the database) reach the
-     * splitter as SQL: the rollback becomes a statement that "runs" and the comment is glued to the next statement.
+     * In MySQL {@code --x} without a space is not a comment, but Liquibase consumes its own {@code --rollback} and
+     * {@code --comment:} lines whatever the database: they must never run.
      */
     @Test
     void rollbackAndCommentLinesNeverRunInMysql() throws Exception {
