@@ -73,6 +73,9 @@ public final class DirectoryValidator {
         String shown = dir.displayOf(m.file());
         String message = switch (rule) {
             case DI503 -> shown + " was edited after atlas.sum was written (its sum is on line " + m.line()
+                    + EditLocator.locate(dir, listing.hashed(), stored, m.file())
+                            .map(e -> "; the edit starts at line " + e.line() + " of the file, compared with " + e.revision())
+                            .orElse("")
                     + "); revert the edit and put the change in a new migration";
             case DI505 -> shown + " is not in atlas.sum; run \"schemagate migrate hash\" after adding a migration";
             default -> m.reason() == SumMismatch.Reason.REMOVED
