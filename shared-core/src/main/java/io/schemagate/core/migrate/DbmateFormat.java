@@ -45,7 +45,7 @@ public record DbmateFormat() implements DirFormat {
         int upEnd = source.length();
         TxMode txMode = null;
         for (int line = 1; line <= source.lineCount(); line++) {
-            Matcher m = MARKER.matcher(source.substring(source.lineStart(line), source.lineEnd(line)).strip());
+            Matcher m = MARKER.matcher(source.line(line).strip());
             if (!m.matches()) {
                 continue;
             }

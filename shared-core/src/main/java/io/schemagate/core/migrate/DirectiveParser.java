@@ -50,7 +50,7 @@ final class DirectiveParser {
         boolean sawTxMode = false;
         int headerLines = headerEnd == 0 ? 0 : source.lineOf(headerEnd - 1);
         for (int line = 1; line <= source.lineCount(); line++) {
-            String text = source.substring(source.lineStart(line), source.lineEnd(line));
+            String text = source.line(line);
             if (line == 1 && text.startsWith(DELIMITER_PREFIX)) {
                 delimiter = delimiterDirective(text);
                 continue;
@@ -258,12 +258,12 @@ final class DirectiveParser {
     }
 
     private boolean isCommentLine(int line) {
-        String text = source.substring(source.lineStart(line), source.lineEnd(line));
+        String text = source.line(line);
         return text.startsWith("--") || text.startsWith("#");
     }
 
     private boolean isBlank(int line) {
-        String text = source.substring(source.lineStart(line), source.lineEnd(line));
+        String text = source.line(line);
         return text.chars().allMatch(c -> c == ' ' || c == '\t' || c == '\r');
     }
 

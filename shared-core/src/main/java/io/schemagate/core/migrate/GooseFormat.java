@@ -49,7 +49,7 @@ public record GooseFormat() implements DirFormat {
         int upEnd = source.length();
         boolean noTransaction = false;
         for (int line = 1; line <= source.lineCount(); line++) {
-            String text = source.substring(source.lineStart(line), source.lineEnd(line)).strip();
+            String text = source.line(line).strip();
             Matcher m = ANNOTATION.matcher(text);
             if (!m.matches()) {
                 continue;

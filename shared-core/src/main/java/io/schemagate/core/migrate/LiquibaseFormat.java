@@ -62,7 +62,7 @@ public record LiquibaseFormat() implements DirFormat {
         Region open = null;
         boolean openRuns = false;
         for (int line = 1; line <= source.lineCount(); line++) {
-            Matcher m = CHANGESET.matcher(source.substring(source.lineStart(line), source.lineEnd(line)).strip());
+            Matcher m = CHANGESET.matcher(source.line(line).strip());
             if (!m.matches()) {
                 continue;
             }

@@ -34,9 +34,7 @@ public final class ValidationJson {
             node.put("code", d.code());
             node.put("severity", d.severity().id());
             node.put("file", d.file());
-            if (d.position().offset() >= 0) {
-                node.put("pos", d.position().offset());
-            }
+            node.put("pos", d.position().offset());
             node.put("line", d.position().line());
             node.put("column", d.position().column());
             node.put("message", d.message());

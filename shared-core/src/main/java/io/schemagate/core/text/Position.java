@@ -9,8 +9,4 @@ package io.schemagate.core.text;
  */
 public record Position(int offset, int line, int column) {
     public static final Position START = new Position(0, 1, 1);
-
-    public static Position ofLine(int line) {
-        return new Position(-1, line, 1);
-    }
 }

@@ -134,6 +134,11 @@ public final class SourceText {
         return lineStarts.length;
     }
 
+    /** The text of 1-based {@code line} without its LF (a CR before the LF stays). */
+    public String line(int line) {
+        return text.substring(lineStart(line), lineEnd(line));
+    }
+
     /** Char index of the LF ending {@code line}, or the text length for the last line. */
     public int lineEnd(int line) {
         return line < lineStarts.length ? lineStarts[line] - 1 : text.length();
