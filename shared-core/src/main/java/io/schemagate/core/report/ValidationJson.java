@@ -30,14 +30,7 @@ public final class ValidationJson {
         root.put("warnings", v.count(Severity.WARNING));
         ArrayNode list = root.putArray("diagnostics");
         for (Diagnostic d : v.diagnostics()) {
-            ObjectNode node = list.addObject();
-            node.put("code", d.code());
-            node.put("severity", d.severity().id());
-            node.put("file", d.file());
-            node.put("pos", d.position().offset());
-            node.put("line", d.position().line());
-            node.put("column", d.position().column());
-            node.put("message", d.message());
+            DiagnosticJson.fill(list.addObject().put("file", d.file()), d);
         }
         try {
             return JSON.writeValueAsString(root) + "\n";

@@ -12,14 +12,7 @@ public final class ValidationText {
     public static String render(Validation v, TextStyle style) {
         StringBuilder out = new StringBuilder();
         for (Diagnostic d : v.diagnostics()) {
-            String where = d.file() + ":" + d.position().line() + ":" + d.position().column() + ":";
-            String severity = switch (d.severity()) {
-                case ERROR -> style.red("error");
-                case WARNING -> style.yellow("warning");
-                default -> d.severity().id();
-            };
-            out.append(style.bold(where)).append(' ').append(severity).append(' ')
-                    .append(style.dim(d.code())).append(": ").append(d.message()).append('\n');
+            out.append(DiagnosticLine.render(d, style)).append('\n');
         }
         String counts = v.files() + plural(v.files(), " file") + ", " + v.statements() + plural(v.statements(), " statement")
                 + " (" + v.format().id() + " format)";
@@ -40,7 +33,7 @@ public final class ValidationText {
         return out.append('\n').toString();
     }
 
-    private static String plural(long n, String word) {
+    static String plural(long n, String word) {
         return n == 1 ? word : word + "s";
     }
 }

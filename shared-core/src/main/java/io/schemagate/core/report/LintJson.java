@@ -1,0 +1,52 @@
+package io.schemagate.core.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.schemagate.core.lint.Diagnostic;
+import io.schemagate.core.lint.Severity;
+
+/**
+ * {@code migrate lint --format json}: the stable contract documented in the README. Top level {@code files[]} (name,
+ * new, error, changes[], diagnostics[]) and {@code summary} (files, errors, warnings).
+ */
+public final class LintJson {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private LintJson() {
+    }
+
+    public static String render(LintReport report) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("dir", report.dir());
+        root.put("format", report.format());
+        root.put("devDatabase", report.devDatabase());
+        root.put("selection", report.selection());
+        ArrayNode files = root.putArray("files");
+        for (FileReport file : report.files()) {
+            ObjectNode node = files.addObject();
+            node.put("name", file.name());
+            node.put("new", file.added());
+            node.put("error", file.error());
+            ArrayNode changes = node.putArray("changes");
+            for (ChangeAt change : file.changes()) {
+                changes.addObject().put("kind", change.kind()).put("object", change.object()).put("line", change.line());
+            }
+            ArrayNode diagnostics = node.putArray("diagnostics");
+            for (Diagnostic d : file.diagnostics()) {
+                DiagnosticJson.fill(diagnostics.addObject(), d);
+            }
+        }
+        root.putObject("summary")
+                .put("files", report.addedFiles())
+                .put("errors", report.count(Severity.ERROR))
+                .put("warnings", report.count(Severity.WARNING));
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings and numbers always serialises", e);
+        }
+    }
+}
