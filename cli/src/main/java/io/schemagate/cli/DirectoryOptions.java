@@ -2,11 +2,10 @@ package io.schemagate.cli;
 
 import io.schemagate.core.migrate.DirFormat;
 import io.schemagate.core.migrate.MigrationDir;
-import io.schemagate.core.sql.Dialect;
 import java.nio.file.Files;
 import picocli.CommandLine.Option;
 
-/** {@code --dir}, {@code --dir-format} and {@code --dialect}, shared by every command that reads a directory. */
+/** {@code --dir} and {@code --dir-format}, shared by every command that reads a directory. */
 public final class DirectoryOptions {
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = "file://migrations",
             description = "Migration directory: file://PATH or PATH (default: ${DEFAULT-VALUE}).")
@@ -16,10 +15,6 @@ public final class DirectoryOptions {
             description = "How the directory is laid out: atlas, flyway, golang-migrate, goose, dbmate, liquibase"
                     + " (default: ${DEFAULT-VALUE}).")
     String format;
-
-    @Option(names = "--dialect", paramLabel = "DIALECT", defaultValue = "postgres",
-            description = "SQL dialect for lexing: postgres, mysql (also MariaDB), sqlite (default: ${DEFAULT-VALUE}).")
-    String dialect;
 
     MigrationDir directory() {
         MigrationDir d = MigrationDir.fromArgument(dir);
@@ -32,10 +27,5 @@ public final class DirectoryOptions {
     DirFormat dirFormat() {
         return DirFormat.byId(format).orElseThrow(() -> new CliException(ExitCode.BAD_INPUT,
                 "unknown --dir-format \"" + format + "\"; expected one of " + String.join(", ", DirFormat.ids())));
-    }
-
-    Dialect sqlDialect() {
-        return Dialect.parse(dialect).orElseThrow(() -> new CliException(ExitCode.BAD_INPUT,
-                "unknown --dialect \"" + dialect + "\"; expected postgres, mysql or sqlite"));
     }
 }

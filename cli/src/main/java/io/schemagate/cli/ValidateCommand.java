@@ -5,6 +5,7 @@ import io.schemagate.core.migrate.MigrationDir;
 import io.schemagate.core.migrate.Validation;
 import io.schemagate.core.report.ValidationJson;
 import io.schemagate.core.report.ValidationText;
+import io.schemagate.core.sql.Dialect;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,10 +31,19 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Output: text (for people) or json (for machines). Default: ${DEFAULT-VALUE}.")
     String format;
 
+    @Option(names = "--dialect", paramLabel = "DIALECT", defaultValue = "postgres",
+            description = "SQL dialect for lexing: postgres, mysql (also MariaDB), sqlite (default: ${DEFAULT-VALUE}).")
+    String dialect;
+
     private final Session session;
 
     ValidateCommand(Session session) {
         this.session = session;
+    }
+
+    private Dialect sqlDialect() {
+        return Dialect.parse(dialect).orElseThrow(() -> new CliException(ExitCode.BAD_INPUT,
+                "unknown --dialect \"" + dialect + "\"; expected postgres, mysql or sqlite"));
     }
 
     @Override
@@ -44,7 +54,7 @@ final class ValidateCommand implements Callable<Integer> {
         MigrationDir dir = options.directory();
         Validation validation;
         try {
-            validation = DirectoryValidator.validate(dir, options.dirFormat(), options.sqlDialect());
+            validation = DirectoryValidator.validate(dir, options.dirFormat(), sqlDialect());
         } catch (IOException e) {
             throw new CliException(ExitCode.BAD_INPUT, dir.display() + ": cannot read: " + IoMessages.describe(e), e);
         }
