@@ -1,0 +1,72 @@
+package io.schemagate.core.devdb;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The cleanup contract every dev database shares: {@link #close()} runs {@link #release} once and never throws,
+ * and a JVM shutdown hook runs it when the process is stopped (SIGINT, SIGTERM, {@code System.exit}) while the dev
+ * database is open. The hook is removed on a normal close, so a long-lived JVM (tests, a Jenkins agent) does not
+ * collect them.
+ */
+abstract class GuardedDevDatabase implements DevDatabase {
+
+    /** How long the hook lets a close already under way finish before the JVM halts. */
+    private static final long CLOSE_IN_PROGRESS_WAIT_SECONDS = 30;
+
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final Thread hook = new Thread(() -> shutDown(true), "schemagate-dev-database-cleanup");
+
+    /**
+     * Arms the shutdown hook. Called before anything outside the JVM is created (the scratch database, the server,
+     * the container), so a signal at any later moment still cleans up.
+     */
+    final void guard() {
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    @Override
+    public final void close() {
+        shutDown(false);
+    }
+
+    private void shutDown(boolean abrupt) {
+        if (!closing.compareAndSet(false, true)) {
+            if (abrupt) {
+                awaitClosed();
+            }
+            return;
+        }
+        try {
+            release(abrupt);
+        } catch (RuntimeException | LinkageError ignored) {
+            // close() never throws; a failed cleanup leaves a recognisable sg_dev_ database or temp directory
+        } finally {
+            closed.countDown();
+            if (!abrupt) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is already exiting; the hook will find this one closed
+                }
+            }
+        }
+    }
+
+    private void awaitClosed() {
+        try {
+            closed.await(CLOSE_IN_PROGRESS_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Frees what this dev database holds.
+     *
+     * @param abrupt the JVM is going down, and another thread may be in the middle of a statement on the connection
+     */
+    abstract void release(boolean abrupt);
+}

@@ -1,0 +1,192 @@
+package io.schemagate.core.devdb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class DevUrlTest {
+
+    private static PostgresUrl postgres(String text) throws DevUrlException {
+        return assertInstanceOf(PostgresUrl.class, DevUrl.parse(text));
+    }
+
+    private static String rejection(String text) {
+        return assertThrows(DevUrlException.class, () -> DevUrl.parse(text)).getMessage();
+    }
+
+    @Test
+    void fullPostgresUrl() throws DevUrlException {
+        PostgresUrl url = postgres("postgres://ci:s3cret@db.example:6543/app?sslmode=require&search_path=app,public");
+        assertEquals("postgres", url.scheme());
+        assertEquals("ci", url.user());
+        assertEquals("s3cret", url.password());
+        assertEquals("db.example", url.host());
+        assertEquals(6543, url.port());
+        assertEquals("app", url.database());
+        assertEquals(Map.of("sslmode", "require"), url.parameters());
+        assertEquals(Optional.of("app,public"), url.searchPath());
+        assertEquals("postgres://ci:****@db.example:6543/app?sslmode=require&search_path=app,public", url.masked());
+        assertEquals(url.masked(), url.toString());
+        assertFalse(url.toString().contains("s3cret"));
+    }
+
+    @Test
+    void postgresqlSchemeIsKept() throws DevUrlException {
+        assertEquals("postgresql://ci:****@db:5432/app", postgres("postgresql://ci:pw@db/app").masked());
+    }
+
+    @Test
+    void defaults() throws DevUrlException {
+        PostgresUrl bare = postgres("postgres://db");
+        assertEquals("postgres", bare.user());
+        assertEquals(5432, bare.port());
+        assertEquals("postgres", bare.database());
+        assertEquals(null, bare.password());
+        assertEquals("postgres://postgres@db:5432/postgres", bare.masked());
+
+        PostgresUrl userOnly = postgres("postgres://ci@db/");
+        assertEquals("ci", userOnly.database(), "the database defaults to the user's name, as in libpq");
+
+        assertEquals("localhost", postgres("postgres://ci:pw@/app").host());
+    }
+
+    @Test
+    void passwordsWithSpecialCharacters() throws DevUrlException {
+        assertEquals("p@ss:w+d/x", postgres("postgres://ci:p%40ss%3Aw+d%2Fx@db/app").password(), "'+' stays '+'");
+        PostgresUrl unencoded = postgres("postgres://ci:p@s/s:x@db:5432/app");
+        assertEquals("p@s/s:x", unencoded.password());
+        assertEquals("db", unencoded.host());
+        assertEquals("app", unencoded.database());
+        assertEquals("caf\u00e9", postgres("postgres://ci:caf%C3%A9@db/app").password());
+    }
+
+    @Test
+    void ipv6Host() throws DevUrlException {
+        PostgresUrl url = postgres("postgres://ci@[::1]:6543/app");
+        assertEquals("::1", url.host());
+        assertEquals(6543, url.port());
+        assertEquals("postgres://ci@[::1]:6543/app", url.masked());
+    }
+
+    @Test
+    void withDatabaseKeepsTheRest() throws DevUrlException {
+        PostgresUrl url = postgres("postgres://ci:pw@db:6543/app?sslmode=disable&search_path=x");
+        PostgresUrl scratch = url.withDatabase("sg_dev_abc");
+        assertEquals("postgres://ci:****@db:6543/sg_dev_abc?sslmode=disable&search_path=x", scratch.masked());
+        assertEquals("pw", scratch.password());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "postgres://ci:hunter2pw@db:port/app | port \"port\" is not a number",
+            "postgres://ci:hunter2pw@db:70000/app | out of range",
+            "postgres://ci:hunter2pw@db/app?sslmode=maybe | sslmode \"maybe\"",
+            "postgres://ci:hunter2pw@db/app?foo=1 | unknown parameter \"foo\"",
+            "postgres://ci:hunter2pw@db/app?sslmode=require&sslmode=disable | given twice",
+            "postgres://ci:hunter2pw@db/app?connect_timeout=soon | connect_timeout",
+            "postgres://ci:hunter2pw@db/app?search_path= | search_path is empty",
+            "postgres://ci:hunter2pw@db1,db2/app | several hosts",
+            "postgres://ci:hunter2pw@db/app/extra | one database",
+            "postgres://ci:hunt%zzer2pw@db/app | broken %-escape in the password",
+            "postgres://ci:hunter2pw@db/app#x | fragment",
+            "postgres://ci:hun?ter2pw@db/app | percent-encode '?'",
+            "mysql://ci:hunter2pw@db/app | PostgreSQL only",
+            "redis://ci:hunter2pw@db | unknown scheme \"redis\"",
+            "ci:hunter2pw@db | not a URL",
+    })
+    void badUrlsNameTheUrlMasked(String text, String expected) {
+        String message = rejection(text);
+        assertTrue(message.contains(expected), message);
+        assertTrue(message.startsWith("invalid dev URL \""), message);
+        assertFalse(message.contains("hunter2pw") || message.contains("hunt%zzer") || message.contains("ter2pw"), message);
+        assertFalse(message.contains("\n"), message);
+    }
+
+    @Test
+    void maskedInTheMessage() {
+        assertTrue(rejection("postgres://ci:hunter2pw@db:port/app").contains("postgres://ci:****@db:port/app"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   "})
+    void emptyUrl(String text) {
+        assertTrue(rejection(text).contains("empty"));
+    }
+
+    @Test
+    void defaultUrlIsEmbeddedDefaultMajor() throws DevUrlException {
+        assertEquals(new EmbeddedUrl(16, Optional.empty()), DevUrl.parse(DevUrl.DEFAULT_URL));
+        assertEquals("embedded://postgres/16", DevUrl.parse(DevUrl.DEFAULT_URL).masked());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"embedded://postgres/14,14", "embedded://postgres/15,15", "embedded://postgres/16/,16",
+            "embedded://postgres/17,17", "embedded://postgres/18,18", "EMBEDDED://postgres,16"})
+    void embeddedMajors(String text, int major) throws DevUrlException {
+        EmbeddedUrl url = assertInstanceOf(EmbeddedUrl.class, DevUrl.parse(text));
+        assertEquals(major, url.major());
+        assertEquals("embedded://postgres/" + major, url.masked());
+    }
+
+    @Test
+    void embeddedSearchPath() throws DevUrlException {
+        EmbeddedUrl url = assertInstanceOf(EmbeddedUrl.class, DevUrl.parse("embedded://postgres/17?search_path=app"));
+        assertEquals(Optional.of("app"), url.searchPath());
+        assertEquals("embedded://postgres/17?search_path=app", url.masked());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "embedded://postgres/13 | supported majors: 14, 15, 16, 17, 18",
+            "embedded://postgres/19 | supported majors: 14, 15, 16, 17, 18",
+            "embedded://postgres/16.4 | not a major version",
+            "embedded://postgres/latest | not a major version",
+            "embedded://mysql | postgres only",
+            "embedded://postgres/16/app | expected embedded://postgres",
+            "embedded://postgres/16?sslmode=disable | unknown parameter",
+            "embedded://u:pw@postgres/16 | no user or password",
+    })
+    void badEmbeddedUrls(String text, String expected) {
+        String message = rejection(text);
+        assertTrue(message.contains(expected), message);
+        assertFalse(message.contains(":pw@"), message);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "docker://postgres/16, 16, 16, postgres, docker://postgres/16/postgres",
+            "docker://postgres/17/dev, 17, 17, dev, docker://postgres/17/dev",
+            "docker://postgres/16.4-alpine/app, 16.4-alpine, 16, app, docker://postgres/16.4-alpine/app",
+            "docker://postgres, 16, 16, postgres, docker://postgres/16/postgres",
+    })
+    void dockerUrls(String text, String tag, int major, String database, String masked) throws DevUrlException {
+        DockerUrl url = assertInstanceOf(DockerUrl.class, DevUrl.parse(text));
+        assertEquals(tag, url.tag());
+        assertEquals(major, url.major());
+        assertEquals(database, url.database());
+        assertEquals("postgres:" + tag, url.image());
+        assertEquals(masked, url.masked());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "docker://postgres/latest | not a postgres image tag",
+            "docker://mysql/8 | postgres image only",
+            "docker://postgres/9 | too old",
+            "docker://postgres/16/my-db | not a plain database name",
+            "docker://postgres/16/a/b | expected docker://postgres/MAJOR",
+    })
+    void badDockerUrls(String text, String expected) {
+        String message = rejection(text);
+        assertTrue(message.contains(expected), message);
+    }
+}
