@@ -1,0 +1,21 @@
+package io.schemagate.core.schema;
+
+/**
+ * A schema-qualified object name, e.g. the table a column, index or trigger belongs to.
+ *
+ * @param schema the schema's name
+ * @param name   the object's name within it
+ */
+public record QualifiedName(String schema, String name) {
+
+    /** {@code schema.name}, unquoted: the form reports show. */
+    @Override
+    public String toString() {
+        return schema + "." + name;
+    }
+
+    /** {@code schema.name.member}, e.g. a column of this table. */
+    public String member(String member) {
+        return this + "." + member;
+    }
+}
