@@ -55,6 +55,7 @@ public final class Main {
     static CommandLine commandLine(Session session) {
         return new CommandLine(new SchemagateCommand(session))
                 .addSubcommand(new CommandLine(new MigrateCommand())
+                        .addSubcommand(new LintCommand(session))
                         .addSubcommand(new HashCommand(session))
                         .addSubcommand(new ValidateCommand(session)));
     }

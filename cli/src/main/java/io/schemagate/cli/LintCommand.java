@@ -1,0 +1,194 @@
+package io.schemagate.cli;
+
+import io.schemagate.core.devdb.DevDatabaseException;
+import io.schemagate.core.devdb.DevSettings;
+import io.schemagate.core.devdb.DevUrl;
+import io.schemagate.core.devdb.DevUrlException;
+import io.schemagate.core.history.HistoryException;
+import io.schemagate.core.history.NewFiles;
+import io.schemagate.core.lint.LintRequest;
+import io.schemagate.core.lint.MigrateLint;
+import io.schemagate.core.lint.Severity;
+import io.schemagate.core.migrate.MigrationDir;
+import io.schemagate.core.replay.ReplayException;
+import io.schemagate.core.report.LintJson;
+import io.schemagate.core.report.LintReport;
+import io.schemagate.core.report.LintText;
+import io.schemagate.core.report.TextStyle;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "lint",
+        mixinStandardHelpOptions = true,
+        versionProvider = SchemagateCommand.Version.class,
+        description = "Replay the directory on a disposable dev database and report what each new migration changes"
+                + " and what is wrong with it. Exits 1 when an error-level finding fails the gate.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  schemagate migrate lint --dir file://migrations --latest 1",
+            "  schemagate migrate lint --dir migrations --git-base origin/main",
+            "  schemagate migrate lint --dir migrations --dev-url postgres://postgres:pass@localhost:5432/postgres",
+            "  schemagate migrate lint --dir migrations --dev-url embedded://postgres/17 --format json",
+            "  schemagate migrate lint --dir migrations --report json=lint.json --report text=lint.txt",
+            "",
+            "Dev databases (--dev-url):",
+            "  embedded://postgres[/MAJOR]      PostgreSQL 14-18 started in-process (default: " + DevUrl.DEFAULT_URL + ")",
+            "  postgres://USER:PASS@HOST:PORT/DB a server; schemagate creates and drops a scratch database",
+            "  docker://postgres/MAJOR[/DB]     a container, where a container engine is available",
+            "",
+            "New files: --git-base REF, --latest N, or in CI the change request's target branch;",
+            "outside CI the last file."})
+final class LintCommand implements Callable<Integer> {
+    @Mixin
+    DirectoryOptions options;
+
+    @Option(names = "--dev-url", paramLabel = "URL", defaultValue = DevUrl.DEFAULT_URL,
+            description = "Dev database to replay on (default: ${DEFAULT-VALUE}).")
+    String devUrl;
+
+    @ArgGroup(exclusive = true)
+    Selection selection = new Selection();
+
+    static final class Selection {
+        @Option(names = "--git-base", paramLabel = "REF",
+                description = "New files are those added or changed since the merge base of REF and HEAD.")
+        String gitBase;
+
+        @Option(names = "--latest", paramLabel = "N", description = "New files are the last N files.")
+        Integer latest;
+    }
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output on stdout: text or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--report", paramLabel = "FORMAT=PATH",
+            description = "Also write a report file, e.g. json=lint.json; repeatable.")
+    List<String> reports = new ArrayList<>();
+
+    @Option(names = "--statement-timeout", paramLabel = "DURATION",
+            description = "Longest a statement may run on the dev database, e.g. 90s or 5m.")
+    String statementTimeout;
+
+    @Option(names = "--lock-timeout", paramLabel = "DURATION",
+            description = "Longest a statement may wait for a lock on the dev database, e.g. 10s.")
+    String lockTimeout;
+
+    private final Session session;
+
+    LintCommand(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() {
+        Renderer stdout = Renderer.parse(format, "--format");
+        List<ReportFile> files = reports.stream().map(ReportFile::parse).toList();
+        MigrationDir dir = options.directory();
+        LintRequest request = new LintRequest(dir, options.dirFormat(), newFiles(), devUrl(), settings(), System.getenv());
+        LintReport report;
+        try {
+            report = MigrateLint.run(request);
+        } catch (IOException e) {
+            throw new CliException(ExitCode.BAD_INPUT, dir.display() + ": cannot read: " + IoMessages.describe(e), e);
+        } catch (HistoryException e) {
+            throw new CliException(ExitCode.BAD_INPUT, e.getMessage(), e);
+        } catch (DevDatabaseException | ReplayException e) {
+            throw new CliException(ExitCode.ENVIRONMENT, e.getMessage(), e);
+        }
+        for (ReportFile file : files) {
+            file.write(file.renderer().render(report, TextStyle.PLAIN));
+        }
+        Terminal terminal = session.terminal();
+        terminal.out().print(stdout.render(report, terminal.style()));
+        terminal.out().flush();
+        return report.count(Severity.ERROR) > 0 ? ExitCode.GATE_FAILED : ExitCode.PASSED;
+    }
+
+    private NewFiles newFiles() {
+        if (selection.gitBase != null) {
+            return new NewFiles.GitBase(selection.gitBase);
+        }
+        if (selection.latest != null) {
+            if (selection.latest < 1) {
+                throw new CliException(ExitCode.BAD_INPUT, "--latest must be at least 1");
+            }
+            return new NewFiles.Latest(selection.latest);
+        }
+        return new NewFiles.Auto();
+    }
+
+    private DevUrl devUrl() {
+        try {
+            return DevUrl.parse(devUrl);
+        } catch (DevUrlException e) {
+            throw new CliException(ExitCode.BAD_INPUT, e.getMessage(), e);
+        }
+    }
+
+    private DevSettings settings() {
+        DevSettings defaults = DevSettings.defaults();
+        return new DevSettings(
+                statementTimeout == null ? defaults.statementTimeout() : duration(statementTimeout, "--statement-timeout"),
+                lockTimeout == null ? defaults.lockTimeout() : duration(lockTimeout, "--lock-timeout"));
+    }
+
+    /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}. */
+    static Duration duration(String text, String flag) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text.strip());
+        if (!m.matches()) {
+            throw new CliException(ExitCode.BAD_INPUT, flag + " " + text + ": expected a duration such as 500ms, 30s, 5m or 1h");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+    }
+
+    /** The report formats this command renders. */
+    enum Renderer {
+        TEXT, JSON;
+
+        static Renderer parse(String id, String flag) {
+            return switch (id) {
+                case "text" -> TEXT;
+                case "json" -> JSON;
+                default -> throw new CliException(ExitCode.BAD_INPUT, "unknown " + flag + " \"" + id + "\"; expected text or json");
+            };
+        }
+
+        String render(LintReport report, TextStyle style) {
+            return this == JSON ? LintJson.render(report) : LintText.render(report, style);
+        }
+    }
+
+    /** One {@code --report FORMAT=PATH}. */
+    record ReportFile(Renderer renderer, Path path) {
+        static ReportFile parse(String spec) {
+            int eq = spec.indexOf('=');
+            if (eq <= 0 || eq == spec.length() - 1) {
+                throw new CliException(ExitCode.BAD_INPUT, "--report " + spec + ": expected FORMAT=PATH, e.g. json=lint.json");
+            }
+            return new ReportFile(Renderer.parse(spec.substring(0, eq), "--report format"), Path.of(spec.substring(eq + 1)));
+        }
+
+        void write(String content) {
+            try {
+                AtomicFile.write(path, content);
+            } catch (IOException e) {
+                throw new CliException(ExitCode.BAD_INPUT, "--report " + path + ": " + IoMessages.describe(e), e);
+            }
+        }
+    }
+}

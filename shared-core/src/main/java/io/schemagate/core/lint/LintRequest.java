@@ -1,0 +1,25 @@
+package io.schemagate.core.lint;
+
+import io.schemagate.core.devdb.DevSettings;
+import io.schemagate.core.devdb.DevUrl;
+import io.schemagate.core.history.NewFiles;
+import io.schemagate.core.migrate.DirFormat;
+import io.schemagate.core.migrate.MigrationDir;
+import java.util.Map;
+
+/**
+ * What {@code migrate lint} is asked to do.
+ *
+ * @param dir       the migration directory
+ * @param format    its format
+ * @param selection how to pick the new files
+ * @param devUrl    the dev database
+ * @param settings  dev session timeouts
+ * @param env       the process environment (CI context)
+ */
+public record LintRequest(MigrationDir dir, DirFormat format, NewFiles selection, DevUrl devUrl, DevSettings settings,
+                          Map<String, String> env) {
+    public LintRequest {
+        env = Map.copyOf(env);
+    }
+}

@@ -1,0 +1,156 @@
+package io.schemagate.core.lint;
+
+import io.schemagate.core.devdb.DevDatabase;
+import io.schemagate.core.devdb.DevDatabaseException;
+import io.schemagate.core.dialect.postgres.PostgresInspector;
+import io.schemagate.core.history.History;
+import io.schemagate.core.history.HistoryException;
+import io.schemagate.core.history.HistoryResolver;
+import io.schemagate.core.migrate.DirectoryLoader;
+import io.schemagate.core.migrate.LoadedDirectory;
+import io.schemagate.core.migrate.MigrationFile;
+import io.schemagate.core.migrate.MigrationScript;
+import io.schemagate.core.replay.FileRun;
+import io.schemagate.core.replay.Replayer;
+import io.schemagate.core.replay.ReplayException;
+import io.schemagate.core.replay.ToolTables;
+import io.schemagate.core.report.ChangeAt;
+import io.schemagate.core.report.FileReport;
+import io.schemagate.core.report.LintReport;
+import io.schemagate.core.schema.SchemaChange;
+import io.schemagate.core.sql.Dialect;
+import io.schemagate.core.replay.Failure;
+import io.schemagate.core.replay.StatementRun;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code migrate lint}: load the directory, find the new files, replay base then new files on a dev database, and
+ * report each new file's schema changes and every finding.
+ */
+public final class MigrateLint {
+    private MigrateLint() {
+    }
+
+    public static LintReport run(LintRequest request)
+            throws IOException, HistoryException, DevDatabaseException, ReplayException {
+        LoadedDirectory loaded = DirectoryLoader.load(request.dir(), request.format(), Dialect.POSTGRES);
+        History history = HistoryResolver.resolve(request.dir(), request.format(), loaded.listing(), request.selection(),
+                request.env());
+        List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
+        diagnostics.addAll(history.diagnostics());
+
+        Map<String, FileReport> files = new LinkedHashMap<>();
+        String devDatabase = null;
+        if (!history.added().isEmpty()) {
+            try (DevDatabase db = DevDatabase.open(request.devUrl(), request.settings())) {
+                devDatabase = db.description();
+                Replay replay = new Replay(loaded, new Replayer(db.connection(), PostgresInspector::inspect), diagnostics);
+                replay.prepare(ToolTables.postgres(request.format()));
+                replay.base(history.base());
+                for (MigrationFile file : history.added()) {
+                    files.put(file.displayPath(), replay.added(file));
+                }
+            } catch (SQLException e) {
+                throw new ReplayException("the dev database failed during replay: " + e.getMessage(), e);
+            }
+        }
+        return report(request, history, devDatabase, files, diagnostics);
+    }
+
+    /** New files first (run order), then every other file with a finding (atlas.sum, base files). */
+    private static LintReport report(LintRequest request, History history, String devDatabase,
+                                     Map<String, FileReport> replayed, List<Diagnostic> diagnostics) {
+        Map<String, FileReport> files = new LinkedHashMap<>();
+        for (MigrationFile file : history.added()) {
+            FileReport run = replayed.getOrDefault(file.displayPath(), new FileReport(file.displayPath(), true, null,
+                    List.of(), List.of()));
+            files.put(file.displayPath(), run);
+        }
+        diagnostics.sort(Diagnostic.READING_ORDER);
+        for (Diagnostic d : diagnostics) {
+            FileReport f = files.getOrDefault(d.file(), new FileReport(d.file(), false, null, List.of(), List.of()));
+            List<Diagnostic> merged = new ArrayList<>(f.diagnostics());
+            merged.add(d);
+            files.put(d.file(), new FileReport(f.name(), f.added(), f.error(), f.changes(), merged));
+        }
+        return new LintReport(request.dir().display(), request.format().id(), devDatabase, history.explanation(),
+                new ArrayList<>(files.values()));
+    }
+
+    /** One replay: base files fast, then new files inspected, stopping at the first failure. */
+    private static final class Replay {
+        private final LoadedDirectory loaded;
+        private final Replayer replayer;
+        private final List<Diagnostic> diagnostics;
+        private String stoppedAt;
+
+        Replay(LoadedDirectory loaded, Replayer replayer, List<Diagnostic> diagnostics) {
+            this.loaded = loaded;
+            this.replayer = replayer;
+            this.diagnostics = diagnostics;
+        }
+
+        void prepare(List<String> toolTables) throws SQLException {
+            replayer.prepare(toolTables);
+        }
+
+        /** Replays the base files from the last checkpoint on (a checkpoint holds the whole schema before it). */
+        void base(List<MigrationFile> base) throws SQLException {
+            int from = 0;
+            for (int i = 0; i < base.size(); i++) {
+                if (loaded.script(base.get(i)).map(s -> s.directives().checkpoint()).orElse(false)) {
+                    from = i;
+                }
+            }
+            for (MigrationFile file : base.subList(from, base.size())) {
+                Optional<MigrationScript> script = loaded.script(file);
+                if (script.isEmpty()) {
+                    stoppedAt = file.displayPath() + " cannot be read";
+                    return;
+                }
+                Optional<Failure> failure = replayer.runBase(script.get());
+                if (failure.isPresent()) {
+                    Failure f = failure.get();
+                    diagnostics.add(Rule.DI510.at(file.displayPath(), f.position(),
+                            "this already-applied file fails on the dev database: " + f.message()
+                                    + " (is the dev database like production, or was history rewritten?)"));
+                    stoppedAt = file.displayPath();
+                    return;
+                }
+            }
+        }
+
+        FileReport added(MigrationFile file) throws SQLException {
+            String name = file.displayPath();
+            if (stoppedAt != null) {
+                return new FileReport(name, true, "not replayed: replay stopped at " + stoppedAt, List.of(), List.of());
+            }
+            Optional<MigrationScript> script = loaded.script(file);
+            if (script.isEmpty()) {
+                stoppedAt = name;
+                return new FileReport(name, true, "not replayed: the file cannot be read", List.of(), List.of());
+            }
+            FileRun run = replayer.runNew(script.get());
+            List<ChangeAt> changes = new ArrayList<>();
+            for (StatementRun statement : run.statements()) {
+                for (SchemaChange change : statement.changes()) {
+                    changes.add(new ChangeAt(change.kind(), change.object(), statement.statement().position().line()));
+                }
+            }
+            String error = null;
+            if (run.failed().isPresent()) {
+                Failure f = run.failure();
+                error = f.message();
+                diagnostics.add(Rule.DI509.at(name, f.position(), f.message()));
+                stoppedAt = name;
+            }
+            return new FileReport(name, true, error, changes, List.of());
+        }
+    }
+}

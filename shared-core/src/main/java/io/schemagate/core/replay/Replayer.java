@@ -1,0 +1,114 @@
+package io.schemagate.core.replay;
+
+import io.schemagate.core.migrate.MigrationScript;
+import io.schemagate.core.migrate.Section;
+import io.schemagate.core.migrate.TxMode;
+import io.schemagate.core.schema.Catalog;
+import io.schemagate.core.schema.SchemaDiff;
+import io.schemagate.core.sql.Statement;
+import io.schemagate.core.text.Position;
+import io.schemagate.core.text.SourceText;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs migration files on the dev database the way their tool would: each section in its transaction mode. Base
+ * files run fast; new files run statement by statement with the schema inspected after each, so every change is
+ * attributed to the statement that made it.
+ */
+public final class Replayer {
+    private final Connection connection;
+    private final Inspector inspector;
+    private Catalog current;
+
+    public Replayer(Connection connection, Inspector inspector) {
+        this.connection = connection;
+        this.inspector = inspector;
+    }
+
+    /** Runs statements that prepare the database the way the tool does before migrating (its own tables). */
+    public void prepare(List<String> statements) throws SQLException {
+        connection.setAutoCommit(true);
+        for (String sql : statements) {
+            try (java.sql.Statement s = connection.createStatement()) {
+                s.setEscapeProcessing(false);
+                s.execute(sql);
+            }
+        }
+    }
+
+    /** Runs an already-applied file without inspection. */
+    public Optional<Failure> runBase(MigrationScript script) throws SQLException {
+        current = null;
+        for (Section section : script.sections()) {
+            Optional<Failure> failure = run(script, section, statement -> { });
+            if (failure.isPresent()) {
+                return failure;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Runs a new file statement by statement, inspecting the schema around each one. */
+    public FileRun runNew(MigrationScript script) throws SQLException {
+        List<StatementRun> runs = new ArrayList<>();
+        if (current == null) {
+            current = inspector.inspect(connection);
+        }
+        for (Section section : script.sections()) {
+            Optional<Failure> failure = run(script, section, statement -> {
+                Catalog before = current;
+                current = inspector.inspect(connection);
+                runs.add(new StatementRun(statement, before, current, SchemaDiff.diff(before, current)));
+            });
+            if (failure.isPresent()) {
+                current = null; // the rollback undid part of what was inspected
+                return new FileRun(script, runs, failure.get());
+            }
+        }
+        return new FileRun(script, runs, null);
+    }
+
+    /** What to do after each statement that succeeded. */
+    @FunctionalInterface
+    private interface AfterStatement {
+        void accept(Statement statement) throws SQLException;
+    }
+
+    private Optional<Failure> run(MigrationScript script, Section section, AfterStatement after) throws SQLException {
+        boolean transactional = section.txMode() == TxMode.FILE;
+        connection.setAutoCommit(!transactional);
+        for (Statement statement : section.statements()) {
+            try (java.sql.Statement s = connection.createStatement()) {
+                s.setEscapeProcessing(false); // JDBC escapes like {fn …} are not SQL; send the text as written
+                s.execute(statement.text());
+            } catch (SQLException e) {
+                if (transactional) {
+                    connection.rollback();
+                }
+                connection.setAutoCommit(true);
+                return Optional.of(failure(script.source(), statement, e));
+            }
+            after.accept(statement);
+        }
+        if (transactional) {
+            connection.commit();
+        }
+        connection.setAutoCommit(true);
+        return Optional.empty();
+    }
+
+    /** The database's message, placed at the server's error position within the statement when it gives one. */
+    static Failure failure(SourceText source, Statement statement, SQLException e) {
+        ServerError error = ServerError.from(e);
+        Position position = statement.position();
+        String text = statement.text();
+        if (error.position() > 0 && error.position() <= text.codePointCount(0, text.length())) {
+            position = source.position(statement.start() + text.offsetByCodePoints(0, error.position() - 1));
+        }
+        return new Failure(statement, position, error.message());
+    }
+}
