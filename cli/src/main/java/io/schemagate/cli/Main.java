@@ -47,8 +47,19 @@ public final class Main {
             terminal.err().flush();
             return code;
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (Error e) { // picocli hands only Exceptions to the handler above
+            terminal.err().println("schemagate: internal error: " + e
+                    + (session.verbose() ? "" : " (run with --verbose for details, and please report it)"));
+            if (session.verbose()) {
+                e.printStackTrace(terminal.err());
+            }
+            code = ExitCode.ENVIRONMENT;
+        }
         terminal.out().flush();
+        terminal.err().flush();
         return code;
     }
 

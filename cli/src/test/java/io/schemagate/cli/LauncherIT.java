@@ -23,11 +23,19 @@ class LauncherIT {
     }
 
     @Test
-    void readmeCommandValidatesTheExamples() throws Exception {
+    void readmeCommandLintsTheExamplesOnEmbeddedPostgres() throws Exception {
+        Result run = launch("migrate", "lint", "--dir", "examples/migrations", "--latest", "1");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("drop_column public.users.legacy_code"), run.out());
+        assertTrue(run.out().contains("replayed on embedded PostgreSQL 16"), run.out());
+        assertEquals("", run.err(), "a fresh jar must not be rebuilt, and nothing else is printed");
+    }
+
+    @Test
+    void examplesValidate() throws Exception {
         Result run = launch("migrate", "validate", "--dir", "examples/migrations");
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("✓ examples/migrations is valid: 4 files"), run.out());
-        assertEquals("", run.err(), "a fresh jar must not be rebuilt, and nothing else is printed");
     }
 
     @Test

@@ -18,7 +18,7 @@ public final class LintText {
                 out.append("  ").append(style.dim(String.format("%4d", change.line()))).append("  ")
                         .append(change.kind()).append(' ').append(change.object()).append('\n');
             }
-            if (file.error() != null) {
+            if (file.error() != null && file.diagnostics().isEmpty()) { // else a DI509/DI510 line says it
                 out.append("  ").append(style.red("replay stopped: ")).append(file.error()).append('\n');
             }
             for (Diagnostic d : file.diagnostics()) {

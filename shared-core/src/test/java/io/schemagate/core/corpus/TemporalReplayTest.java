@@ -115,7 +115,7 @@ class TemporalReplayTest {
     }
 
     /** The {@code vX.Y} directories, sorted numerically by (major, minor): v1.9 before v1.10. */
-    private static List<Version> versions(Path versioned) throws IOException {
+    static List<Version> versions(Path versioned) throws IOException {
         try (Stream<Path> listing = Files.list(versioned)) {
             return listing.map(dir -> {
                 Matcher m = VERSION_DIR.matcher(dir.getFileName().toString());
@@ -126,7 +126,7 @@ class TemporalReplayTest {
     }
 
     /** Exactly the files in the manifest's {@code SchemaUpdateCqlFiles}, in that order. */
-    private static List<Path> manifestFiles(Version version) throws IOException {
+    static List<Path> manifestFiles(Version version) throws IOException {
         JsonNode manifest = JSON.readTree(version.dir().resolve("manifest.json").toFile());
         assertEquals(version.major() + "." + version.minor(), manifest.path("CurrVersion").asText(),
                 () -> version.dir() + "/manifest.json: CurrVersion does not match the directory name");

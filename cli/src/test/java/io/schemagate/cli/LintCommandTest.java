@@ -1,0 +1,125 @@
+package io.schemagate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code migrate lint} through the CLI against the local PostgreSQL service: exit codes, output, report files. */
+class LintCommandTest {
+    private static final String DEV_URL = "postgres://postgres:Hunter2Pass@127.0.0.1:5432/postgres";
+
+    @TempDir
+    Path temp;
+    Path dir;
+
+    @BeforeAll
+    static void serviceIsUp() {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres")) {
+            c.isValid(2);
+        } catch (Exception e) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError("PostgreSQL on 127.0.0.1:5432 is required under CI=true", e);
+            }
+            Assumptions.abort("PostgreSQL on 127.0.0.1:5432 is not running: " + e.getMessage());
+        }
+    }
+
+    @BeforeEach
+    void directory() throws Exception {
+        dir = Files.createDirectory(temp.resolve("migrations"));
+        Files.writeString(dir.resolve("1_users.sql"), "CREATE TABLE users (id bigint PRIMARY KEY, name text);\n");
+        Files.writeString(dir.resolve("2_email.sql"), "ALTER TABLE users ADD COLUMN email text;\n");
+        assertEquals(0, CliRun.of("migrate", "hash", "--dir", dir.toString()).exitCode());
+    }
+
+    @Test
+    void cleanChangePasses() {
+        CliRun run = lint("--latest", "1");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("add_column public.users.email"), run.out());
+        assertTrue(run.out().contains("✓ no errors"), run.out());
+        assertFalse(run.out().contains("Hunter2Pass"), run.out());
+    }
+
+    @Test
+    void failingStatementFailsTheGate() throws Exception {
+        Files.writeString(dir.resolve("3_bad.sql"), "ALTER TABLE users\n  ADD COLUMN age nosuchtype;\n");
+        CliRun.of("migrate", "hash", "--dir", dir.toString());
+        CliRun run = lint("--latest", "1");
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.out().contains(dir + "/3_bad.sql:2:18: error DI509: type \"nosuchtype\" does not exist"), run.out());
+    }
+
+    @Test
+    void integrityErrorsFailTheGate() throws Exception {
+        Files.writeString(dir.resolve("1_users.sql"), "CREATE TABLE users (id int PRIMARY KEY, name text);\n");
+        CliRun run = lint("--latest", "1");
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("error DI503"), run.out());
+    }
+
+    @Test
+    void reportFilesAreWritten() throws Exception {
+        Path json = temp.resolve("lint.json");
+        Path text = temp.resolve("lint.txt");
+        CliRun run = lint("--latest", "2", "--format", "json", "--report", "json=" + json, "--report", "text=" + text);
+        assertEquals(0, run.exitCode(), run.toString());
+        JsonNode report = new ObjectMapper().readTree(Files.readString(json));
+        assertEquals(2, report.get("summary").get("files").asInt());
+        assertEquals(0, report.get("summary").get("errors").asInt());
+        assertEquals("add_table", report.get("files").get(0).get("changes").get(0).get("kind").asText());
+        assertEquals(report, new ObjectMapper().readTree(run.out()), "stdout and the report file hold the same JSON");
+        assertTrue(Files.readString(text).contains("add_column public.users.email"));
+        assertFalse(Files.readString(json).contains("Hunter2Pass"));
+    }
+
+    @Test
+    void unreachableDatabaseIsAnEnvironmentFailure() {
+        CliRun run = CliRun.of("migrate", "lint", "--dir", dir.toString(), "--latest", "1",
+                "--dev-url", "postgres://app:Hunter2Pass@127.0.0.1:1/app");
+        assertEquals(3, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("postgres://app:****@127.0.0.1:1/app"), run.err());
+        assertFalse((run.out() + run.err()).contains("Hunter2Pass"), run.toString());
+        assertEquals(1, run.err().lines().count(), "one line, no stack trace: " + run.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--dev-url=oracle://x", "--latest=0", "--statement-timeout=soon", "--report=xml=a.xml",
+        "--format=yaml"})
+    void badInputIsExitTwo(String flag) {
+        CliRun run = CliRun.of("migrate", "lint", "--dir", dir.toString(), "--latest", "1", flag);
+        if (flag.startsWith("--latest")) {
+            run = CliRun.of("migrate", "lint", "--dir", dir.toString(), flag);
+        }
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().startsWith("schemagate: "), run.err());
+    }
+
+    @Test
+    void gitBaseAndLatestExcludeEachOther() {
+        CliRun run = CliRun.of("migrate", "lint", "--dir", dir.toString(), "--latest", "1", "--git-base", "main");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("mutually exclusive"), run.err());
+    }
+
+    private CliRun lint(String... args) {
+        String[] all = new String[args.length + 6];
+        System.arraycopy(new String[] {"migrate", "lint", "--dir", dir.toString(), "--dev-url", DEV_URL}, 0, all, 0, 6);
+        System.arraycopy(args, 0, all, 6, args.length);
+        return CliRun.of(all);
+    }
+}
