@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Runs migration files on the dev database the way their tool would: each section in its transaction mode. Base
@@ -44,6 +45,9 @@ public final class Replayer {
     public Optional<Failure> runBase(MigrationScript script) throws SQLException {
         current = null;
         for (Section section : script.sections()) {
+            if (runAtOnce(section)) {
+                continue;
+            }
             Optional<Failure> failure = run(script, section, statement -> { });
             if (failure.isPresent()) {
                 return failure;
@@ -62,7 +66,7 @@ public final class Replayer {
             Optional<Failure> failure = run(script, section, statement -> {
                 Catalog before = current;
                 current = inspector.inspect(connection);
-                runs.add(new StatementRun(statement, before, current, SchemaDiff.diff(before, current)));
+                runs.add(new StatementRun(statement, SchemaDiff.diff(before, current)));
             });
             if (failure.isPresent()) {
                 current = null; // the rollback undid part of what was inspected
@@ -70,6 +74,30 @@ public final class Replayer {
             }
         }
         return new FileRun(script, runs, null);
+    }
+
+    /**
+     * Sends a transactional section as one query, one round trip instead of one per statement. On any error the
+     * transaction is rolled back and the caller replays statement by statement to locate the failure.
+     */
+    private boolean runAtOnce(Section section) throws SQLException {
+        if (section.txMode() != TxMode.FILE || section.statements().size() < 2) {
+            return false;
+        }
+        // A newline before each delimiter, so a statement ending in a -- comment cannot swallow it.
+        String batch = section.statements().stream().map(Statement::text).collect(Collectors.joining("\n;\n"));
+        connection.setAutoCommit(false);
+        try (java.sql.Statement s = connection.createStatement()) {
+            s.setEscapeProcessing(false);
+            s.execute(batch);
+            connection.commit();
+            return true;
+        } catch (SQLException e) {
+            connection.rollback();
+            return false;
+        } finally {
+            connection.setAutoCommit(true);
+        }
     }
 
     /** What to do after each statement that succeeded. */

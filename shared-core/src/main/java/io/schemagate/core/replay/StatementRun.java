@@ -1,6 +1,5 @@
 package io.schemagate.core.replay;
 
-import io.schemagate.core.schema.Catalog;
 import io.schemagate.core.schema.SchemaChange;
 import io.schemagate.core.sql.Statement;
 import java.util.List;
@@ -8,12 +7,13 @@ import java.util.List;
 /**
  * One statement of a new file, run and inspected.
  *
+ * <p>The schemas before and after are not kept: with a thousand tables, holding two per statement costs hundreds
+ * of megabytes. Analyzers that need them get them while the replay runs.
+ *
  * @param statement the statement
- * @param before    the schema before it
- * @param after     the schema after it
- * @param changes   what it changed, from {@code before} to {@code after}
+ * @param changes   what it changed
  */
-public record StatementRun(Statement statement, Catalog before, Catalog after, List<SchemaChange> changes) {
+public record StatementRun(Statement statement, List<SchemaChange> changes) {
     public StatementRun {
         changes = List.copyOf(changes);
     }

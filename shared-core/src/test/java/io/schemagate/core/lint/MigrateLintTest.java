@@ -112,6 +112,20 @@ class MigrateLintTest {
     }
 
     @Test
+    void multiStatementBaseFilesRunAtOnceAndFailuresAreStillLocated() throws Exception {
+        MigrationDir dir = directory(
+                "1_base.sql", "CREATE TABLE a (id int) -- trailing comment\n;\nCREATE TABLE b (id int);\n",
+                "2_base.sql", "CREATE TABLE c (id int);\nALTER TABLE missing\n  ADD COLUMN x int;\nCREATE TABLE d (id int);\n",
+                "3_new.sql", "CREATE TABLE e (id int);\n");
+        LintReport report = lint(dir, new AtlasFormat(), new NewFiles.Latest(1));
+
+        Diagnostic failure = report.diagnostics().stream().filter(d -> d.code().equals("DI510")).findFirst().orElseThrow();
+        assertEquals(dir.displayOf("2_base.sql"), failure.file());
+        assertEquals(2, failure.position().line(), "the failing statement of the batch, found by the statement-wise retry");
+        assertTrue(failure.message().contains("relation \"missing\" does not exist"), failure.message());
+    }
+
+    @Test
     void nonTransactionalFileRunsConcurrentIndexes() throws Exception {
         MigrationDir dir = directory(
                 "1_base.sql", "CREATE TABLE t (a int);\n",
