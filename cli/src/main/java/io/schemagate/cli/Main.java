@@ -14,12 +14,20 @@ public final class Main {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         boolean color = Terminal.colorAllowed(System.console() != null, System.getenv());
-        System.exit(run(args, new Terminal(out, err, color)));
+        Session session = new Session(new Terminal(out, err, color));
+        // On SIGINT/SIGTERM the dev database's own hook cleans up and cuts its connection; the command then fails
+        // with that cut, which must not be reported as an error of its own.
+        Runtime.getRuntime().addShutdownHook(new Thread(session::interrupt, "schemagate-interrupt"));
+        System.exit(run(args, session));
     }
 
     /** Runs one command line and returns its exit code; never throws. */
     public static int run(String[] args, Terminal terminal) {
-        Session session = new Session(terminal);
+        return run(args, new Session(terminal));
+    }
+
+    private static int run(String[] args, Session session) {
+        Terminal terminal = session.terminal();
         CommandLine cli = commandLine(session);
         cli.setOut(terminal.out());
         cli.setErr(terminal.err());
@@ -31,35 +39,37 @@ public final class Main {
             terminal.err().flush();
             return ExitCode.BAD_INPUT;
         });
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            int code;
-            if (e instanceof CliException failure) {
-                terminal.err().println("schemagate: " + failure.getMessage());
-                code = failure.exitCode();
-            } else {
-                terminal.err().println("schemagate: internal error: " + e
-                        + (session.verbose() ? "" : " (run with --verbose for details, and please report it)"));
-                code = ExitCode.ENVIRONMENT;
-            }
-            if (session.verbose()) {
-                e.printStackTrace(terminal.err());
-            }
-            terminal.err().flush();
-            return code;
-        });
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> failed(e, session));
         int code;
         try {
             code = cli.execute(args);
         } catch (Error e) { // picocli hands only Exceptions to the handler above
-            terminal.err().println("schemagate: internal error: " + e
-                    + (session.verbose() ? "" : " (run with --verbose for details, and please report it)"));
-            if (session.verbose()) {
-                e.printStackTrace(terminal.err());
-            }
-            code = ExitCode.ENVIRONMENT;
+            code = failed(e, session);
         }
         terminal.out().flush();
         terminal.err().flush();
+        return code;
+    }
+
+    /** One line on stderr for a failed command (a stack trace only with --verbose), and its exit code. */
+    private static int failed(Throwable e, Session session) {
+        PrintWriter err = session.terminal().err();
+        int code;
+        if (session.interrupted()) {
+            err.println("schemagate: interrupted");
+            code = ExitCode.ENVIRONMENT;
+        } else if (e instanceof CliException failure) {
+            err.println("schemagate: " + failure.getMessage());
+            code = failure.exitCode();
+        } else {
+            err.println("schemagate: internal error: " + e
+                    + (session.verbose() ? "" : " (run with --verbose for details, and please report it)"));
+            code = ExitCode.ENVIRONMENT;
+        }
+        if (session.verbose()) {
+            e.printStackTrace(err);
+        }
+        err.flush();
         return code;
     }
 

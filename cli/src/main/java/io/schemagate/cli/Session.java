@@ -4,6 +4,7 @@ package io.schemagate.cli;
 final class Session {
     private final Terminal terminal;
     private boolean verbose;
+    private volatile boolean interrupted;
 
     Session(Terminal terminal) {
         this.terminal = terminal;
@@ -19,5 +20,14 @@ final class Session {
 
     void verbose(boolean on) {
         verbose = on;
+    }
+
+    /** Whether the JVM is shutting down (SIGINT/SIGTERM): failures then are consequences, not news. */
+    boolean interrupted() {
+        return interrupted;
+    }
+
+    void interrupt() {
+        interrupted = true;
     }
 }

@@ -1,6 +1,7 @@
 package io.schemagate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,8 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's first command, as a new user runs it: {@code bin/schemagate} on {@code examples/}, against the jar
@@ -47,6 +54,75 @@ class LauncherIT {
         Result usage = launch("migrate", "validate", "--dir", "does/not/exist");
         assertEquals(2, usage.exitCode(), usage.toString());
         assertEquals("schemagate: does/not/exist: no such directory (--dir)\n", usage.err());
+    }
+
+    @Test
+    void terminatedLintLeavesNoScratchDatabaseAndNoStackTrace(@TempDir Path temp) throws Exception {
+        List<String> before;
+        try {
+            before = scratchDatabases();
+        } catch (SQLException e) {
+            Assumptions.assumeFalse("true".equals(System.getenv("CI")), "PostgreSQL is required under CI=true");
+            Assumptions.abort("PostgreSQL on 127.0.0.1:5432 is not running: " + e.getMessage());
+            return;
+        }
+        Files.writeString(temp.resolve("1_a.sql"), "CREATE TABLE a (id int);\n");
+        Files.writeString(temp.resolve("2_slow.sql"), "SELECT pg_sleep(60);\n");
+        assertEquals(0, launch("migrate", "hash", "--dir", temp.toString()).exitCode());
+
+        Path err = Files.createTempFile("launcher", ".err");
+        Process lint = new ProcessBuilder(ROOT.resolve("bin/schemagate").toString(), "migrate", "lint", "--dir",
+                temp.toString(), "--latest", "1", "--dev-url", "postgres://postgres@127.0.0.1:5432/postgres")
+                .directory(ROOT.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+        try {
+            waitFor(() -> sleeping() > 0, "the lint to reach pg_sleep");
+            lint.destroy(); // SIGTERM
+            assertTrue(lint.waitFor(30, TimeUnit.SECONDS), "schemagate did not stop on SIGTERM");
+        } finally {
+            lint.destroyForcibly();
+        }
+        waitFor(() -> scratchDatabases().equals(before), "the scratch database to be dropped");
+        String stderr = Files.readString(err);
+        assertFalse(stderr.contains("\tat "), "no stack trace on SIGTERM: " + stderr);
+        assertTrue(stderr.isEmpty() || stderr.equals("schemagate: interrupted\n"), stderr);
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static void waitFor(Check check, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!check.holds()) {
+            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
+            Thread.sleep(100);
+        }
+    }
+
+    private static Connection service() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres&connectTimeout=5");
+    }
+
+    private static List<String> scratchDatabases() throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = service();
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT datname FROM pg_database WHERE datname LIKE 'sg\\_dev\\_%' ORDER BY 1")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private static int sleeping() throws SQLException {
+        try (Connection c = service();
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(60)%'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     private static Result launch(String... args) throws IOException, InterruptedException {

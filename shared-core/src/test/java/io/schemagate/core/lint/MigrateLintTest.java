@@ -27,10 +27,13 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code migrate lint} end to end on the local PostgreSQL service: attribution, failures, cleanup, secrets. */
 class MigrateLintTest {
@@ -52,8 +55,9 @@ class MigrateLintTest {
         }
     }
 
-    @Test
-    void changesAreAttributedToTheirStatements() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {SERVICE, "embedded://postgres"})
+    void changesAreAttributedToTheirStatements(String devUrl) throws Exception {
         MigrationDir dir = directory(
                 "1_base.sql", "CREATE TABLE users (id bigint PRIMARY KEY, name text, legacy int);\n",
                 "2_new.sql", """
@@ -65,7 +69,9 @@ class MigrateLintTest {
                         INSERT INTO users (id, email) VALUES (1, 'a@example.com');
                         CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id));
                         """);
-        LintReport report = lint(dir, new AtlasFormat(), new NewFiles.Latest(1));
+        DirectoryHasher.hash(dir, new AtlasFormat());
+        LintReport report = MigrateLint.run(new LintRequest(dir, new AtlasFormat(), new NewFiles.Latest(1),
+                DevUrl.parse(devUrl), DevSettings.defaults(), Map.of()));
 
         FileReport file = report.files().get(0);
         assertEquals(dir.displayOf("2_new.sql"), file.name());
@@ -136,6 +142,46 @@ class MigrateLintTest {
         assertNull(report.files().get(0).error(), "txmode none runs outside a transaction");
         assertTrue(report.files().get(1).error().contains("cannot run inside a transaction block"),
                 String.valueOf(report.files().get(1).error()));
+    }
+
+    @Test
+    void gitBaseFindsNewFilesAndHistoryProblems() throws Exception {
+        MigrationDir dir = directory(
+                "1_a.sql", "CREATE TABLE a (id int);\n",
+                "3_c.sql", "CREATE TABLE c (id int);\n");
+        DirectoryHasher.hash(dir, new AtlasFormat());
+        git("init", "-q", "-b", "main");
+        git("add", ".");
+        git("commit", "-q", "-m", "base");
+        git("checkout", "-q", "-b", "feature");
+        Files.writeString(dir.path().resolve("1_a.sql"), "CREATE TABLE a (id bigint);\n");
+        Files.writeString(dir.path().resolve("2_b.sql"), "CREATE TABLE b (id int);\n");
+        Files.writeString(dir.path().resolve("4_d.sql"), "ALTER TABLE c ADD COLUMN note text;\n");
+        DirectoryHasher.hash(dir, new AtlasFormat());
+        git("add", ".");
+        git("commit", "-q", "-m", "change");
+
+        LintReport report = MigrateLint.run(new LintRequest(dir, new AtlasFormat(), new NewFiles.GitBase("main"),
+                DevUrl.parse(SERVICE), DevSettings.defaults(), Map.of()));
+
+        List<String> added = report.files().stream().filter(FileReport::added).map(FileReport::name).toList();
+        assertEquals(List.of(dir.displayOf("1_a.sql"), dir.displayOf("2_b.sql"), dir.displayOf("4_d.sql")), added);
+        List<String> codes = report.diagnostics().stream().map(d -> d.code() + " " + d.file()).toList();
+        assertTrue(codes.contains("DI503 " + dir.displayOf("1_a.sql")), codes.toString());
+        assertTrue(codes.contains("DI506 " + dir.displayOf("2_b.sql")), codes.toString());
+        FileReport last = report.files().stream().filter(f -> f.name().equals(dir.displayOf("4_d.sql"))).findFirst()
+                .orElseThrow();
+        assertEquals(List.of(new ChangeAt("add_column", "public.c.note", 1)), last.changes());
+    }
+
+    private void git(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git", "-C", root.resolve("migrations").toString(),
+                "-c", "user.name=schemagate", "-c", "user.email=tests@schemagate.invalid", "-c", "commit.gpgsign=false"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), "git " + String.join(" ", args) + ": " + output);
     }
 
     @Test
