@@ -8,19 +8,26 @@ import io.schemagate.core.history.HistoryException;
 import io.schemagate.core.history.NewFiles;
 import io.schemagate.core.lint.LintRequest;
 import io.schemagate.core.lint.MigrateLint;
-import io.schemagate.core.lint.Severity;
 import io.schemagate.core.migrate.MigrationDir;
+import io.schemagate.core.policy.FailOn;
+import io.schemagate.core.policy.Policy;
+import io.schemagate.core.policy.PolicyFile;
 import io.schemagate.core.replay.ReplayException;
 import io.schemagate.core.report.LintJson;
 import io.schemagate.core.report.LintReport;
 import io.schemagate.core.report.LintText;
 import io.schemagate.core.report.TextStyle;
+import io.schemagate.core.text.SourceException;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,6 +54,8 @@ import picocli.CommandLine.Option;
             "New files: --git-base REF, --latest N, or in CI the change request's target branch;",
             "outside CI the last file."})
 final class LintCommand implements Callable<Integer> {
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+
     @Mixin
     DirectoryOptions options;
 
@@ -74,6 +83,14 @@ final class LintCommand implements Callable<Integer> {
             description = "Also write a report file, e.g. json=lint.json; repeatable.")
     List<String> reports = new ArrayList<>();
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Policy file (default: schemagate.yaml at the repository root, else in the working directory).")
+    Path config;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL",
+            description = "Lowest severity that fails the gate: error, warning or never (overrides the policy file).")
+    String failOn;
+
     @Option(names = "--statement-timeout", paramLabel = "DURATION",
             description = "Longest a statement may run on the dev database, e.g. 90s or 5m.")
     String statementTimeout;
@@ -93,7 +110,9 @@ final class LintCommand implements Callable<Integer> {
         Renderer stdout = Renderer.parse(format, "--format");
         List<ReportFile> files = reports.stream().map(ReportFile::parse).toList();
         MigrationDir dir = options.directory();
-        LintRequest request = new LintRequest(dir, options.dirFormat(), newFiles(), devUrl(), settings(), System.getenv());
+        Policy policy = policy(dir);
+        LintRequest request = new LintRequest(dir, options.dirFormat(), newFiles(), devUrl(), settings(), policy,
+                System.getenv());
         LintReport report;
         try {
             report = MigrateLint.run(request);
@@ -110,7 +129,29 @@ final class LintCommand implements Callable<Integer> {
         Terminal terminal = session.terminal();
         terminal.out().print(stdout.render(report, terminal.style()));
         terminal.out().flush();
-        return report.count(Severity.ERROR) > 0 ? ExitCode.GATE_FAILED : ExitCode.PASSED;
+        return policy.failOn().fails(report.diagnostics()) ? ExitCode.GATE_FAILED : ExitCode.PASSED;
+    }
+
+    /** {@code --config} or the discovered {@code schemagate.yaml}, then {@code --fail-on} on top. */
+    private Policy policy(MigrationDir dir) {
+        Optional<Path> file = config != null ? Optional.of(config) : PolicyFile.find(dir.path(), Path.of(""));
+        Policy policy = Policy.DEFAULTS;
+        if (file.isPresent()) {
+            try {
+                policy = PolicyFile.load(file.get(), file.get().toString());
+            } catch (NoSuchFileException e) {
+                throw new CliException(ExitCode.BAD_INPUT, file.get() + ": no such file (--config)", e);
+            } catch (IOException e) {
+                throw new CliException(ExitCode.BAD_INPUT, file.get() + ": " + IoMessages.describe(e), e);
+            } catch (SourceException e) {
+                throw new CliException(ExitCode.BAD_INPUT, e.getMessage(), e);
+            }
+        }
+        if (failOn != null) {
+            policy = policy.withFailOn(FailOn.parse(failOn).orElseThrow(() -> new CliException(ExitCode.BAD_INPUT,
+                    "unknown --fail-on \"" + failOn + "\"; expected error, warning or never")));
+        }
+        return policy;
     }
 
     private NewFiles newFiles() {
@@ -143,7 +184,7 @@ final class LintCommand implements Callable<Integer> {
 
     /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}. */
     static Duration duration(String text, String flag) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text.strip());
+        Matcher m = DURATION.matcher(text.strip());
         if (!m.matches()) {
             throw new CliException(ExitCode.BAD_INPUT, flag + " " + text + ": expected a duration such as 500ms, 30s, 5m or 1h");
         }

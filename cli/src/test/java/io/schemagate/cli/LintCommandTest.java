@@ -97,9 +97,33 @@ class LintCommandTest {
         assertEquals(1, run.err().lines().count(), "one line, no stack trace: " + run.err());
     }
 
+    @Test
+    void policyFileAndFailOnDecideTheGate() throws Exception {
+        Files.writeString(dir.resolve("3_bad.sql"), "ALTER TABLE nowhere ADD COLUMN a int;\n");
+        CliRun.of("migrate", "hash", "--dir", dir.toString());
+        Path policy = temp.resolve("policy.yaml");
+        Files.writeString(policy, "rules:\n  DI509: warning\n");
+
+        CliRun downgraded = lint("--latest", "1", "--config", policy.toString());
+        assertEquals(0, downgraded.exitCode(), downgraded.toString());
+        assertTrue(downgraded.out().contains("warning DI509"), downgraded.out());
+
+        CliRun strict = lint("--latest", "1", "--config", policy.toString(), "--fail-on", "warning");
+        assertEquals(1, strict.exitCode(), strict.toString());
+
+        Files.writeString(policy, "rules:\n  DI509: loud\n");
+        CliRun broken = lint("--latest", "1", "--config", policy.toString());
+        assertEquals(2, broken.exitCode(), broken.toString());
+        assertEquals("schemagate: " + policy + ":2:10: DI509: severity must be error, warning, info or off, not \"loud\"\n",
+                broken.err());
+
+        CliRun missing = lint("--latest", "1", "--config", temp.resolve("nope.yaml").toString());
+        assertEquals(2, missing.exitCode(), missing.toString());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"--dev-url=oracle://x", "--latest=0", "--statement-timeout=soon", "--report=xml=a.xml",
-        "--format=yaml"})
+        "--format=yaml", "--fail-on=sometimes"})
     void badInputIsExitTwo(String flag) {
         CliRun run = CliRun.of("migrate", "lint", "--dir", dir.toString(), "--latest", "1", flag);
         if (flag.startsWith("--latest")) {

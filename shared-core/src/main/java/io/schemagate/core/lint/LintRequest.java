@@ -5,6 +5,7 @@ import io.schemagate.core.devdb.DevUrl;
 import io.schemagate.core.history.NewFiles;
 import io.schemagate.core.migrate.DirFormat;
 import io.schemagate.core.migrate.MigrationDir;
+import io.schemagate.core.policy.Policy;
 import java.util.Map;
 
 /**
@@ -15,10 +16,11 @@ import java.util.Map;
  * @param selection how to pick the new files
  * @param devUrl    the dev database
  * @param settings  dev session timeouts
+ * @param policy    severities and the gate threshold ({@code schemagate.yaml})
  * @param env       the process environment (CI context)
  */
 public record LintRequest(MigrationDir dir, DirFormat format, NewFiles selection, DevUrl devUrl, DevSettings settings,
-                          Map<String, String> env) {
+                          Policy policy, Map<String, String> env) {
     public LintRequest {
         env = Map.copyOf(env);
     }

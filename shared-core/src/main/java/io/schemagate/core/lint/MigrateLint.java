@@ -72,8 +72,9 @@ public final class MigrateLint {
                     List.of(), List.of()));
             files.put(file.displayPath(), run);
         }
-        diagnostics.sort(Diagnostic.READING_ORDER);
-        for (Diagnostic d : diagnostics) {
+        List<Diagnostic> findings = new ArrayList<>(request.policy().apply(diagnostics));
+        findings.sort(Diagnostic.READING_ORDER);
+        for (Diagnostic d : findings) {
             FileReport f = files.getOrDefault(d.file(), new FileReport(d.file(), false, null, List.of(), List.of()));
             List<Diagnostic> merged = new ArrayList<>(f.diagnostics());
             merged.add(d);

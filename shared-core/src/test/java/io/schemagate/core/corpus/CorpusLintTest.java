@@ -14,6 +14,7 @@ import io.schemagate.core.migrate.DirFormat;
 import io.schemagate.core.migrate.DirectoryHasher;
 import io.schemagate.core.migrate.GolangMigrateFormat;
 import io.schemagate.core.migrate.MigrationDir;
+import io.schemagate.core.policy.Policy;
 import io.schemagate.core.report.FileReport;
 import io.schemagate.core.report.LintReport;
 import java.nio.file.Files;
@@ -77,7 +78,7 @@ class CorpusLintTest {
 
     private static LintReport lint(MigrationDir dir, DirFormat format) throws Exception {
         return MigrateLint.run(new LintRequest(dir, format, new NewFiles.Latest(3), DevUrl.parse(SERVICE),
-                DevSettings.defaults(), Map.of()));
+                DevSettings.defaults(), Policy.DEFAULTS, Map.of()));
     }
 
     private static void assertCleanReplay(LintReport report) {

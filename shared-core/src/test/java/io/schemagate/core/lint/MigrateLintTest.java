@@ -13,6 +13,7 @@ import io.schemagate.core.migrate.DirFormat;
 import io.schemagate.core.migrate.DirectoryHasher;
 import io.schemagate.core.migrate.GolangMigrateFormat;
 import io.schemagate.core.migrate.MigrationDir;
+import io.schemagate.core.policy.Policy;
 import io.schemagate.core.report.ChangeAt;
 import io.schemagate.core.report.FileReport;
 import io.schemagate.core.report.LintJson;
@@ -71,7 +72,7 @@ class MigrateLintTest {
                         """);
         DirectoryHasher.hash(dir, new AtlasFormat());
         LintReport report = MigrateLint.run(new LintRequest(dir, new AtlasFormat(), new NewFiles.Latest(1),
-                DevUrl.parse(devUrl), DevSettings.defaults(), Map.of()));
+                DevUrl.parse(devUrl), DevSettings.defaults(), Policy.DEFAULTS, Map.of()));
 
         FileReport file = report.files().get(0);
         assertEquals(dir.displayOf("2_new.sql"), file.name());
@@ -162,7 +163,7 @@ class MigrateLintTest {
         git("commit", "-q", "-m", "change");
 
         LintReport report = MigrateLint.run(new LintRequest(dir, new AtlasFormat(), new NewFiles.GitBase("main"),
-                DevUrl.parse(SERVICE), DevSettings.defaults(), Map.of()));
+                DevUrl.parse(SERVICE), DevSettings.defaults(), Policy.DEFAULTS, Map.of()));
 
         List<String> added = report.files().stream().filter(FileReport::added).map(FileReport::name).toList();
         assertEquals(List.of(dir.displayOf("1_a.sql"), dir.displayOf("2_b.sql"), dir.displayOf("4_d.sql")), added);
@@ -209,14 +210,14 @@ class MigrateLintTest {
     void noNewFilesNeedNoDatabase() throws Exception {
         MigrationDir dir = directory();
         LintReport report = MigrateLint.run(new LintRequest(dir, new AtlasFormat(), new NewFiles.Latest(1),
-                DevUrl.parse("postgres://postgres@127.0.0.1:1/closed"), DevSettings.defaults(), Map.of()));
+                DevUrl.parse("postgres://postgres@127.0.0.1:1/closed"), DevSettings.defaults(), Policy.DEFAULTS, Map.of()));
         assertEquals(0, report.addedFiles());
         assertNull(report.devDatabase(), "an empty directory must not open the (unreachable) dev database");
     }
 
     private LintReport lint(MigrationDir dir, DirFormat format, NewFiles selection) throws Exception {
         DirectoryHasher.hash(dir, format);
-        return MigrateLint.run(new LintRequest(dir, format, selection, DevUrl.parse(SERVICE), DevSettings.defaults(), Map.of()));
+        return MigrateLint.run(new LintRequest(dir, format, selection, DevUrl.parse(SERVICE), DevSettings.defaults(), Policy.DEFAULTS, Map.of()));
     }
 
     private MigrationDir directory(String... namesAndContents) throws Exception {
