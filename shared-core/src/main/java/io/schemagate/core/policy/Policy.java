@@ -33,7 +33,7 @@ public record Policy(String source, FailOn failOn, boolean requireReason, Map<St
             Severity severity = setting == null || setting.severity() == null ? d.severity() : setting.severity();
             if (severity != Severity.OFF) {
                 out.add(severity == d.severity() ? d
-                        : new Diagnostic(d.code(), severity, d.file(), d.position(), d.message()));
+                        : d.withSeverity(severity));
             }
         }
         return out;
