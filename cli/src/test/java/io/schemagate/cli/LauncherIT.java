@@ -32,8 +32,10 @@ class LauncherIT {
     @Test
     void readmeCommandLintsTheExamplesOnEmbeddedPostgres() throws Exception {
         Result run = launch("migrate", "lint", "--dir", "examples/migrations", "--latest", "1");
-        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(1, run.exitCode(), "the example drops a column: the gate fails\n" + run);
         assertTrue(run.out().contains("drop_column public.users.legacy_code"), run.out());
+        assertTrue(run.out().contains("20260202110000_drop_legacy_code.sql:2:1: error DS103: column legacy_code of"
+                + " public.users is dropped with its data"), run.out());
         assertTrue(run.out().contains("replayed on embedded PostgreSQL 16"), run.out());
         assertEquals("", run.err(), "a fresh jar must not be rebuilt, and nothing else is printed");
     }

@@ -1,5 +1,6 @@
 package io.schemagate.core.lint;
 
+import io.schemagate.core.analyzer.Analysis;
 import io.schemagate.core.devdb.DevDatabase;
 import io.schemagate.core.devdb.DevDatabaseException;
 import io.schemagate.core.dialect.postgres.PostgresInspector;
@@ -10,6 +11,7 @@ import io.schemagate.core.migrate.DirectoryLoader;
 import io.schemagate.core.migrate.LoadedDirectory;
 import io.schemagate.core.migrate.MigrationFile;
 import io.schemagate.core.migrate.MigrationScript;
+import io.schemagate.core.policy.Policy;
 import io.schemagate.core.replay.FileRun;
 import io.schemagate.core.replay.Replayer;
 import io.schemagate.core.replay.ReplayException;
@@ -50,7 +52,8 @@ public final class MigrateLint {
         if (!history.added().isEmpty()) {
             try (DevDatabase db = DevDatabase.open(request.devUrl(), request.settings())) {
                 devDatabase = db.description();
-                Replay replay = new Replay(loaded, new Replayer(db.connection(), PostgresInspector::inspect), diagnostics);
+                Replay replay = new Replay(loaded, new Replayer(db.connection(), PostgresInspector::inspect),
+                        request.policy(), diagnostics);
                 replay.prepare(ToolTables.postgres(request.format()));
                 replay.base(history.base());
                 for (MigrationFile file : history.added()) {
@@ -88,12 +91,14 @@ public final class MigrateLint {
     private static final class Replay {
         private final LoadedDirectory loaded;
         private final Replayer replayer;
+        private final Policy policy;
         private final List<Diagnostic> diagnostics;
         private String stoppedAt;
 
-        Replay(LoadedDirectory loaded, Replayer replayer, List<Diagnostic> diagnostics) {
+        Replay(LoadedDirectory loaded, Replayer replayer, Policy policy, List<Diagnostic> diagnostics) {
             this.loaded = loaded;
             this.replayer = replayer;
+            this.policy = policy;
             this.diagnostics = diagnostics;
         }
 
@@ -138,6 +143,7 @@ public final class MigrateLint {
                 return new FileReport(name, true, "not replayed: the file cannot be read", List.of(), List.of());
             }
             FileRun run = replayer.runNew(script.get());
+            diagnostics.addAll(Analysis.of(run, policy));
             List<ChangeAt> changes = new ArrayList<>();
             for (StatementRun statement : run.statements()) {
                 for (SchemaChange change : statement.changes()) {

@@ -21,7 +21,13 @@ public enum Rule {
     DI512("suppression-hygiene", Severity.WARNING),
     DI513("empty-migration", Severity.WARNING),
     /** Ours: a file that cannot be read, is not UTF-8, or does not lex (unterminated quote, comment, block). */
-    DI515("unreadable-file", Severity.ERROR);
+    DI515("unreadable-file", Severity.ERROR),
+    DS101("drop-schema", Severity.ERROR),
+    DS102("drop-table", Severity.ERROR),
+    DS103("drop-column", Severity.ERROR),
+    BC101("rename-table", Severity.WARNING),
+    BC102("rename-column", Severity.WARNING),
+    CD101("drop-foreign-key", Severity.WARNING);
 
     private final String title;
     private final Severity defaultSeverity;

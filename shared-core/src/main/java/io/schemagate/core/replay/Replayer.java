@@ -62,6 +62,7 @@ public final class Replayer {
         if (current == null) {
             current = inspector.inspect(connection);
         }
+        Catalog fileStart = current;
         for (Section section : script.sections()) {
             Optional<Failure> failure = run(script, section, statement -> {
                 Catalog before = current;
@@ -70,10 +71,10 @@ public final class Replayer {
             });
             if (failure.isPresent()) {
                 current = null; // the rollback undid part of what was inspected
-                return new FileRun(script, runs, failure.get());
+                return new FileRun(script, fileStart, runs, failure.get());
             }
         }
-        return new FileRun(script, runs, null);
+        return new FileRun(script, fileStart, runs, null);
     }
 
     /**

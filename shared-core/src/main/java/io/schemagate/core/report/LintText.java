@@ -3,6 +3,7 @@ package io.schemagate.core.report;
 import static io.schemagate.core.report.ValidationText.plural;
 
 import io.schemagate.core.lint.Diagnostic;
+import io.schemagate.core.lint.Fix;
 import io.schemagate.core.lint.Severity;
 
 /** {@code migrate lint} for people: per file its changes and findings, then the verdict. */
@@ -23,6 +24,12 @@ public final class LintText {
             }
             for (Diagnostic d : file.diagnostics()) {
                 out.append("  ").append(DiagnosticLine.render(d, style)).append('\n');
+                for (Fix fix : d.fixes()) {
+                    out.append("      ").append(style.dim("fix: ")).append(fix.message()).append('\n');
+                    if (fix.edit() != null) {
+                        fix.edit().newText().lines().forEach(l -> out.append("        ").append(l).append('\n'));
+                    }
+                }
             }
             out.append('\n');
         }

@@ -1,0 +1,26 @@
+package io.schemagate.core.analyzer;
+
+import io.schemagate.core.lint.Diagnostic;
+import io.schemagate.core.policy.Policy;
+import io.schemagate.core.replay.FileRun;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs every analyzer over a replayed new file and drops what its {@code atlas:nolint} directives suppress. */
+public final class Analysis {
+    private static final List<Analyzer> ANALYZERS =
+            List.of(new DestructiveChanges(), new IncompatibleChanges(), new ConstraintDrops());
+
+    private Analysis() {
+    }
+
+    public static List<Diagnostic> of(FileRun run, Policy policy) {
+        List<Diagnostic> findings = new ArrayList<>();
+        for (Analyzer analyzer : ANALYZERS) {
+            Pass pass = new Pass(run, policy);
+            analyzer.analyze(pass);
+            findings.addAll(pass.findings());
+        }
+        return Suppressions.apply(run.script(), findings);
+    }
+}
