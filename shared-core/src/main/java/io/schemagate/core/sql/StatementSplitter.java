@@ -265,7 +265,7 @@ public final class StatementSplitter {
         if (dialect == Dialect.POSTGRES) {
             return nextWord(skipSpace(afterBegin)).equals("ATOMIC");
         }
-        return ROUTINE_KINDS.contains(objectKind);
+        return objectKind != null && ROUTINE_KINDS.contains(objectKind);
     }
 
     private boolean tracksParentheses() {

@@ -239,6 +239,12 @@ class StatementSplitterTest {
         }
 
         @Test
+        void beginInACreateWithoutAnObjectKind() throws SourceException {
+            // Found by the property test: no TABLE/TRIGGER/… word before BEGIN used to crash the block check.
+            assertEquals(List.of("CREATE begin", "SELECT 1"), texts(MYSQL, "CREATE begin; SELECT 1;"));
+        }
+
+        @Test
         void postgresUnclosedParenthesisIsAnError() {
             SourceException e = error(POSTGRES, "SELECT 1;\nCREATE TABLE t (a int;\nSELECT 2;\n");
             assertEquals("2:16", at(e), e.getMessage());
