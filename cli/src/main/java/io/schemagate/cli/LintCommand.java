@@ -13,9 +13,14 @@ import io.schemagate.core.policy.FailOn;
 import io.schemagate.core.policy.Policy;
 import io.schemagate.core.policy.PolicyFile;
 import io.schemagate.core.replay.ReplayException;
+import io.schemagate.core.report.CodeQualityReport;
+import io.schemagate.core.report.GithubReport;
+import io.schemagate.core.report.JunitReport;
 import io.schemagate.core.report.LintJson;
 import io.schemagate.core.report.LintReport;
 import io.schemagate.core.report.LintText;
+import io.schemagate.core.report.MarkdownReport;
+import io.schemagate.core.report.SarifReport;
 import io.schemagate.core.report.TextStyle;
 import io.schemagate.core.text.SourceException;
 import java.io.IOException;
@@ -23,6 +28,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -76,11 +82,12 @@ final class LintCommand implements Callable<Integer> {
     }
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output on stdout: text or json (default: ${DEFAULT-VALUE}).")
+            description = "Output on stdout: text, json, markdown, sarif, junit, codequality or github"
+                    + " (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--report", paramLabel = "FORMAT=PATH",
-            description = "Also write a report file, e.g. json=lint.json; repeatable.")
+            description = "Also write a report file in any --format, e.g. json=lint.json or sarif=lint.sarif; repeatable.")
     List<String> reports = new ArrayList<>();
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -197,20 +204,38 @@ final class LintCommand implements Callable<Integer> {
         };
     }
 
-    /** The report formats this command renders. */
+    /** The report formats this command renders; every one but {@code text} ignores the style. */
     enum Renderer {
-        TEXT, JSON;
+        TEXT("text"), JSON("json"), MARKDOWN("markdown"), SARIF("sarif"), JUNIT("junit"), CODEQUALITY("codequality"),
+        GITHUB("github");
+
+        private final String id;
+
+        Renderer(String id) {
+            this.id = id;
+        }
 
         static Renderer parse(String id, String flag) {
-            return switch (id) {
-                case "text" -> TEXT;
-                case "json" -> JSON;
-                default -> throw new CliException(ExitCode.BAD_INPUT, "unknown " + flag + " \"" + id + "\"; expected text or json");
-            };
+            for (Renderer renderer : values()) {
+                if (renderer.id.equals(id)) {
+                    return renderer;
+                }
+            }
+            List<String> ids = Arrays.stream(values()).map(r -> r.id).toList();
+            throw new CliException(ExitCode.BAD_INPUT, "unknown " + flag + " \"" + id + "\"; expected "
+                    + String.join(", ", ids.subList(0, ids.size() - 1)) + " or " + ids.get(ids.size() - 1));
         }
 
         String render(LintReport report, TextStyle style) {
-            return this == JSON ? LintJson.render(report) : LintText.render(report, style);
+            return switch (this) {
+                case TEXT -> LintText.render(report, style);
+                case JSON -> LintJson.render(report);
+                case MARKDOWN -> MarkdownReport.render(report);
+                case SARIF -> SarifReport.render(report);
+                case JUNIT -> JunitReport.render(report);
+                case CODEQUALITY -> CodeQualityReport.render(report);
+                case GITHUB -> GithubReport.render(report);
+            };
         }
     }
 

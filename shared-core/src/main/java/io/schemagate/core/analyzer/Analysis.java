@@ -9,7 +9,8 @@ import java.util.List;
 /** Runs every analyzer over a replayed new file and drops what its {@code atlas:nolint} directives suppress. */
 public final class Analysis {
     private static final List<Analyzer> ANALYZERS =
-            List.of(new DestructiveChanges(), new IncompatibleChanges(), new ConstraintDrops());
+            List.of(new DestructiveChanges(), new IncompatibleChanges(), new ConstraintDrops(), new DataDependentChanges(),
+                    new PostgresLocking());
 
     private Analysis() {
     }

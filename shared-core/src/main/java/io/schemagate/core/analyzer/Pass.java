@@ -7,12 +7,16 @@ import io.schemagate.core.policy.Policy;
 import io.schemagate.core.policy.RuleSetting;
 import io.schemagate.core.replay.FileRun;
 import io.schemagate.core.replay.StatementRun;
+import io.schemagate.core.schema.Check;
 import io.schemagate.core.schema.QualifiedName;
+import io.schemagate.core.schema.SchemaChange;
 import io.schemagate.core.schema.Table;
 import io.schemagate.core.sql.Statement;
+import io.schemagate.core.text.SourceText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -45,6 +49,70 @@ public final class Pass {
 
     public Optional<Table> tableBefore(QualifiedName name) {
         return run.before().table(name);
+    }
+
+    /**
+     * Whether the table named {@code name} existed before the file and was not (re)created by a statement before
+     * {@code statement}: only such tables can hold rows and be in use.
+     */
+    public boolean preExisting(QualifiedName name, int statement) {
+        if (tableBefore(name).isEmpty()) {
+            return false;
+        }
+        return statements().subList(0, statement).stream().flatMap(r -> r.changes().stream())
+                .noneMatch(c -> c instanceof SchemaChange.AddTable a && a.table().qualifiedName().equals(name));
+    }
+
+    /**
+     * An edit of the statement's lines: {@code insertion} put right after the first match of {@code anchor} (a
+     * case-insensitive regex) in the statement, or, with a {@code null} anchor, at the statement's end.
+     */
+    public Fix.TextEdit insertInto(Statement statement, String anchor, String insertion) {
+        SourceText source = run.script().source();
+        int first = statement.position().line();
+        int last = statement.endLine();
+        int start = source.lineStart(first);
+        String lines = source.substring(start, source.lineEnd(last));
+        int at;
+        if (anchor == null) {
+            at = statement.end() - start;
+        } else {
+            Matcher m = Pattern.compile(anchor, Pattern.CASE_INSENSITIVE).matcher(statement.text());
+            if (!m.find()) {
+                return null;
+            }
+            at = statement.start() - start + m.end();
+        }
+        return new Fix.TextEdit(first, last, lines.substring(0, at) + insertion + lines.substring(at) + "\n");
+    }
+
+    /**
+     * Whether a validated {@code CHECK (column IS NOT NULL)} guarantees the column has no NULLs before
+     * {@code statement}: from before the file, or added or validated earlier in it.
+     */
+    public boolean notNullProven(QualifiedName table, String column, int statement) {
+        Pattern proof = Pattern.compile("^\\(*\\s*\"?" + Pattern.quote(column) + "\"?\\s+IS\\s+NOT\\s+NULL\\s*\\)*$",
+                Pattern.CASE_INSENSITIVE);
+        boolean before = tableBefore(table).stream().flatMap(t -> t.checks().stream())
+                .anyMatch(c -> c.validated() && proof.matcher(c.expression()).matches());
+        boolean earlier = statements().subList(0, statement).stream().flatMap(r -> r.changes().stream()).anyMatch(c ->
+                c instanceof SchemaChange.AddCheck a && a.table().equals(table) && a.check().validated()
+                        && proof.matcher(a.check().expression()).matches()
+                        || c instanceof SchemaChange.ModifyConstraint m && m.table().equals(table)
+                        && m.after() instanceof Check k && k.validated() && proof.matcher(k.expression()).matches());
+        return before || earlier;
+    }
+
+    /** Whether the statement adds a primary key over the column (its NOT NULL is then the key's: PG304). */
+    public static boolean primaryKeyCovers(StatementRun run, QualifiedName table, String column) {
+        return run.changes().stream().anyMatch(c -> c instanceof SchemaChange.AddPrimaryKey p && p.table().equals(table)
+                && p.primaryKey().columns().contains(column));
+    }
+
+    /** Whether the statement's text says {@code keyword} as a word (e.g. CONCURRENTLY, NOT VALID). */
+    public static boolean says(Statement statement, String keywords) {
+        return Pattern.compile("\\b" + keywords.replace(" ", "\\s+") + "\\b", Pattern.CASE_INSENSITIVE)
+                .matcher(statement.text()).find();
     }
 
     /** The rule's {@code allow} patterns from the policy: names of deprecated objects that may be dropped. */

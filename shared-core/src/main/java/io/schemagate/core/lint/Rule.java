@@ -27,7 +27,20 @@ public enum Rule {
     DS103("drop-column", Severity.ERROR),
     BC101("rename-table", Severity.WARNING),
     BC102("rename-column", Severity.WARNING),
-    CD101("drop-foreign-key", Severity.WARNING);
+    CD101("drop-foreign-key", Severity.WARNING),
+    MF101("unique-on-existing-data", Severity.WARNING),
+    MF103("add-not-null-column", Severity.WARNING),
+    MF104("set-not-null", Severity.WARNING),
+    PG101("create-index-blocking", Severity.WARNING),
+    PG102("drop-index-blocking", Severity.WARNING),
+    PG104("add-pk-blocking", Severity.WARNING),
+    PG105("add-unique-blocking", Severity.WARNING),
+    PG301("type-change-rewrite", Severity.WARNING),
+    PG302("volatile-default", Severity.WARNING),
+    PG303("set-not-null-scan", Severity.WARNING),
+    PG304("pk-nullable-columns", Severity.WARNING),
+    PG305("check-not-valid", Severity.WARNING),
+    PG306("fk-not-valid", Severity.WARNING);
 
     private final String title;
     private final Severity defaultSeverity;

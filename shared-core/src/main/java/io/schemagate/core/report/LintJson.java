@@ -1,8 +1,5 @@
 package io.schemagate.core.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.schemagate.core.lint.Diagnostic;
@@ -13,13 +10,11 @@ import io.schemagate.core.lint.Severity;
  * new, error, changes[], diagnostics[]) and {@code summary} (files, errors, warnings).
  */
 public final class LintJson {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private LintJson() {
     }
 
     public static String render(LintReport report) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = PrettyJson.object();
         root.put("dir", report.dir());
         root.put("format", report.format());
         root.put("devDatabase", report.devDatabase());
@@ -43,10 +38,6 @@ public final class LintJson {
                 .put("files", report.addedFiles())
                 .put("errors", report.count(Severity.ERROR))
                 .put("warnings", report.count(Severity.WARNING));
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings and numbers always serialises", e);
-        }
+        return PrettyJson.write(root);
     }
 }

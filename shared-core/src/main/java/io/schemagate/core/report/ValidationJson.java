@@ -1,8 +1,5 @@
 package io.schemagate.core.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.schemagate.core.lint.Diagnostic;
@@ -14,13 +11,11 @@ import io.schemagate.core.migrate.Validation;
  * ({@code pos} = byte offset) plus 1-based {@code line} and {@code column}.
  */
 public final class ValidationJson {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private ValidationJson() {
     }
 
     public static String render(Validation v) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = PrettyJson.object();
         root.put("dir", v.dir().display());
         root.put("format", v.format().id());
         root.put("valid", v.passed());
@@ -32,10 +27,6 @@ public final class ValidationJson {
         for (Diagnostic d : v.diagnostics()) {
             DiagnosticJson.fill(list.addObject().put("file", d.file()), d);
         }
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings and numbers always serialises", e);
-        }
+        return PrettyJson.write(root);
     }
 }

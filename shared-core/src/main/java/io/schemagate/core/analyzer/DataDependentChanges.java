@@ -1,0 +1,103 @@
+package io.schemagate.core.analyzer;
+
+import io.schemagate.core.lint.Fix;
+import io.schemagate.core.lint.Rule;
+import io.schemagate.core.replay.StatementRun;
+import io.schemagate.core.schema.Column;
+import io.schemagate.core.schema.IndexPart;
+import io.schemagate.core.schema.QualifiedName;
+import io.schemagate.core.schema.SchemaChange;
+import io.schemagate.core.schema.Table;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * MF101, MF103, MF104: changes that the empty dev database accepts but production data can make fail — a unique
+ * index over existing rows, a NOT NULL column without a default, NULL → NOT NULL.
+ */
+public final class DataDependentChanges implements Analyzer {
+
+    @Override
+    public void analyze(Pass pass) {
+        List<StatementRun> runs = pass.statements();
+        for (int i = 0; i < runs.size(); i++) {
+            StatementRun run = runs.get(i);
+            for (SchemaChange change : run.changes()) {
+                if (change instanceof SchemaChange.AddIndex a && a.index().unique()
+                        && uniqueOverExistingData(pass, i, a.table(), columns(a.index().parts()))) {
+                    reportUnique(pass, run, a.table(), a.index().name(), columns(a.index().parts()));
+                } else if (change instanceof SchemaChange.AddUnique u
+                        && uniqueOverExistingData(pass, i, u.table(), u.unique().columns())) {
+                    reportUnique(pass, run, u.table(), u.unique().name(), u.unique().columns());
+                } else if (change instanceof SchemaChange.AddColumn a && pass.preExisting(a.table(), i)
+                        && a.column().notNull() && a.column().defaultExpression() == null
+                        && a.column().identity() == Column.Identity.NONE && a.column().generated() == Column.Generated.NONE) {
+                    pass.report(Rule.MF103, run.statement(), "column " + a.table().member(a.column().name())
+                                    + " is added NOT NULL without a default: it fails if " + a.table() + " has rows",
+                            new Fix("Give it a DEFAULT, or add it nullable, backfill it, then SET NOT NULL.", null));
+                } else if (change instanceof SchemaChange.ModifyColumn m && m.setNotNull() && pass.preExisting(m.table(), i)
+                        && columnExisted(pass, m.table(), m.before()) && !filledEarlier(runs.subList(0, i), m)
+                        && !pass.notNullProven(m.table(), m.after().name(), i)
+                        && !Pass.primaryKeyCovers(run, m.table(), m.after().name())) {
+                    pass.report(Rule.MF104, run.statement(), "column " + m.table().member(m.after().name())
+                                    + " becomes NOT NULL: it fails if any row holds NULL",
+                            new Fix("Backfill first: UPDATE " + m.table() + " SET " + m.after().name() + " = … WHERE "
+                                    + m.after().name() + " IS NULL.", null));
+                }
+            }
+        }
+    }
+
+    private static void reportUnique(Pass pass, StatementRun run, QualifiedName table, String name, List<String> columns) {
+        String list = String.join(", ", columns);
+        pass.report(Rule.MF101, run.statement(), "unique index " + name + " on " + table + " (" + list
+                        + ") fails if existing rows hold duplicates",
+                new Fix("Check first: SELECT " + list + ", count(*) FROM " + table + " GROUP BY " + list
+                        + " HAVING count(*) > 1.", null));
+    }
+
+    /**
+     * A unique index over at least one column that existed before the file, unless a unique index dropped in the file
+     * covered a subset of the new one's columns (then the old rows were already unique on them).
+     */
+    private static boolean uniqueOverExistingData(Pass pass, int statement, QualifiedName table, List<String> columns) {
+        if (!pass.preExisting(table, statement)) {
+            return false;
+        }
+        Table before = pass.tableBefore(table).orElseThrow();
+        boolean touchesOldColumn = columns.stream().anyMatch(c -> before.columns().stream().anyMatch(b -> b.name().equals(c)));
+        if (!touchesOldColumn) {
+            return false;
+        }
+        Set<String> wanted = new HashSet<>(columns);
+        return pass.statements().stream().flatMap(r -> r.changes().stream()).noneMatch(c ->
+                c instanceof SchemaChange.DropIndex dropped && dropped.table().equals(table) && dropped.index().unique()
+                        && wanted.containsAll(columns(dropped.index().parts()))
+                        || c instanceof SchemaChange.DropUnique gone && gone.table().equals(table)
+                        && wanted.containsAll(gone.unique().columns()));
+    }
+
+    private static List<String> columns(List<IndexPart> parts) {
+        return parts.stream().map(p -> p.column() != null ? p.column() : p.expression()).toList();
+    }
+
+    private static boolean columnExisted(Pass pass, QualifiedName table, Column column) {
+        return pass.tableBefore(table).stream().flatMap(t -> t.columns().stream())
+                .anyMatch(c -> c.attnum() == column.attnum());
+    }
+
+    /** An earlier {@code UPDATE <table> SET … <column> …} in the file fills the NULLs (token-level reading). */
+    private static boolean filledEarlier(List<StatementRun> earlier, SchemaChange.ModifyColumn m) {
+        Pattern update = Pattern.compile("(?s)^\\s*update\\s+(?:only\\s+)?(?:\"?" + Pattern.quote(lower(m.table().schema()))
+                + "\"?\\.)?\"?" + Pattern.quote(lower(m.table().name())) + "\"?\\s.*\\bset\\b.*\\b"
+                + Pattern.quote(lower(m.after().name())) + "\\b.*");
+        return earlier.stream().anyMatch(r -> update.matcher(lower(r.statement().text())).matches());
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

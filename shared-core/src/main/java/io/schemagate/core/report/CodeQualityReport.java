@@ -1,0 +1,48 @@
+package io.schemagate.core.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.schemagate.core.lint.Diagnostic;
+import io.schemagate.core.lint.Severity;
+import java.util.List;
+
+/**
+ * {@code --format codequality}: GitLab's Code Quality report, a JSON array with one issue per finding
+ * ({@code description}, {@code check_name}, {@code fingerprint}, {@code severity}, {@code location.path},
+ * {@code location.lines.begin}).
+ *
+ * <p>Severities follow the common linter mapping (ESLint's GitLab formatter does the same): error → {@code major},
+ * warning → {@code minor}, info → {@code info}. GitLab's {@code critical} and {@code blocker} stay free for
+ * security findings, which schemagate does not report. Fingerprints are explained in {@link Fingerprints}.
+ */
+public final class CodeQualityReport {
+    private CodeQualityReport() {
+    }
+
+    public static String render(LintReport report) {
+        List<Diagnostic> diagnostics = report.diagnostics();
+        List<String> fingerprints = Fingerprints.of(report);
+        ArrayNode issues = PrettyJson.array();
+        for (int i = 0; i < diagnostics.size(); i++) {
+            Diagnostic d = diagnostics.get(i);
+            if (d.severity() == Severity.OFF) {
+                continue;
+            }
+            var issue = issues.addObject()
+                    .put("description", d.code() + ": " + d.message())
+                    .put("check_name", d.code())
+                    .put("fingerprint", fingerprints.get(i))
+                    .put("severity", severity(d.severity()));
+            issue.putObject("location").put("path", d.file())
+                    .putObject("lines").put("begin", d.position().line());
+        }
+        return PrettyJson.write(issues);
+    }
+
+    private static String severity(Severity severity) {
+        return switch (severity) {
+            case ERROR -> "major";
+            case WARNING -> "minor";
+            default -> "info";
+        };
+    }
+}

@@ -1,0 +1,84 @@
+package io.schemagate.core.analyzer;
+
+import io.schemagate.core.devdb.DevSettings;
+import io.schemagate.core.devdb.DevUrl;
+import io.schemagate.core.history.NewFiles;
+import io.schemagate.core.lint.Diagnostic;
+import io.schemagate.core.lint.LintRequest;
+import io.schemagate.core.lint.MigrateLint;
+import io.schemagate.core.migrate.AtlasFormat;
+import io.schemagate.core.migrate.DirectoryHasher;
+import io.schemagate.core.migrate.MigrationDir;
+import io.schemagate.core.policy.FailOn;
+import io.schemagate.core.policy.Policy;
+import io.schemagate.core.policy.RuleSetting;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Lints one new file on top of a fixed base schema on the local PostgreSQL service, the way users run
+ * {@code migrate lint --latest 1}, and returns the analyzers' findings (DI findings left out).
+ */
+final class AnalyzerHarness {
+    static final String BASE = """
+            CREATE SCHEMA billing;
+            CREATE TABLE billing.invoices (id bigint PRIMARY KEY);
+            CREATE TABLE users (id bigint PRIMARY KEY, name text, legacy int, legacy2 int, drop_me int, code varchar(10));
+            CREATE INDEX users_legacy ON users (legacy);
+            CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint CONSTRAINT orders_user_fk REFERENCES users (id));
+            CREATE TABLE drop_old_audit (id bigint);
+            """;
+
+    private final Path root;
+
+    AnalyzerHarness(Path root) {
+        this.root = root;
+    }
+
+    static void requireService() {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres")) {
+            c.isValid(2);
+        } catch (Exception e) {
+            Assumptions.assumeFalse("true".equals(System.getenv("CI")), "PostgreSQL is required under CI=true");
+            Assumptions.abort("PostgreSQL on 127.0.0.1:5432 is not running: " + e.getMessage());
+        }
+    }
+
+    /** {@code CODE line:col message} per finding. */
+    List<String> findings(String newFile) throws Exception {
+        return findings(Policy.DEFAULTS, newFile);
+    }
+
+    List<String> findings(Policy policy, String newFile) throws Exception {
+        return lint(policy, newFile).stream()
+                .map(d -> d.code() + " " + d.position().line() + ":" + d.position().column() + " " + d.message())
+                .toList();
+    }
+
+    /** Just the codes and lines, for rules whose exact wording other tests pin down. */
+    List<String> codes(String newFile) throws Exception {
+        return lint(Policy.DEFAULTS, newFile).stream().map(d -> d.code() + " " + d.position().line()).toList();
+    }
+
+    List<Diagnostic> lint(Policy policy, String newFile) throws Exception {
+        Path path = Files.createTempDirectory(root, "migrations");
+        Files.writeString(path.resolve("1_base.sql"), BASE);
+        Files.writeString(path.resolve("2_new.sql"), newFile);
+        MigrationDir dir = new MigrationDir(path, "m");
+        DirectoryHasher.hash(dir, new AtlasFormat());
+        return MigrateLint.run(new LintRequest(dir, new AtlasFormat(), new NewFiles.Latest(1),
+                        DevUrl.parse("postgres://postgres@127.0.0.1:5432/postgres"), DevSettings.defaults(), policy, Map.of()))
+                .diagnostics().stream()
+                .filter(d -> !d.code().startsWith("DI"))
+                .toList();
+    }
+
+    static Policy policy(String code, Map<String, Object> options) {
+        return new Policy("test", FailOn.ERROR, false, Map.of(code, new RuleSetting(null, options)));
+    }
+}

@@ -1,0 +1,106 @@
+package io.schemagate.core.analyzer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.schemagate.core.lint.Diagnostic;
+import io.schemagate.core.lint.Fix;
+import io.schemagate.core.policy.Policy;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** MF101, MF103, MF104, PG101–PG105 and PG301–PG306 on the local PostgreSQL: bad cases, good cases, exemptions, fixes. */
+class LockingAndDataTest {
+    @TempDir
+    Path root;
+    AnalyzerHarness harness;
+
+    @BeforeAll
+    static void serviceIsUp() {
+        AnalyzerHarness.requireService();
+    }
+
+    @BeforeEach
+    void harness() {
+        harness = new AnalyzerHarness(root);
+    }
+
+    @Test
+    void blockingIndexBuildsAndTheirConcurrentFix() throws Exception {
+        List<Diagnostic> found = harness.lint(Policy.DEFAULTS, "CREATE UNIQUE INDEX users_name ON users (name);\n");
+        assertEquals(List.of("MF101 1", "PG101 1"), found.stream().map(d -> d.code() + " " + d.position().line()).toList());
+        Fix.TextEdit edit = found.get(1).fixes().get(0).edit();
+        assertNotNull(edit);
+        assertEquals(new Fix.TextEdit(1, 1, "CREATE UNIQUE INDEX CONCURRENTLY users_name ON users (name);\n"), edit);
+
+        // The fix applied, in a non-transactional file: it replays and no longer fires.
+        assertEquals(List.of("MF101 3"), harness.codes(
+                "-- atlas:txmode none\n\n" + edit.newText()), "MF101 is about the data, not the lock");
+        assertEquals(List.of(), harness.codes("CREATE TABLE fresh (a int);\nCREATE INDEX fresh_a ON fresh (a);\n"),
+                "a table created in the same file has no rows to lock");
+    }
+
+    @Test
+    void blockingIndexDropOnlyForDropIndexStatements() throws Exception {
+        assertEquals(List.of("PG102 1"), harness.codes("DROP INDEX users_legacy;\n"));
+        assertEquals(List.of(), harness.codes("-- atlas:txmode none\n\nDROP INDEX CONCURRENTLY users_legacy;\n"));
+    }
+
+    @Test
+    void primaryKeyAndUniqueConstraintsBuildIndexesUnderLock() throws Exception {
+        assertEquals(List.of("PG104 1", "PG304 1"), harness.codes("ALTER TABLE drop_old_audit ADD PRIMARY KEY (id);\n"));
+        assertEquals(List.of("PG304 2"), harness.codes("""
+                CREATE UNIQUE INDEX audit_pk ON drop_old_audit (id);
+                ALTER TABLE drop_old_audit ADD CONSTRAINT audit_pk PRIMARY KEY USING INDEX audit_pk;
+                """).stream().filter(c -> !c.startsWith("PG101") && !c.startsWith("MF101")).toList(),
+                "USING INDEX avoids the build; the NOT NULL scan remains");
+        assertEquals(List.of("MF101 1", "PG105 1"),
+                harness.codes("ALTER TABLE users ADD CONSTRAINT users_code_key UNIQUE (code);\n"));
+    }
+
+    @Test
+    void rewritesAreReadFromTheDatabase() throws Exception {
+        assertEquals(List.of("PG301 1"), harness.codes("ALTER TABLE users ALTER COLUMN legacy TYPE bigint;\n"));
+        assertEquals(List.of(), harness.codes("ALTER TABLE users ALTER COLUMN code TYPE varchar(20);\n"),
+                "widening a varchar does not rewrite");
+        assertEquals(List.of("PG302 1"), harness.codes("ALTER TABLE users ADD COLUMN token text DEFAULT random()::text;\n"));
+        assertEquals(List.of(), harness.codes("ALTER TABLE users ADD COLUMN flag boolean DEFAULT false;\n"),
+                "a constant default is stored in the catalog (PostgreSQL 11+)");
+    }
+
+    @Test
+    void notNullNeedsDataAndAScan() throws Exception {
+        assertEquals(List.of("MF104 1", "PG303 1"), harness.codes("ALTER TABLE users ALTER COLUMN name SET NOT NULL;\n"));
+        assertEquals(List.of("PG303 2"), harness.codes("""
+                UPDATE users SET name = '' WHERE name IS NULL;
+                ALTER TABLE users ALTER COLUMN name SET NOT NULL;
+                """), "an earlier backfill answers MF104, not the scan");
+        assertEquals(List.of("PG305 1"), harness.codes("""
+                ALTER TABLE users ADD CONSTRAINT name_nn CHECK (name IS NOT NULL);
+                ALTER TABLE users ALTER COLUMN name SET NOT NULL;
+                """), "a validated CHECK proves NOT NULL: no MF104, no scan (but the CHECK itself scanned)");
+        assertEquals(List.of("MF103 1"), harness.codes("ALTER TABLE users ADD COLUMN age int NOT NULL;\n"));
+        assertEquals(List.of(), harness.codes("ALTER TABLE users ADD COLUMN age int NOT NULL DEFAULT 0;\n"));
+    }
+
+    @Test
+    void constraintsValidateExistingRowsUnlessNotValid() throws Exception {
+        List<Diagnostic> check = harness.lint(Policy.DEFAULTS, "ALTER TABLE users ADD CONSTRAINT legacy_pos CHECK (legacy > 0);\n");
+        assertEquals("PG305", check.get(0).code());
+        Fix.TextEdit edit = check.get(0).fixes().get(0).edit();
+        assertEquals("ALTER TABLE users ADD CONSTRAINT legacy_pos CHECK (legacy > 0) NOT VALID;\n", edit.newText());
+        assertEquals(List.of(), harness.codes(edit.newText()), "the fixed statement replays and no longer fires");
+
+        assertEquals(List.of("PG306 1"), harness.codes(
+                "ALTER TABLE orders ADD CONSTRAINT orders_user_fk2 FOREIGN KEY (user_id) REFERENCES users (id);\n"));
+        assertEquals(List.of(), harness.codes(
+                "ALTER TABLE orders ADD CONSTRAINT orders_user_fk2 FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n"));
+        assertTrue(harness.codes("CREATE TABLE fresh (u bigint REFERENCES users (id));\n").isEmpty(),
+                "a referencing table created in the file is empty");
+    }
+}
