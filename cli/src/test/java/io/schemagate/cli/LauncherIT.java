@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.schemagate.core.testing.LocalPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,11 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,14 +59,8 @@ class LauncherIT {
 
     @Test
     void terminatedLintLeavesNoScratchDatabaseAndNoStackTrace(@TempDir Path temp) throws Exception {
-        List<String> before;
-        try {
-            before = scratchDatabases();
-        } catch (SQLException e) {
-            Assumptions.assumeFalse("true".equals(System.getenv("CI")), "PostgreSQL is required under CI=true");
-            Assumptions.abort("PostgreSQL on 127.0.0.1:5432 is not running: " + e.getMessage());
-            return;
-        }
+        LocalPostgres.require();
+        List<String> before = LocalPostgres.scratchDatabases();
         Files.writeString(temp.resolve("1_a.sql"), "CREATE TABLE a (id int);\n");
         Files.writeString(temp.resolve("2_slow.sql"), "SELECT pg_sleep(60);\n");
         assertEquals(0, launch("migrate", "hash", "--dir", temp.toString()).exitCode());
@@ -83,7 +76,7 @@ class LauncherIT {
         } finally {
             lint.destroyForcibly();
         }
-        waitFor(() -> scratchDatabases().equals(before), "the scratch database to be dropped");
+        waitFor(() -> LocalPostgres.scratchDatabases().equals(before), "the scratch database to be dropped");
         String stderr = Files.readString(err);
         assertFalse(stderr.contains("\tat "), "no stack trace on SIGTERM: " + stderr);
         assertTrue(stderr.isEmpty() || stderr.equals("schemagate: interrupted\n"), stderr);
@@ -102,24 +95,9 @@ class LauncherIT {
         }
     }
 
-    private static Connection service() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres&connectTimeout=5");
-    }
-
-    private static List<String> scratchDatabases() throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (Connection c = service();
-             ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT datname FROM pg_database WHERE datname LIKE 'sg\\_dev\\_%' ORDER BY 1")) {
-            while (rs.next()) {
-                names.add(rs.getString(1));
-            }
-        }
-        return names;
-    }
 
     private static int sleeping() throws SQLException {
-        try (Connection c = service();
+        try (Connection c = LocalPostgres.admin();
              ResultSet rs = c.createStatement().executeQuery(
                      "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(60)%'")) {
             rs.next();

@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
+import io.schemagate.core.testing.LocalPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,14 +26,7 @@ class ReportFormatsTest {
 
     @BeforeAll
     static void serviceIsUp() {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres")) {
-            c.isValid(2);
-        } catch (Exception e) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("PostgreSQL on 127.0.0.1:5432 is required under CI=true", e);
-            }
-            Assumptions.abort("PostgreSQL on 127.0.0.1:5432 is not running: " + e.getMessage());
-        }
+        LocalPostgres.require();
     }
 
     @Test

@@ -12,13 +12,11 @@ import io.schemagate.core.migrate.MigrationDir;
 import io.schemagate.core.policy.FailOn;
 import io.schemagate.core.policy.Policy;
 import io.schemagate.core.policy.RuleSetting;
+import io.schemagate.core.testing.LocalPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Lints one new file on top of a fixed base schema on the local PostgreSQL service, the way users run
@@ -41,12 +39,7 @@ final class AnalyzerHarness {
     }
 
     static void requireService() {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres")) {
-            c.isValid(2);
-        } catch (Exception e) {
-            Assumptions.assumeFalse("true".equals(System.getenv("CI")), "PostgreSQL is required under CI=true");
-            Assumptions.abort("PostgreSQL on 127.0.0.1:5432 is not running: " + e.getMessage());
-        }
+        LocalPostgres.require();
     }
 
     /** {@code CODE line:col message} per finding. */

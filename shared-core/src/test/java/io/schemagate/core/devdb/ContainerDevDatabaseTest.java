@@ -1,5 +1,7 @@
 package io.schemagate.core.devdb;
 
+import io.schemagate.core.testing.LocalPostgres;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

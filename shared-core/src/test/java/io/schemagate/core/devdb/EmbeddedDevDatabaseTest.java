@@ -1,6 +1,8 @@
 package io.schemagate.core.devdb;
 
-import static io.schemagate.core.devdb.LocalPostgres.queryString;
+import io.schemagate.core.testing.LocalPostgres;
+
+import static io.schemagate.core.testing.LocalPostgres.queryString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

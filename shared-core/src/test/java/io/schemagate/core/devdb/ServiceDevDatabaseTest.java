@@ -1,9 +1,11 @@
 package io.schemagate.core.devdb;
 
-import static io.schemagate.core.devdb.LocalPostgres.admin;
-import static io.schemagate.core.devdb.LocalPostgres.databaseExists;
-import static io.schemagate.core.devdb.LocalPostgres.execute;
-import static io.schemagate.core.devdb.LocalPostgres.queryString;
+import io.schemagate.core.testing.LocalPostgres;
+
+import static io.schemagate.core.testing.LocalPostgres.admin;
+import static io.schemagate.core.testing.LocalPostgres.databaseExists;
+import static io.schemagate.core.testing.LocalPostgres.execute;
+import static io.schemagate.core.testing.LocalPostgres.queryString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,8 +1,10 @@
 package io.schemagate.core.devdb;
 
-import static io.schemagate.core.devdb.LocalPostgres.admin;
-import static io.schemagate.core.devdb.LocalPostgres.databaseExists;
-import static io.schemagate.core.devdb.LocalPostgres.execute;
+import io.schemagate.core.testing.LocalPostgres;
+
+import static io.schemagate.core.testing.LocalPostgres.admin;
+import static io.schemagate.core.testing.LocalPostgres.databaseExists;
+import static io.schemagate.core.testing.LocalPostgres.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -20,16 +20,13 @@ import io.schemagate.core.report.LintJson;
 import io.schemagate.core.report.LintReport;
 import io.schemagate.core.report.LintText;
 import io.schemagate.core.report.TextStyle;
+import io.schemagate.core.testing.LocalPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,14 +43,7 @@ class MigrateLintTest {
 
     @BeforeAll
     static void serviceIsUp() {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres")) {
-            c.isValid(2);
-        } catch (Exception e) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("PostgreSQL on 127.0.0.1:5432 is required under CI=true", e);
-            }
-            Assumptions.abort("PostgreSQL on 127.0.0.1:5432 is not running: " + e.getMessage());
-        }
+        LocalPostgres.require();
     }
 
     @ParameterizedTest
@@ -189,10 +179,10 @@ class MigrateLintTest {
     @Test
     void noScratchDatabaseIsLeftAndNoPasswordShows() throws Exception {
         MigrationDir dir = directory("1_a.sql", "CREATE TABLE a (id int);\n", "2_b.sql", "SELECT * FROM nope;\n");
-        List<String> before = scratchDatabases();
+        List<String> before = LocalPostgres.scratchDatabases();
         LintReport report = lint(dir, new AtlasFormat(), new NewFiles.Latest(1));
 
-        assertEquals(before, scratchDatabases(), "the scratch database is dropped, also after a failure");
+        assertEquals(before, LocalPostgres.scratchDatabases(), "the scratch database is dropped, also after a failure");
         String rendered = LintJson.render(report) + LintText.render(report, TextStyle.PLAIN);
         assertFalse(rendered.contains("Sup3rS3cret"), rendered);
         assertTrue(report.devDatabase().contains("****"), report.devDatabase());
@@ -227,16 +217,5 @@ class MigrateLintTest {
             Files.writeString(path.resolve(namesAndContents[i]), namesAndContents[i + 1]);
         }
         return new MigrationDir(path, "migrations");
-    }
-
-    private static List<String> scratchDatabases() throws Exception {
-        List<String> names = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
-             ResultSet rs = c.createStatement().executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'sg\\_dev\\_%' ORDER BY 1")) {
-            while (rs.next()) {
-                names.add(rs.getString(1));
-            }
-        }
-        return names;
     }
 }
