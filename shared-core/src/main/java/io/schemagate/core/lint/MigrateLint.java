@@ -1,6 +1,7 @@
 package io.schemagate.core.lint;
 
 import io.schemagate.core.analyzer.Analysis;
+import io.schemagate.core.analyzer.ReplayFailures;
 import io.schemagate.core.devdb.DevDatabase;
 import io.schemagate.core.devdb.DevDatabaseException;
 import io.schemagate.core.dialect.postgres.PostgresInspector;
@@ -154,7 +155,7 @@ public final class MigrateLint {
             if (run.failed().isPresent()) {
                 Failure f = run.failure();
                 error = f.message();
-                diagnostics.add(Rule.DI509.at(name, f.position(), f.message()));
+                diagnostics.add(ReplayFailures.of(script.get(), f));
                 stoppedAt = name;
             }
             return new FileReport(name, true, error, changes, List.of());

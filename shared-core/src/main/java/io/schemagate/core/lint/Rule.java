@@ -32,6 +32,7 @@ public enum Rule {
     MF103("add-not-null-column", Severity.WARNING),
     MF104("set-not-null", Severity.WARNING),
     PG101("create-index-blocking", Severity.WARNING),
+    PG103("concurrently-in-tx", Severity.ERROR),
     PG102("drop-index-blocking", Severity.WARNING),
     PG104("add-pk-blocking", Severity.WARNING),
     PG105("add-unique-blocking", Severity.WARNING),
@@ -40,7 +41,8 @@ public enum Rule {
     PG303("set-not-null-scan", Severity.WARNING),
     PG304("pk-nullable-columns", Severity.WARNING),
     PG305("check-not-valid", Severity.WARNING),
-    PG306("fk-not-valid", Severity.WARNING);
+    PG306("fk-not-valid", Severity.WARNING),
+    TX503("non-transactional-stmt", Severity.ERROR);
 
     private final String title;
     private final Severity defaultSeverity;

@@ -59,6 +59,11 @@ final class AnalyzerHarness {
     }
 
     List<Diagnostic> lint(Policy policy, String newFile) throws Exception {
+        return lintAll(policy, newFile).stream().filter(d -> !d.code().startsWith("DI")).toList();
+    }
+
+    /** Every finding, directory rules included. */
+    List<Diagnostic> lintAll(Policy policy, String newFile) throws Exception {
         Path path = Files.createTempDirectory(root, "migrations");
         Files.writeString(path.resolve("1_base.sql"), BASE);
         Files.writeString(path.resolve("2_new.sql"), newFile);
@@ -66,9 +71,7 @@ final class AnalyzerHarness {
         DirectoryHasher.hash(dir, new AtlasFormat());
         return MigrateLint.run(new LintRequest(dir, new AtlasFormat(), new NewFiles.Latest(1),
                         DevUrl.parse("postgres://postgres@127.0.0.1:5432/postgres"), DevSettings.defaults(), policy, Map.of()))
-                .diagnostics().stream()
-                .filter(d -> !d.code().startsWith("DI"))
-                .toList();
+                .diagnostics();
     }
 
     static Policy policy(String code, Map<String, Object> options) {

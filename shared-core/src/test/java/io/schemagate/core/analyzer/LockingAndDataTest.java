@@ -46,6 +46,20 @@ class LockingAndDataTest {
     }
 
     @Test
+    void statementsThatCannotRunInATransactionAndTheirHeaderFix() throws Exception {
+        List<Diagnostic> all = harness.lintAll(Policy.DEFAULTS, "CREATE INDEX CONCURRENTLY users_name ON users (name);\n");
+        Diagnostic pg103 = all.stream().filter(d -> d.code().equals("PG103")).findFirst().orElseThrow(() -> new AssertionError(all));
+        assertEquals(1, pg103.position().line());
+        assertTrue(all.stream().noneMatch(d -> d.code().equals("DI509")), "PG103 names the failure instead of DI509: " + all);
+        Fix.TextEdit edit = pg103.fixes().get(0).edit();
+        assertEquals("-- atlas:txmode none\n\nCREATE INDEX CONCURRENTLY users_name ON users (name);\n", edit.newText());
+        assertEquals(List.of(), harness.codes(edit.newText()), "with the header the file replays and nothing fires");
+
+        assertEquals(List.of("TX503 1"), harness.codes("VACUUM users;\n"));
+        assertEquals(List.of(), harness.codes("-- atlas:txmode none\n\nVACUUM users;\n"));
+    }
+
+    @Test
     void blockingIndexDropOnlyForDropIndexStatements() throws Exception {
         assertEquals(List.of("PG102 1"), harness.codes("DROP INDEX users_legacy;\n"));
         assertEquals(List.of(), harness.codes("-- atlas:txmode none\n\nDROP INDEX CONCURRENTLY users_legacy;\n"));

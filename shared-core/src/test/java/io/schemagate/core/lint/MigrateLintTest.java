@@ -136,6 +136,7 @@ class MigrateLintTest {
         assertNull(report.files().get(0).error(), "txmode none runs outside a transaction");
         assertTrue(report.files().get(1).error().contains("cannot run inside a transaction block"),
                 String.valueOf(report.files().get(1).error()));
+        assertEquals("PG103", report.files().get(1).diagnostics().get(0).code());
     }
 
     @Test

@@ -1,0 +1,43 @@
+package io.schemagate.core.analyzer;
+
+import io.schemagate.core.lint.Diagnostic;
+import io.schemagate.core.lint.Fix;
+import io.schemagate.core.lint.Rule;
+import io.schemagate.core.migrate.MigrationScript;
+import io.schemagate.core.replay.Failure;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Names a replay failure. Most are DI509 with the database's message; a statement PostgreSQL refuses to run inside
+ * a transaction is PG103 (CONCURRENTLY) or TX503 (VACUUM, CREATE DATABASE, …) with the header that fixes it — read
+ * from what the dev database said, not guessed from the text.
+ */
+public final class ReplayFailures {
+    private static final Pattern IN_TRANSACTION = Pattern.compile("cannot (?:run|be executed) inside a transaction block");
+    private static final Pattern NEW_ENUM_VALUE = Pattern.compile("unsafe use of new value");
+    private static final String HEADER = "-- atlas:txmode none\n\n";
+
+    private ReplayFailures() {
+    }
+
+    public static Diagnostic of(MigrationScript script, Failure failure) {
+        String file = script.file().displayPath();
+        if (IN_TRANSACTION.matcher(failure.message()).find()) {
+            boolean concurrently = Pass.says(failure.statement(), "CONCURRENTLY");
+            Rule rule = concurrently ? Rule.PG103 : Rule.TX503;
+            String firstLine = script.source().line(1);
+            Fix fix = new Fix("Run the file outside a transaction: start it with \"-- atlas:txmode none\" and a blank line"
+                    + " (or the format's own marker), keep this statement alone in it, and re-hash the directory.",
+                    new Fix.TextEdit(1, 1, HEADER + firstLine + "\n"));
+            return new Diagnostic(rule.code(), rule.defaultSeverity(), file, failure.statement().position(),
+                    failure.message() + ", but the file runs in one", List.of(fix));
+        }
+        if (NEW_ENUM_VALUE.matcher(failure.message()).find()) {
+            return new Diagnostic(Rule.TX503.code(), Rule.TX503.defaultSeverity(), file, failure.position(),
+                    failure.message() + ": a value added by ALTER TYPE … ADD VALUE cannot be used before that transaction"
+                            + " commits", List.of(new Fix("Use the new value in a later migration file.", null)));
+        }
+        return Rule.DI509.at(file, failure.position(), failure.message());
+    }
+}
