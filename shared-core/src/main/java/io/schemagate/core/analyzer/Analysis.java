@@ -3,6 +3,8 @@ package io.schemagate.core.analyzer;
 import io.schemagate.core.lint.Diagnostic;
 import io.schemagate.core.policy.Policy;
 import io.schemagate.core.replay.FileRun;
+import io.schemagate.core.replay.StatementRun;
+import io.schemagate.core.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +24,7 @@ public final class Analysis {
             analyzer.analyze(pass);
             findings.addAll(pass.findings());
         }
-        return Suppressions.apply(run.script(), findings);
+        List<Statement> ran = run.statements().stream().map(StatementRun::statement).toList();
+        return Suppressions.apply(run.script(), ran, findings, policy);
     }
 }

@@ -1,13 +1,19 @@
 package io.schemagate.core.analyzer;
 
 import io.schemagate.core.lint.Diagnostic;
+import io.schemagate.core.lint.Rule;
+import io.schemagate.core.lint.Severity;
 import io.schemagate.core.migrate.Directive;
 import io.schemagate.core.migrate.MigrationScript;
+import io.schemagate.core.policy.Policy;
 import io.schemagate.core.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code -- atlas:nolint [CODES]} in a file's header or above a statement (rules.md §6.1). Arguments are codes or
@@ -26,21 +32,45 @@ final class Suppressions {
     private Suppressions() {
     }
 
-    /** The findings no directive suppresses. */
-    static List<Diagnostic> apply(MigrationScript script, List<Diagnostic> findings) {
+    /**
+     * The findings no directive suppresses, plus DI512 for suppressions that suppress nothing (info) and, when the
+     * policy requires it, for suppressions without a reason.
+     */
+    static List<Diagnostic> apply(MigrationScript script, List<Statement> ran, List<Diagnostic> findings, Policy policy) {
+        List<Directive> fileLevel = script.directives().nolint();
+        Map<Statement, List<Directive>> statementLevel = new LinkedHashMap<>();
+        ran.forEach(s -> statementLevel.put(s, script.nolint(s)));
+        Set<Directive> used = new HashSet<>();
         List<Diagnostic> kept = new ArrayList<>();
         for (Diagnostic d : findings) {
-            boolean suppressed = suppresses(script.directives().nolint(), d.code())
-                    || statementAt(script, d).map(s -> suppresses(script.nolint(s), d.code())).orElse(false);
-            if (!suppressed) {
-                kept.add(d);
+            Optional<Directive> by = suppressor(fileLevel, d.code());
+            if (by.isEmpty()) {
+                by = statementAt(ran, d).flatMap(s -> suppressor(statementLevel.get(s), d.code()));
+            }
+            by.ifPresentOrElse(used::add, () -> kept.add(d));
+        }
+        String file = script.file().displayPath();
+        List<Directive> all = new ArrayList<>(fileLevel);
+        statementLevel.values().forEach(all::addAll);
+        for (Directive nolint : all) {
+            String shown = ("atlas:nolint " + String.join(" ", nolint.args())).strip();
+            if (!used.contains(nolint)) {
+                kept.add(Rule.DI512.at(file, nolint.position(), Severity.INFO, shown + " suppresses nothing; remove it"));
+            }
+            if (policy.requireReason() && nolint.reason().isBlank()) {
+                kept.add(Rule.DI512.at(file, nolint.position(), shown
+                        + " gives no reason; add one after \" -- \" (require-reason is on)"));
             }
         }
         return kept;
     }
 
-    private static Optional<Statement> statementAt(MigrationScript script, Diagnostic d) {
-        return script.statements().stream().filter(s -> s.position().equals(d.position())).findFirst();
+    private static Optional<Statement> statementAt(List<Statement> ran, Diagnostic d) {
+        return ran.stream().filter(s -> s.position().equals(d.position())).findFirst();
+    }
+
+    private static Optional<Directive> suppressor(List<Directive> nolints, String code) {
+        return nolints.stream().filter(n -> suppresses(List.of(n), code)).findFirst();
     }
 
     private static boolean suppresses(List<Directive> nolints, String code) {

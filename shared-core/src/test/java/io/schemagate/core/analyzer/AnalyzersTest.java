@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schemagate.core.lint.Diagnostic;
+import io.schemagate.core.policy.FailOn;
 import io.schemagate.core.policy.Policy;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,6 +71,29 @@ class AnalyzersTest {
                 -- atlas:nolint BC102
                 ALTER TABLE users DROP COLUMN legacy;
                 """), "a suppression of another rule keeps the finding");
+    }
+
+    @Test
+    void suppressionHygiene() throws Exception {
+        List<Diagnostic> found = harness.lintAll(Policy.DEFAULTS, """
+                -- atlas:nolint DS102
+                ALTER TABLE users ADD COLUMN note text;
+                -- atlas:nolint DS103 -- unused since 4.2
+                ALTER TABLE users DROP COLUMN legacy;
+                """);
+        List<String> hygiene = found.stream().filter(d -> d.code().equals("DI512"))
+                .map(d -> d.severity().id() + " " + d.position().line() + " " + d.message()).toList();
+        assertEquals(List.of("info 1 atlas:nolint DS102 suppresses nothing; remove it"), hygiene);
+
+        Policy strict = new Policy("test", FailOn.ERROR, true, Map.of());
+        List<String> reasons = harness.lintAll(strict, """
+                -- atlas:nolint DS103
+                ALTER TABLE users DROP COLUMN legacy;
+                -- atlas:nolint DS103 -- unused since 4.2
+                ALTER TABLE users DROP COLUMN legacy2;
+                """).stream().filter(d -> d.code().equals("DI512"))
+                .map(d -> d.severity().id() + " " + d.position().line()).toList();
+        assertEquals(List.of("warning 1"), reasons, "require-reason flags only the suppression without a reason");
     }
 
     @Test
