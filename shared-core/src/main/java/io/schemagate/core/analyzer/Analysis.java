@@ -4,6 +4,7 @@ import io.schemagate.core.lint.Diagnostic;
 import io.schemagate.core.policy.Policy;
 import io.schemagate.core.replay.FileRun;
 import io.schemagate.core.replay.StatementRun;
+import io.schemagate.core.report.Suppressed;
 import io.schemagate.core.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,18 @@ public final class Analysis {
     private Analysis() {
     }
 
-    public static List<Diagnostic> of(FileRun run, Policy policy) {
+    /**
+     * @param findings   what to report
+     * @param suppressed what {@code atlas:nolint} suppressed, with the reasons given
+     */
+    public record Outcome(List<Diagnostic> findings, List<Suppressed> suppressed) {
+        public Outcome {
+            findings = List.copyOf(findings);
+            suppressed = List.copyOf(suppressed);
+        }
+    }
+
+    public static Outcome of(FileRun run, Policy policy) {
         List<Diagnostic> findings = new ArrayList<>();
         for (Analyzer analyzer : ANALYZERS) {
             Pass pass = new Pass(run, policy);

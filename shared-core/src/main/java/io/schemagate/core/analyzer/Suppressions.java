@@ -6,6 +6,7 @@ import io.schemagate.core.lint.Severity;
 import io.schemagate.core.migrate.Directive;
 import io.schemagate.core.migrate.MigrationScript;
 import io.schemagate.core.policy.Policy;
+import io.schemagate.core.report.Suppressed;
 import io.schemagate.core.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,18 +37,22 @@ final class Suppressions {
      * The findings no directive suppresses, plus DI512 for suppressions that suppress nothing (info) and, when the
      * policy requires it, for suppressions without a reason.
      */
-    static List<Diagnostic> apply(MigrationScript script, List<Statement> ran, List<Diagnostic> findings, Policy policy) {
+    static Analysis.Outcome apply(MigrationScript script, List<Statement> ran, List<Diagnostic> findings, Policy policy) {
         List<Directive> fileLevel = script.directives().nolint();
         Map<Statement, List<Directive>> statementLevel = new LinkedHashMap<>();
         ran.forEach(s -> statementLevel.put(s, script.nolint(s)));
         Set<Directive> used = new HashSet<>();
         List<Diagnostic> kept = new ArrayList<>();
+        List<Suppressed> suppressed = new ArrayList<>();
         for (Diagnostic d : findings) {
             Optional<Directive> by = suppressor(fileLevel, d.code());
             if (by.isEmpty()) {
                 by = statementAt(ran, d).flatMap(s -> suppressor(statementLevel.get(s), d.code()));
             }
-            by.ifPresentOrElse(used::add, () -> kept.add(d));
+            by.ifPresentOrElse(n -> {
+                used.add(n);
+                suppressed.add(new Suppressed(d, n.reason()));
+            }, () -> kept.add(d));
         }
         String file = script.file().displayPath();
         List<Directive> all = new ArrayList<>(fileLevel);
@@ -62,7 +67,7 @@ final class Suppressions {
                         + " gives no reason; add one after \" -- \" (require-reason is on)"));
             }
         }
-        return kept;
+        return new Analysis.Outcome(kept, suppressed);
     }
 
     private static Optional<Statement> statementAt(List<Statement> ran, Diagnostic d) {

@@ -82,7 +82,7 @@ public final class MigrateLint {
             FileReport f = files.getOrDefault(d.file(), new FileReport(d.file(), false, null, List.of(), List.of()));
             List<Diagnostic> merged = new ArrayList<>(f.diagnostics());
             merged.add(d);
-            files.put(d.file(), new FileReport(f.name(), f.added(), f.error(), f.changes(), merged));
+            files.put(d.file(), new FileReport(f.name(), f.added(), f.error(), f.changes(), merged, f.suppressed()));
         }
         return new LintReport(request.dir().display(), request.format().id(), devDatabase, history.explanation(),
                 new ArrayList<>(files.values()));
@@ -144,7 +144,8 @@ public final class MigrateLint {
                 return new FileReport(name, true, "not replayed: the file cannot be read", List.of(), List.of());
             }
             FileRun run = replayer.runNew(script.get());
-            diagnostics.addAll(Analysis.of(run, policy));
+            Analysis.Outcome analysis = Analysis.of(run, policy);
+            diagnostics.addAll(analysis.findings());
             List<ChangeAt> changes = new ArrayList<>();
             for (StatementRun statement : run.statements()) {
                 for (SchemaChange change : statement.changes()) {
@@ -158,7 +159,7 @@ public final class MigrateLint {
                 diagnostics.add(ReplayFailures.of(script.get(), f));
                 stoppedAt = name;
             }
-            return new FileReport(name, true, error, changes, List.of());
+            return new FileReport(name, true, error, changes, List.of(), analysis.suppressed());
         }
     }
 }

@@ -33,6 +33,10 @@ public final class LintJson {
             for (Diagnostic d : file.diagnostics()) {
                 DiagnosticJson.fill(diagnostics.addObject(), d);
             }
+            ArrayNode suppressed = node.putArray("suppressed");
+            for (Suppressed s : file.suppressed()) {
+                DiagnosticJson.fill(suppressed.addObject(), s.diagnostic()).put("reason", s.reason());
+            }
         }
         root.putObject("summary")
                 .put("files", report.addedFiles())

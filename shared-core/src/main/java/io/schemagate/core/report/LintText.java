@@ -31,6 +31,10 @@ public final class LintText {
                     }
                 }
             }
+            for (Suppressed s : file.suppressed()) {
+                out.append("  ").append(style.dim("suppressed " + s.diagnostic().code() + " at line "
+                        + s.diagnostic().position().line() + (s.reason().isBlank() ? "" : ": " + s.reason()))).append('\n');
+            }
             out.append('\n');
         }
         long errors = report.count(Severity.ERROR);

@@ -80,8 +80,25 @@ public final class MarkdownReport {
                 heading = "";
                 left--;
             }
+            if (!file.suppressed().isEmpty() && !body.add(heading + suppressed(file))) {
+                return left;
+            }
         }
         return left;
+    }
+
+    /** The findings {@code atlas:nolint} waved through, with the reasons given, so reviewers can weigh them. */
+    private static String suppressed(FileReport file) {
+        StringBuilder out = new StringBuilder("<details><summary>Suppressed: ").append(file.suppressed().size())
+                .append("</summary>\n\n");
+        for (Suppressed s : file.suppressed()) {
+            out.append("- ").append(MarkdownEscape.inline(s.diagnostic().code())).append(" · line ")
+                    .append(s.diagnostic().position().line()).append(": ")
+                    .append(MarkdownEscape.inline(s.diagnostic().message()))
+                    .append(s.reason().isBlank() ? " — *no reason given*" : " — reason: " + MarkdownEscape.inline(s.reason()))
+                    .append('\n');
+        }
+        return out.append("\n</details>\n\n").toString();
     }
 
     /**

@@ -3,9 +3,22 @@ package io.schemagate.core.analyzer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.schemagate.core.devdb.DevSettings;
+import io.schemagate.core.devdb.DevUrl;
+import io.schemagate.core.history.NewFiles;
 import io.schemagate.core.lint.Diagnostic;
+import io.schemagate.core.lint.LintRequest;
+import io.schemagate.core.lint.MigrateLint;
+import io.schemagate.core.migrate.AtlasFormat;
+import io.schemagate.core.migrate.DirectoryHasher;
+import io.schemagate.core.migrate.MigrationDir;
 import io.schemagate.core.policy.FailOn;
 import io.schemagate.core.policy.Policy;
+import io.schemagate.core.report.FileReport;
+import io.schemagate.core.report.LintJson;
+import io.schemagate.core.report.LintReport;
+import io.schemagate.core.report.MarkdownReport;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +107,30 @@ class AnalyzersTest {
                 """).stream().filter(d -> d.code().equals("DI512"))
                 .map(d -> d.severity().id() + " " + d.position().line()).toList();
         assertEquals(List.of("warning 1"), reasons, "require-reason flags only the suppression without a reason");
+    }
+
+    @Test
+    void suppressedFindingsAreReportedWithTheirReasons() throws Exception {
+        Path path = Files.createTempDirectory(root, "suppressed");
+        Files.writeString(path.resolve("1_base.sql"), AnalyzerHarness.BASE);
+        Files.writeString(path.resolve("2_new.sql"), """
+                -- atlas:nolint DS103 -- unused since 4.2
+                ALTER TABLE users DROP COLUMN legacy;
+                """);
+        MigrationDir dir = new MigrationDir(path, "m");
+        DirectoryHasher.hash(dir, new AtlasFormat());
+        LintReport report = MigrateLint.run(
+                new LintRequest(dir, new AtlasFormat(),
+                        new NewFiles.Latest(1),
+                        DevUrl.parse("postgres://postgres@127.0.0.1:5432/postgres"),
+                        DevSettings.defaults(), Policy.DEFAULTS, Map.of()));
+        FileReport file = report.files().get(0);
+        assertEquals(1, file.suppressed().size());
+        assertEquals("DS103", file.suppressed().get(0).diagnostic().code());
+        assertEquals("unused since 4.2", file.suppressed().get(0).reason());
+        assertTrue(MarkdownReport.render(report).contains("reason: unused since 4.2"),
+                "the PR comment shows the reason");
+        assertTrue(LintJson.render(report).contains("\"reason\" : \"unused since 4.2\""));
     }
 
     @Test
