@@ -9,12 +9,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,38 @@ class LauncherIT {
         Result run = launch("migrate", "validate", "--dir", "examples/migrations");
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("✓ examples/migrations is valid: 4 files"), run.out());
+    }
+
+    /** A fresh checkout has no jar: the launcher must build it, exactly as a new user's first command does. */
+    @Test
+    void launcherBuildsTheJarWhenItIsMissing(@TempDir Path copy) throws Exception {
+        for (String path : List.of("pom.xml", "bin", "shared-core/pom.xml", "shared-core/src/main", "cli/pom.xml",
+                "cli/src/main", "github-action/pom.xml", "gitlab-component/pom.xml", "jenkins-plugin/pom.xml")) {
+            copyTree(ROOT.resolve(path), copy.resolve(path));
+        }
+        copy.resolve("bin/schemagate").toFile().setExecutable(true);
+        Process p = new ProcessBuilder(copy.resolve("bin/schemagate").toString(), "--version").directory(copy.toFile())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the first build did not finish");
+        assertEquals(0, p.exitValue(), output);
+        assertTrue(output.startsWith("schemagate: building the CLI"), output);
+        assertTrue(output.contains("\nschemagate "), output);
+        assertTrue(Files.isRegularFile(copy.resolve("cli/target/schemagate.jar")));
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : paths.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(source, target);
+                }
+            }
+        }
     }
 
     @Test
