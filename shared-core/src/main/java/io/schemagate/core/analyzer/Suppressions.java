@@ -59,7 +59,7 @@ final class Suppressions {
         statementLevel.values().forEach(all::addAll);
         for (Directive nolint : all) {
             String shown = ("atlas:nolint " + String.join(" ", nolint.args())).strip();
-            if (!used.contains(nolint)) {
+            if (!used.contains(nolint) && !namesOnlyDirectoryRules(nolint)) {
                 kept.add(Rule.DI512.at(file, nolint.position(), Severity.INFO, shown + " suppresses nothing; remove it"));
             }
             if (policy.requireReason() && nolint.reason().isBlank()) {
@@ -68,6 +68,11 @@ final class Suppressions {
             }
         }
         return new Analysis.Outcome(kept, suppressed);
+    }
+
+    /** {@code atlas:nolint DI508} / {@code DI513} work on the directory's findings, which the loader filters. */
+    private static boolean namesOnlyDirectoryRules(Directive nolint) {
+        return !nolint.args().isEmpty() && nolint.args().stream().allMatch(a -> a.equals("DI508") || a.equals("DI513"));
     }
 
     private static Optional<Statement> statementAt(List<Statement> ran, Diagnostic d) {

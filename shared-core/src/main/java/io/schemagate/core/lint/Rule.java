@@ -42,6 +42,7 @@ public enum Rule {
     PG304("pk-nullable-columns", Severity.WARNING),
     PG305("check-not-valid", Severity.WARNING),
     PG306("fk-not-valid", Severity.WARNING),
+    PG508("missing-lock-timeout", Severity.INFO),
     TX503("non-transactional-stmt", Severity.ERROR);
 
     private final String title;

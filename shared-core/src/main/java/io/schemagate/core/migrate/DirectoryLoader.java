@@ -43,8 +43,23 @@ public final class DirectoryLoader {
                 diagnostics.add(Rule.DI515.at(e.file(), e.position(), e.problem()));
             }
         }
+        diagnostics.removeIf(d -> suppressedInHeader(d, scripts));
         diagnostics.sort(Diagnostic.READING_ORDER);
         return new LoadedDirectory(dir, format, listing, scripts, diagnostics);
+    }
+
+    /**
+     * DI508 and DI513 are the only directory rules a file may suppress, and only by naming them in its header
+     * ({@code -- atlas:nolint DI508}); a bare {@code atlas:nolint} covers analyzers, not the directory (rules.md §2.1).
+     */
+    private static boolean suppressedInHeader(Diagnostic d, Map<String, MigrationScript> scripts) {
+        if (!d.code().equals("DI508") && !d.code().equals("DI513")) {
+            return false;
+        }
+        return scripts.values().stream()
+                .filter(s -> s.file().displayPath().equals(d.file()))
+                .flatMap(s -> s.directives().nolint().stream())
+                .anyMatch(n -> n.args().contains(d.code()));
     }
 
     /** Checks {@code atlas.sum} against the directory (rules.md §4.4). */

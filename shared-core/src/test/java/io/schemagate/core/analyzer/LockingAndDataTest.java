@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schemagate.core.lint.Diagnostic;
 import io.schemagate.core.lint.Fix;
+import io.schemagate.core.policy.FailOn;
 import io.schemagate.core.policy.Policy;
+import io.schemagate.core.policy.RuleSetting;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +63,24 @@ class LockingAndDataTest {
     }
 
     @Test
+    void lockTimeoutBeforeTheFirstDangerousLock() throws Exception {
+        Policy on = new Policy("test", FailOn.ERROR, false, Map.of("PG508", new RuleSetting(null, Map.of())));
+        List<Diagnostic> found = harness.lint(on, """
+                CREATE TABLE fresh (a int);
+                ALTER TABLE users ADD COLUMN note text;
+                ALTER TABLE users ADD COLUMN note2 text;
+                """);
+        assertEquals(List.of("PG508 2 info"), found.stream()
+                .map(d -> d.code() + " " + d.position().line() + " " + d.severity().id()).toList(), "once per file");
+        Fix.TextEdit edit = found.get(0).fixes().get(0).edit();
+        assertEquals("SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN note text;\n", edit.newText());
+        assertEquals(List.of(), harness.lint(on, "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN note text;\n"),
+                "the fix applied: quiet");
+        assertEquals(List.of(), harness.lint(on, "CREATE INDEX CONCURRENTLY users_name ON users (name);\n").stream()
+                .filter(d -> d.code().equals("PG508")).toList(), "CONCURRENTLY takes no dangerous lock");
+    }
+
+    @Test
     void blockingIndexDropOnlyForDropIndexStatements() throws Exception {
         assertEquals(List.of("PG102 1"), harness.codes("DROP INDEX users_legacy;\n"));
         assertEquals(List.of(), harness.codes("-- atlas:txmode none\n\nDROP INDEX CONCURRENTLY users_legacy;\n"));
@@ -100,6 +121,28 @@ class LockingAndDataTest {
                 """), "a validated CHECK proves NOT NULL: no MF104, no scan (but the CHECK itself scanned)");
         assertEquals(List.of("MF103 1"), harness.codes("ALTER TABLE users ADD COLUMN age int NOT NULL;\n"));
         assertEquals(List.of(), harness.codes("ALTER TABLE users ADD COLUMN age int NOT NULL DEFAULT 0;\n"));
+    }
+
+    @Test
+    void dataDependentExemptions() throws Exception {
+        assertEquals(List.of("PG101 2"), harness.codes("""
+                ALTER TABLE users ADD COLUMN email text;
+                CREATE UNIQUE INDEX users_email ON users (email);
+                """), "MF101: every part is a column added in the file, so no old row can collide");
+        assertEquals(List.of("PG101 3"), harness.codes("""
+                CREATE UNIQUE INDEX users_code_old ON users (code);
+                DROP INDEX users_code_old;
+                CREATE UNIQUE INDEX users_code_name ON users (code, name);
+                """).stream().filter(c -> !c.startsWith("PG101 1") && !c.startsWith("PG102") && !c.startsWith("MF101 1"))
+                .toList(), "MF101: a unique index on (code) dropped in the file already kept (code, name) unique");
+        assertEquals(List.of(), harness.codes("""
+                ALTER TABLE users ADD COLUMN serial_no bigint NOT NULL GENERATED ALWAYS AS IDENTITY;
+                ALTER TABLE users ADD COLUMN upper_name text NOT NULL GENERATED ALWAYS AS (upper(coalesce(name, ''))) STORED;
+                """).stream().filter(c -> c.startsWith("MF103")).toList(), "MF103: identity and generated columns fill themselves");
+        assertEquals(List.of("PG305 1", "PG104 2"), harness.codes("""
+                ALTER TABLE drop_old_audit ADD CONSTRAINT id_nn CHECK (id IS NOT NULL);
+                ALTER TABLE drop_old_audit ADD PRIMARY KEY (id);
+                """), "PG304: a validated CHECK proves the key's column has no NULLs");
     }
 
     @Test
