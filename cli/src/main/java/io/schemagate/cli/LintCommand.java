@@ -12,6 +12,10 @@ import io.schemagate.core.migrate.MigrationDir;
 import io.schemagate.core.policy.FailOn;
 import io.schemagate.core.policy.Policy;
 import io.schemagate.core.policy.PolicyFile;
+import io.schemagate.core.registry.MigrationArtifact;
+import io.schemagate.core.registry.OciRef;
+import io.schemagate.core.registry.RegistryClient;
+import io.schemagate.core.registry.RegistryException;
 import io.schemagate.core.replay.ReplayException;
 import io.schemagate.core.report.CodeQualityReport;
 import io.schemagate.core.report.GithubReport;
@@ -48,6 +52,7 @@ import picocli.CommandLine.Option;
         footer = {
             "  schemagate migrate lint --dir file://migrations --latest 1",
             "  schemagate migrate lint --dir migrations --git-base origin/main",
+            "  schemagate migrate lint --dir migrations --base oci://ghcr.io/acme/shop-migrations:latest",
             "  schemagate migrate lint --dir migrations --dev-url postgres://postgres:pass@localhost:5432/postgres",
             "  schemagate migrate lint --dir migrations --dev-url embedded://postgres/17 --format json",
             "  schemagate migrate lint --dir migrations --report json=lint.json --report text=lint.txt",
@@ -57,7 +62,7 @@ import picocli.CommandLine.Option;
             "  postgres://USER:PASS@HOST:PORT/DB a server; schemagate creates and drops a scratch database",
             "  docker://postgres/MAJOR[/DB]     a container, where a container engine is available",
             "",
-            "New files: --git-base REF, --latest N, or in CI the change request's target branch;",
+            "New files: --git-base REF, --base oci://…, --latest N, or in CI the change request's target branch;",
             "outside CI the last file."})
 final class LintCommand implements Callable<Integer> {
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
@@ -79,7 +84,15 @@ final class LintCommand implements Callable<Integer> {
 
         @Option(names = "--latest", paramLabel = "N", description = "New files are the last N files.")
         Integer latest;
+
+        @Option(names = "--base", paramLabel = "oci://HOST/REPOSITORY[:TAG]",
+                description = "New files are those not in the directory pushed under TAG (default latest) with"
+                        + " \"migrate push\"; edited or deleted pushed files are reported too.")
+        String base;
     }
+
+    @Mixin
+    RegistryOptions registry;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output on stdout: text, json, markdown, sarif, junit, codequality or github"
@@ -118,7 +131,7 @@ final class LintCommand implements Callable<Integer> {
         List<ReportFile> files = reports.stream().map(ReportFile::parse).toList();
         MigrationDir dir = options.directory();
         Policy policy = policy(dir);
-        LintRequest request = new LintRequest(dir, options.dirFormat(), newFiles(), devUrl(), settings(), policy,
+        LintRequest request = new LintRequest(dir, options.dirFormat(), newFiles(dir), devUrl(), settings(), policy,
                 System.getenv());
         LintReport report;
         try {
@@ -161,7 +174,19 @@ final class LintCommand implements Callable<Integer> {
         return policy;
     }
 
-    private NewFiles newFiles() {
+    private NewFiles newFiles(MigrationDir dir) {
+        if (selection.base != null) {
+            OciRef ref = RegistryOptions.parse(selection.base, "--base");
+            try {
+                RegistryClient client = registry.client(ref);
+                return new NewFiles.Pushed(MigrationArtifact.baseListing(client, options.dirFormat(), dir.display()),
+                        ref + (ref.tagOrDigest().isEmpty() ? ":latest" : ""));
+            } catch (RegistryException e) {
+                throw RegistryOptions.failure(e);
+            } catch (IOException e) {
+                throw new CliException(ExitCode.ENVIRONMENT, "cannot read " + ref + ": " + IoMessages.describe(e), e);
+            }
+        }
         if (selection.gitBase != null) {
             return new NewFiles.GitBase(selection.gitBase);
         }

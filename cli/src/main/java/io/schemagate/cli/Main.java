@@ -78,6 +78,8 @@ public final class Main {
                 .addSubcommand(new CommandLine(new MigrateCommand())
                         .addSubcommand(new LintCommand(session))
                         .addSubcommand(new HashCommand(session))
-                        .addSubcommand(new ValidateCommand(session)));
+                        .addSubcommand(new ValidateCommand(session))
+                        .addSubcommand(new PushCommand(session))
+                        .addSubcommand(new PullCommand(session)));
     }
 }

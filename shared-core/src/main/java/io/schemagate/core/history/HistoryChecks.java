@@ -35,7 +35,11 @@ final class HistoryChecks {
     }
 
     static Split compare(MigrationDir dir, Listing head, Listing baseListing, MergeBase mergeBase) {
-        String where = mergeBase.describe();
+        return compare(dir, head, baseListing, mergeBase.describe());
+    }
+
+    /** @param where how to name the base in messages */
+    static Split compare(MigrationDir dir, Listing head, Listing baseListing, String where) {
         Map<String, MigrationFile> inBase = new HashMap<>();
         baseListing.files().forEach(f -> inBase.put(f.name(), f));
 

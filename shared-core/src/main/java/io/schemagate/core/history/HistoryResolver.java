@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * Decides which files of a listing are new (issue 3, "Which files are new"): since a git base, the last N, or what
- * the CI environment implies. Only a git base yields history checks; {@code --latest} has no base revision to
- * compare with.
+ * the CI environment implies, or since a directory pushed to a registry. Only a base (git or pushed) yields history
+ * checks; {@code --latest} has no base revision to compare with.
  */
 public final class HistoryResolver {
     private HistoryResolver() {
@@ -42,6 +42,11 @@ public final class HistoryResolver {
             }
             return sinceBase(dir, format, listing, List.of(BaseRef.named(ref)), "--git-base " + ref,
                     "e.g. git fetch origin <branch>");
+        }
+        if (selection instanceof NewFiles.Pushed pushed) {
+            HistoryChecks.Split split = HistoryChecks.compare(dir, listing, pushed.base(), pushed.where());
+            return new History(split.base(), split.added(), describeChange(split) + " since " + pushed.where(),
+                    split.diagnostics());
         }
         if (selection instanceof NewFiles.Auto) {
             Optional<ChangeRequest> request = ChangeRequest.fromEnvironment(env);
