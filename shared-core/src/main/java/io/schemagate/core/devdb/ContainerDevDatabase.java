@@ -244,11 +244,7 @@ final class ContainerDevDatabase extends GuardedDevDatabase {
 
     @Override
     void release(boolean abrupt) {
-        if (abrupt) {
-            PgSession.abortQuietly(connection);
-        } else {
-            PgSession.closeQuietly(connection);
-        }
+        PgSession.end(connection, abrupt);
         // By name, not id: a signal between create and its answer leaves no id, but the name is known from the start.
         String target = containerId != null ? containerId : name;
         try {

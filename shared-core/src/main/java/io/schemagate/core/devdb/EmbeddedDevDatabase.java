@@ -123,11 +123,7 @@ final class EmbeddedDevDatabase extends GuardedDevDatabase {
 
     @Override
     void release(boolean abrupt) {
-        if (abrupt) {
-            PgSession.abortQuietly(connection);
-        } else {
-            PgSession.closeQuietly(connection);
-        }
+        PgSession.end(connection, abrupt);
         EmbeddedPostgres running = server;
         if (running != null) {
             try {

@@ -125,6 +125,15 @@ final class PgSession {
      * Ends a connection that another thread may still be using (the JVM is going down): {@code abort} closes the
      * socket at once, where {@code close} could wait for a running statement.
      */
+    /** Ends the dev connection: abort when another thread may be mid-statement (shutdown), else a normal close. */
+    static void end(Connection connection, boolean abrupt) {
+        if (abrupt) {
+            abortQuietly(connection);
+        } else {
+            closeQuietly(connection);
+        }
+    }
+
     static void abortQuietly(Connection connection) {
         if (connection == null) {
             return;

@@ -60,11 +60,7 @@ final class ScratchDevDatabase extends GuardedDevDatabase {
 
     @Override
     void release(boolean abrupt) {
-        if (abrupt) {
-            PgSession.abortQuietly(connection);
-        } else {
-            PgSession.closeQuietly(connection);
-        }
+        PgSession.end(connection, abrupt);
         if (!mayExist) {
             return;
         }
