@@ -28,6 +28,7 @@ import io.schemagate.core.report.SarifReport;
 import io.schemagate.core.report.TextStyle;
 import io.schemagate.core.text.SourceException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,6 +112,9 @@ final class LintCommand implements Callable<Integer> {
             description = "Lowest severity that fails the gate: error, warning or never (overrides the policy file).")
     String failOn;
 
+    @Mixin
+    GithubOptions github = new GithubOptions();
+
     @Option(names = "--statement-timeout", paramLabel = "DURATION",
             description = "Longest a statement may run on the dev database, e.g. 90s or 5m.")
     String statementTimeout;
@@ -132,7 +136,7 @@ final class LintCommand implements Callable<Integer> {
         MigrationDir dir = options.directory();
         Policy policy = policy(dir);
         LintRequest request = new LintRequest(dir, options.dirFormat(), newFiles(dir), devUrl(), settings(), policy,
-                System.getenv());
+                session.env());
         LintReport report;
         try {
             report = MigrateLint.run(request);
@@ -149,6 +153,7 @@ final class LintCommand implements Callable<Integer> {
         Terminal terminal = session.terminal();
         terminal.out().print(stdout.render(report, terminal.style()));
         terminal.out().flush();
+        new GithubPublishing(session, github).publish(report, dir);
         return policy.failOn().fails(report.diagnostics()) ? ExitCode.GATE_FAILED : ExitCode.PASSED;
     }
 
@@ -178,7 +183,7 @@ final class LintCommand implements Callable<Integer> {
         if (selection.base != null) {
             OciRef ref = RegistryOptions.parse(selection.base, "--base");
             try {
-                RegistryClient client = registry.client(ref);
+                RegistryClient client = registry.client(ref, session.env());
                 return new NewFiles.Pushed(MigrationArtifact.baseListing(client, options.dirFormat(), dir.display()),
                         ref + (ref.tagOrDigest().isEmpty() ? ":latest" : ""));
             } catch (RegistryException e) {
@@ -276,6 +281,10 @@ final class LintCommand implements Callable<Integer> {
 
         void write(String content) {
             try {
+                Path parent = path.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
                 AtomicFile.write(path, content);
             } catch (IOException e) {
                 throw new CliException(ExitCode.BAD_INPUT, "--report " + path + ": " + IoMessages.describe(e), e);

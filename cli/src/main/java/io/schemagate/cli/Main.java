@@ -2,19 +2,29 @@ package io.schemagate.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 
 /** The {@code schemagate} command. */
 public final class Main {
+    /**
+     * hub4j logs retries through java.util.logging onto stderr; schemagate reports failures itself, one line each.
+     * Held here because the logging framework keeps loggers only weakly.
+     */
+    private static final Logger GITHUB_CLIENT_LOG = Logger.getLogger("org.kohsuke.github");
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        GITHUB_CLIENT_LOG.setLevel(Level.OFF);
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         boolean color = Terminal.colorAllowed(System.console() != null, System.getenv());
-        Session session = new Session(new Terminal(out, err, color));
+        Session session = new Session(new Terminal(out, err, color), System.getenv());
         // On SIGINT/SIGTERM the dev database's own hook cleans up and cuts its connection; the command then fails
         // with that cut, which must not be reported as an error of its own.
         Runtime.getRuntime().addShutdownHook(new Thread(session::interrupt, "schemagate-interrupt"));
@@ -23,11 +33,28 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; never throws. */
     public static int run(String[] args, Terminal terminal) {
-        return run(args, new Session(terminal));
+        return run(args, new Session(terminal, System.getenv()));
+    }
+
+    /** As {@link #run(String[], Terminal)}, in the environment {@code env} instead of the process's. */
+    public static int run(String[] args, Terminal terminal, Map<String, String> env) {
+        return run(args, new Session(terminal, env));
     }
 
     private static int run(String[] args, Session session) {
         Terminal terminal = session.terminal();
+        if (GithubAction.requested(args, session.env())) {
+            try {
+                GithubAction action = GithubAction.fromEnvironment(session.env());
+                session.action(action);
+                args = action.arguments().toArray(String[]::new);
+                // Passwords in URLs (a dev-url) are masked: job logs are often public.
+                terminal.err().println("schemagate: running \"" + String.join(" ", args).replaceAll("(://[^/@\\s:]*:)[^/@\\s]*@", "$1***@")
+                        + "\" (from the action's inputs)");
+            } catch (CliException e) {
+                return failed(e, session);
+            }
+        }
         CommandLine cli = commandLine(session);
         cli.setOut(terminal.out());
         cli.setErr(terminal.err());

@@ -46,7 +46,7 @@ final class PullCommand implements Callable<Integer> {
         MigrationDir out = MigrationDir.fromArgument(dir);
         MigrationArtifact.PullResult result;
         try {
-            result = MigrationArtifact.pull(registry.client(ref), out.path());
+            result = MigrationArtifact.pull(registry.client(ref, session.env()), out.path());
         } catch (RegistryException e) {
             throw RegistryOptions.failure(e);
         } catch (IOException e) {

@@ -60,7 +60,7 @@ final class PushCommand implements Callable<Integer> {
         if (ref.tagOrDigest().isPresent()) {
             throw new CliException(ExitCode.BAD_INPUT, "--to names a repository without a tag or digest; use --tag");
         }
-        Map<String, String> env = System.getenv();
+        Map<String, String> env = session.env();
         Optional<String> sha = commitSha(env, dir.path());
         List<String> all = new ArrayList<>();
         sha.ifPresent(all::add);
@@ -70,7 +70,7 @@ final class PushCommand implements Callable<Integer> {
                 sha.flatMap(s -> git(dir.path(), "show", "-s", "--format=%cI", s)).orElse(null));
         MigrationArtifact.PushResult result;
         try {
-            result = MigrationArtifact.push(registry.client(ref), dir, options.dirFormat(), all, provenance);
+            result = MigrationArtifact.push(registry.client(ref, session.env()), dir, options.dirFormat(), all, provenance);
         } catch (RegistryException e) {
             throw RegistryOptions.failure(e);
         } catch (IOException e) {
@@ -82,6 +82,10 @@ final class PushCommand implements Callable<Integer> {
             out.println("  " + ref.repositoryUrl() + ":" + tag
                     + (result.created().contains(tag) ? "" : " (unchanged)"));
         }
+        session.action().ifPresent(action -> {
+            action.output(session, "ref", ref.repositoryUrl() + ":" + all.get(0));
+            action.output(session, "digest", result.digest());
+        });
         return ExitCode.PASSED;
     }
 

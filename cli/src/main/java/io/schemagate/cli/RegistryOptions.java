@@ -22,8 +22,8 @@ public final class RegistryOptions {
     @Option(names = "--insecure", description = "Allow plain HTTP to a registry that is not on loopback.")
     boolean insecure;
 
-    RegistryClient client(OciRef ref) {
-        Map<String, String> env = System.getenv();
+    /** @param env the environment credentials may come from */
+    RegistryClient client(OciRef ref, Map<String, String> env) {
         String password = null;
         if (passwordStdin) {
             try {

@@ -37,7 +37,7 @@ public final class GithubReport {
     }
 
     /** GitHub's escaping of a command's message: {@code %}, CR and LF, so the command stays on one line. */
-    static String data(String text) {
+    public static String data(String text) {
         return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
     }
 

@@ -4,7 +4,7 @@ package io.schemagate.core.report;
  * Makes user-controlled text (file names, SQL, database messages, object names) inert in GitHub/GitLab Markdown:
  * it renders as the same characters and cannot open a link, emphasis, code span, table cell or HTML tag.
  */
-final class MarkdownEscape {
+public final class MarkdownEscape {
     /** Longer text is cut: one database message must not be able to use up a comment's size budget. */
     static final int MAX_INLINE = 2_000;
 
@@ -17,7 +17,7 @@ final class MarkdownEscape {
      * stays inside its line, cell or heading. Control characters, lone surrogates and
      * noncharacters are dropped.
      */
-    static String inline(String text) {
+    public static String inline(String text) {
         String cut = text;
         if (text.length() > MAX_INLINE) {
             int end = MAX_INLINE - 1;
@@ -58,7 +58,7 @@ final class MarkdownEscape {
      * A fenced code block: its fence is one backtick longer than the longest run of backticks in the code (and
      * at least three), so no line of the code can close it; inside a fence nothing else is interpreted.
      */
-    static String fence(String code, String language) {
+    public static String fence(String code, String language) {
         int longest = 0;
         int run = 0;
         for (int i = 0; i < code.length(); i++) {

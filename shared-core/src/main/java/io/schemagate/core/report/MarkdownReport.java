@@ -140,11 +140,7 @@ public final class MarkdownReport {
 
     /** One finding: linked code and rule name, severity, line, message; then each fix, with its SQL when it has an edit. */
     private static String finding(Diagnostic d, String docsBaseUrl, boolean withSql) {
-        String name = RuleDocs.rule(d.code()).map(r -> " " + r.title()).orElse("");
-        StringBuilder out = new StringBuilder("**[").append(MarkdownEscape.inline(d.code() + name)).append("](")
-                .append(destination(RuleDocs.url(docsBaseUrl, d.code()))).append(")** · ")
-                .append(d.severity().id()).append(" · line ").append(d.position().line()).append(": ")
-                .append(MarkdownEscape.inline(d.message())).append("\n\n");
+        StringBuilder out = new StringBuilder(headline(d, docsBaseUrl)).append("\n\n");
         for (Fix fix : d.fixes()) {
             out.append("Fix: ").append(MarkdownEscape.inline(fix.message()));
             if (fix.edit() == null) {
@@ -156,6 +152,17 @@ public final class MarkdownReport {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * A finding's first line, as the report and line comments show it: linked code and rule name, severity, line,
+     * message.
+     */
+    public static String headline(Diagnostic d, String docsBaseUrl) {
+        String name = RuleDocs.rule(d.code()).map(r -> " " + r.title()).orElse("");
+        return "**[" + MarkdownEscape.inline(d.code() + name) + "](" + destination(RuleDocs.url(docsBaseUrl, d.code()))
+                + ")** · " + d.severity().id() + " · line " + d.position().line() + ": "
+                + MarkdownEscape.inline(d.message());
     }
 
     /** A link destination in angle brackets, which may hold anything but {@code <}, {@code >} and line breaks. */

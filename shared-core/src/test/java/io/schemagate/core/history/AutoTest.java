@@ -1,5 +1,6 @@
 package io.schemagate.core.history;
 
+import io.schemagate.core.testing.GitRepo;
 import static io.schemagate.core.history.Histories.names;
 import static io.schemagate.core.history.Histories.resolve;
 import static org.junit.jupiter.api.Assertions.assertEquals;

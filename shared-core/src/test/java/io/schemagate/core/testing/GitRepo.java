@@ -1,4 +1,4 @@
-package io.schemagate.core.history;
+package io.schemagate.core.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,15 +13,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A real git repository in a temporary folder, driven through the git command as a developer would. */
-final class GitRepo {
-    final Path root;
+public final class GitRepo {
+    public final Path root;
 
     private GitRepo(Path root) {
         this.root = root;
     }
 
     /** {@code git init -b main} in {@code root}. */
-    static GitRepo init(Path root) {
+    public static GitRepo init(Path root) {
         GitRepo repo = new GitRepo(root);
         mkdirs(root);
         repo.git("init", "-q", "-b", "main");
@@ -29,7 +29,7 @@ final class GitRepo {
     }
 
     /** A bare repository, playing the role of the hosted "origin". */
-    static GitRepo bare(Path root) {
+    public static GitRepo bare(Path root) {
         GitRepo repo = new GitRepo(root);
         mkdirs(root);
         repo.git("init", "-q", "--bare", "-b", "main");
@@ -37,7 +37,7 @@ final class GitRepo {
     }
 
     /** {@code git clone [extra...] file://<origin> <target>}; {@code file://} so that {@code --depth} is honoured. */
-    static GitRepo cloneOf(GitRepo origin, Path target, String... extra) {
+    public static GitRepo cloneOf(GitRepo origin, Path target, String... extra) {
         List<String> args = new ArrayList<>(List.of("clone", "-q"));
         args.addAll(List.of(extra));
         args.add(origin.root.toUri().toString());
@@ -46,7 +46,7 @@ final class GitRepo {
         return new GitRepo(target);
     }
 
-    GitRepo write(String path, String content) {
+    public GitRepo write(String path, String content) {
         try {
             Path file = root.resolve(path);
             Files.createDirectories(file.getParent());
@@ -57,7 +57,7 @@ final class GitRepo {
         return this;
     }
 
-    GitRepo delete(String path) {
+    public GitRepo delete(String path) {
         try {
             Files.delete(root.resolve(path));
         } catch (IOException e) {
@@ -67,14 +67,14 @@ final class GitRepo {
     }
 
     /** Stages everything and commits; returns the new commit's id. */
-    String commit(String message) {
+    public String commit(String message) {
         git("add", "-A");
         git("commit", "-q", "-m", message);
         return git("rev-parse", "HEAD");
     }
 
     /** Runs git in this repository and returns its trimmed standard output; fails the test on a non-zero exit. */
-    String git(String... args) {
+    public String git(String... args) {
         return run(root, List.of(args));
     }
 

@@ -1,0 +1,105 @@
+package io.schemagate.cli;
+
+import io.schemagate.core.lint.Severity;
+import io.schemagate.core.migrate.MigrationDir;
+import io.schemagate.core.report.GithubReport;
+import io.schemagate.core.report.LintReport;
+import io.schemagate.core.report.MarkdownReport;
+import io.schemagate.core.report.RuleDocs;
+import io.schemagate.github.GithubException;
+import io.schemagate.github.Publication;
+import io.schemagate.github.PullRequestContext;
+import io.schemagate.github.PullRequestPublisher;
+import io.schemagate.github.RepositoryPaths;
+import io.schemagate.github.StepSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What {@code migrate lint} does on GitHub after the report is made: comments on the pull request (whenever a
+ * token and a pull request are known), and as the action also annotations, the job summary and step outputs.
+ * Nothing here changes the verdict: what cannot be posted becomes a warning.
+ */
+final class GithubPublishing {
+    private final Session session;
+    private final GithubOptions options;
+
+    GithubPublishing(Session session, GithubOptions options) {
+        this.session = session;
+        this.options = options;
+    }
+
+    void publish(LintReport report, MigrationDir dir) {
+        Optional<GithubAction> action = session.action();
+        if (action.isPresent()) {
+            PrintWriter out = session.terminal().out();
+            out.print(GithubReport.render(report)); // workflow commands: GitHub turns them into annotations
+            out.flush();
+            StepSummary.fromEnvironment(session.env()).ifPresent(summary -> {
+                try {
+                    summary.append(MarkdownReport.render(report));
+                } catch (IOException e) {
+                    warn("could not write the job summary " + summary.file() + ": " + IoMessages.describe(e));
+                }
+            });
+        }
+        String commentUrl = options.noComment ? null : comment(report, dir, action);
+        action.ifPresent(a -> {
+            a.output(session, "errors", Long.toString(report.count(Severity.ERROR)));
+            a.output(session, "warnings", Long.toString(report.count(Severity.WARNING)));
+            a.output(session, "report", a.reportPath().toString());
+            a.output(session, "comment-url", commentUrl == null ? "" : commentUrl);
+        });
+    }
+
+    /** Posts to the pull request this job builds, if any; returns the summary comment's address. */
+    private String comment(LintReport report, MigrationDir dir, Optional<GithubAction> action) {
+        Map<String, String> env = session.env();
+        Optional<PullRequestContext> pr;
+        try {
+            pr = PullRequestContext.fromEnvironment(env);
+        } catch (GithubException e) {
+            warn(e.getMessage() + "; nothing was posted on the pull request");
+            return null;
+        }
+        if (pr.isEmpty()) {
+            return null;
+        }
+        Optional<String> token = Optional.ofNullable(options.token)
+                .or(() -> Optional.ofNullable(env.get("GITHUB_TOKEN")))
+                .filter(t -> !t.isBlank());
+        if (token.isEmpty()) {
+            if (action.isPresent()) {
+                warn("no github-token: nothing was posted on pull request #" + pr.get().number());
+            }
+            return null;
+        }
+        Optional<RepositoryPaths> paths = RepositoryPaths.of(dir.path());
+        if (paths.isEmpty()) {
+            warn(dir.display() + " is not in a git work tree git will read: findings stay in the summary comment");
+        }
+        Publication publication = new PullRequestPublisher(pr.get(), token.get(), RuleDocs.DEFAULT_BASE_URL)
+                .publish(report, paths.isPresent() ? paths.get() : file -> Optional.empty(), !options.noSuggestions);
+        publication.warnings().forEach(this::warn);
+        PrintWriter err = session.terminal().err();
+        err.println("schemagate: pull request #" + pr.get().number() + ": "
+                + (publication.commentUrl() == null ? "no summary comment" : "summary comment " + publication.commentUrl())
+                + "; line comments: " + publication.posted() + " posted, " + publication.alreadyPosted()
+                + " already there, " + publication.outsideDiff() + " outside the diff");
+        err.flush();
+        return publication.commentUrl();
+    }
+
+    /** A workflow-command warning in GitHub Actions (it shows on the run's page), else a line on stderr. */
+    private void warn(String message) {
+        if ("true".equals(session.env().get("GITHUB_ACTIONS"))) {
+            session.terminal().out().println("::warning title=schemagate::" + GithubReport.data(message));
+            session.terminal().out().flush();
+        } else {
+            session.terminal().err().println("schemagate: warning: " + message);
+            session.terminal().err().flush();
+        }
+    }
+}

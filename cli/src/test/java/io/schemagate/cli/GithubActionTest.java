@@ -1,0 +1,262 @@
+package io.schemagate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.schemagate.core.testing.GitRepo;
+import io.schemagate.core.testing.LocalPostgres;
+import io.schemagate.github.testing.FakeGitHub;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import io.schemagate.core.testing.RegistryProcess;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The action as GitHub runs it, in process: no arguments, {@code GITHUB_ACTIONS=true}, inputs in {@code INPUT_*},
+ * a workspace holding a git repository whose pull request adds a risky migration, the local PostgreSQL as dev
+ * database and a local server standing in for GitHub.
+ */
+class GithubActionTest {
+    static final String TOKEN = "ghs_action_token_5678";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PR = 7;
+
+    @TempDir
+    Path temp;
+    private Path workspace;
+    private Path files;
+    private FakeGitHub github;
+    private String baseSha;
+    private String headSha;
+
+    @BeforeAll
+    static void serviceIsUp() {
+        LocalPostgres.require();
+    }
+
+    @BeforeEach
+    void pullRequest() throws Exception {
+        workspace = temp.resolve("workspace");
+        files = Files.createDirectory(temp.resolve("files"));
+        GitRepo repo = GitRepo.init(workspace);
+        repo.write("db/migrations/1_users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, name text);\n");
+        hash();
+        baseSha = repo.commit("users");
+        repo.git("checkout", "-q", "-b", "feature/drop-name");
+        repo.write("db/migrations/2_drop_name.sql", "-- the name moves to profiles\nALTER TABLE users DROP COLUMN name;\n");
+        hash();
+        headSha = repo.commit("drop users.name");
+
+        github = FakeGitHub.start("acme", "shop").acceptToken(TOKEN)
+                .pullRequest(PR, baseSha, headSha, "main", "feature/drop-name")
+                .file(PR, "db/migrations/2_drop_name.sql", "added",
+                        "@@ -0,0 +1,2 @@\n+-- the name moves to profiles\n+ALTER TABLE users DROP COLUMN name;")
+                .file(PR, "db/migrations/atlas.sum", "modified", "@@ -1,2 +1,3 @@\n-h1:old=\n+h1:new=\n 1_users.sql h1:x=\n+2_drop_name.sql h1:y=");
+        Files.writeString(files.resolve("event.json"), """
+                {"action":"opened","number":%d,"pull_request":{"number":%d,
+                 "head":{"sha":"%s","ref":"feature/drop-name"},"base":{"sha":"%s","ref":"main"}},
+                 "repository":{"full_name":"acme/shop"}}
+                """.formatted(PR, PR, headSha, baseSha));
+    }
+
+    @AfterEach
+    void stop() {
+        github.close();
+    }
+
+    private void hash() {
+        CliRun run = CliRun.of("migrate", "hash", "--dir", workspace.resolve("db/migrations").toString());
+        assertEquals(0, run.exitCode(), run.toString());
+    }
+
+    /** The environment of a container action step: every declared input set, blank when it has no value. */
+    Map<String, String> env() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("GITHUB_ACTIONS", "true");
+        env.put("GITHUB_EVENT_NAME", "pull_request");
+        env.put("GITHUB_EVENT_PATH", files.resolve("event.json").toString());
+        env.put("GITHUB_REPOSITORY", "acme/shop");
+        env.put("GITHUB_API_URL", github.apiUrl());
+        env.put("GITHUB_WORKSPACE", workspace.toString());
+        env.put("GITHUB_OUTPUT", files.resolve("output").toString());
+        env.put("GITHUB_STEP_SUMMARY", files.resolve("summary.md").toString());
+        env.put("GITHUB_SHA", "f".repeat(40)); // the test merge commit: must not be used
+        env.put("GITHUB_BASE_REF", "main");
+        Map<String, String> inputs = new LinkedHashMap<>();
+        inputs.put("command", "migrate lint");
+        inputs.put("dir", "db/migrations");
+        inputs.put("dir-format", "atlas");
+        inputs.put("dev-url", LocalPostgres.URL);
+        inputs.put("git-base", "");
+        inputs.put("latest", "");
+        inputs.put("config", "");
+        inputs.put("fail-on", "");
+        inputs.put("github-token", TOKEN);
+        inputs.put("comment", "true");
+        inputs.put("suggestions", "true");
+        inputs.put("to", "");
+        inputs.put("tag", "");
+        inputs.put("working-directory", workspace.toString());
+        inputs.forEach((name, value) -> env.put("INPUT_" + name.toUpperCase(java.util.Locale.ROOT), value));
+        return env;
+    }
+
+    static CliRun action(Map<String, String> env) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[0], new Terminal(new PrintWriter(out, true), new PrintWriter(err, true), false), env);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /** The step outputs written so far (last value wins, as on GitHub). */
+    Map<String, String> outputs() throws Exception {
+        Map<String, String> outputs = new HashMap<>();
+        List<String> lines = Files.readAllLines(files.resolve("output"));
+        for (int i = 0; i < lines.size(); i++) {
+            String[] head = lines.get(i).split("<<", 2);
+            StringBuilder value = new StringBuilder();
+            for (i++; !lines.get(i).equals(head[1]); i++) {
+                value.append(value.length() == 0 ? "" : "\n").append(lines.get(i));
+            }
+            outputs.put(head[0], value.toString());
+        }
+        return outputs;
+    }
+
+    @Test
+    void aRiskyPullRequestGetsCommentReviewSummaryOutputsAndARedCheck() throws Exception {
+        CliRun run = action(env());
+
+        assertEquals(1, run.exitCode(), run.toString());
+        String path = workspace.resolve("db/migrations/2_drop_name.sql").toString();
+        assertTrue(run.out().contains("::error file=" + path + ",line=2,col=1,title=DS103::"), run.out());
+        assertFalse(run.out().contains("::warning title=schemagate"), run.out());
+        assertTrue(run.err().contains("--git-base " + baseSha), run.err());
+
+        assertEquals(1, github.issueComments(PR).size());
+        String comment = github.issueComments(PR).get(0).body();
+        assertTrue(comment.contains("❌ **1 error**"), comment);
+        assertEquals(1, github.reviews(PR).size());
+        assertEquals(headSha, github.reviews(PR).get(0).commitId());
+        List<FakeGitHub.ReviewComment> lines = github.reviewComments(PR);
+        assertEquals(List.of("db/migrations/2_drop_name.sql"), lines.stream().map(FakeGitHub.ReviewComment::path).distinct().toList());
+        assertTrue(lines.stream().anyMatch(c -> c.line() == 2 && c.body().contains("DS103")), lines.toString());
+
+        String summary = Files.readString(files.resolve("summary.md"));
+        assertTrue(summary.contains("DS103") && summary.contains("❌ **1 error**"), summary);
+
+        Map<String, String> outputs = outputs();
+        assertEquals("1", outputs.get("errors"));
+        assertTrue(outputs.get("comment-url").endsWith("#issuecomment-" + github.issueComments(PR).get(0).id()),
+                outputs.get("comment-url"));
+        JsonNode report = JSON.readTree(workspace.resolve(outputs.get("report")).toFile());
+        assertTrue(report.toString().contains("DS103"), report.toString());
+        assertEquals(report.get("summary").get("warnings").asText(), outputs.get("warnings"));
+        assertEquals(".schemagate/lint-" + workspace.resolve("db/migrations").toString().replace('/', '-') + ".json",
+                outputs.get("report"));
+        assertFalse(run.out().contains(TOKEN) || run.err().contains(TOKEN) || summary.contains(TOKEN));
+    }
+
+    @Test
+    void aReRunUpdatesInPlaceAndAReadOnlyTokenKeepsTheVerdict() throws Exception {
+        assertEquals(1, action(env()).exitCode());
+        github.clearRequests();
+
+        CliRun again = action(env());
+        assertEquals(1, again.exitCode(), again.toString());
+        assertEquals(List.of("PATCH"), github.mutations().stream().map(FakeGitHub.Request::method).toList());
+
+        github.readOnly(true);
+        CliRun readOnly = action(env());
+        assertEquals(1, readOnly.exitCode(), readOnly.toString());
+        assertTrue(readOnly.out().contains("::warning title=schemagate::could not post the summary comment: the token"
+                + " may not write to this pull request (403 Resource not accessible by integration)"), readOnly.out());
+        assertEquals("", outputs().get("comment-url"));
+    }
+
+    @Test
+    void aBadInputIsOneLineAndExit2() {
+        Map<String, String> env = env();
+        env.put("INPUT_COMMAND", "schema plan");
+        CliRun run = action(env);
+        assertEquals(2, run.exitCode(), run.toString());
+        assertEquals("schemagate: input command: \"schema plan\" is not available; expected \"migrate lint\" or"
+                + " \"migrate push\"\n", run.err());
+
+        env.put("INPUT_COMMAND", "migrate lint");
+        env.put("INPUT_SUGGESTIONS", "maybe");
+        assertEquals(2, action(env).exitCode());
+    }
+
+    @Test
+    void withCommentsOffNothingIsPostedButTheGateStands() {
+        Map<String, String> env = env();
+        env.put("INPUT_COMMENT", "false");
+        CliRun run = action(env);
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(github.requests().isEmpty());
+    }
+
+    @Test
+    void thePlainCliPublishesTooWhenATokenAndAPullRequestAreKnown() {
+        Map<String, String> env = new HashMap<>(env());
+        env.keySet().removeIf(k -> k.startsWith("INPUT_"));
+        env.remove("GITHUB_ACTIONS"); // e.g. another CI building a GitHub pull request
+        env.put("GITHUB_TOKEN", TOKEN);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"migrate", "lint", "--dir", workspace.resolve("db/migrations").toString(),
+            "--dev-url", LocalPostgres.URL, "--git-base", baseSha},
+                new Terminal(new PrintWriter(out, true), new PrintWriter(err, true), false), env);
+        assertEquals(1, code, out + "\n" + err);
+        assertEquals(1, github.issueComments(PR).size());
+        assertEquals(1, github.reviews(PR).size());
+        assertTrue(err.toString().contains("schemagate: pull request #7: summary comment "), err.toString());
+    }
+
+    @Test
+    void onMergeThePushCommandPushesTheCommitAndSetsRefAndDigest() throws Exception {
+        Assumptions.assumeTrue(RegistryProcess.available() || System.getenv("CI") != null,
+                RegistryProcess.BINARY + " is not installed (apt-get install docker-registry)");
+        try (RegistryProcess registry = RegistryProcess.open()) {
+            Path push = files.resolve("push.json");
+            Files.writeString(push, "{\"ref\":\"refs/heads/main\",\"after\":\"" + headSha + "\"}");
+            Map<String, String> env = env();
+            env.put("GITHUB_EVENT_NAME", "push");
+            env.put("GITHUB_EVENT_PATH", push.toString());
+            env.put("GITHUB_SHA", headSha);
+            env.remove("GITHUB_BASE_REF");
+            env.put("INPUT_COMMAND", "migrate push");
+            env.put("INPUT_TO", "oci://" + registry.host() + "/acme/shop-migrations");
+            env.put("INPUT_TAG", "v1.2.0");
+
+            CliRun run = action(env);
+
+            assertEquals(0, run.exitCode(), run.toString());
+            Map<String, String> outputs = outputs();
+            assertEquals("oci://" + registry.host() + "/acme/shop-migrations:" + headSha, outputs.get("ref"));
+            assertTrue(outputs.get("digest").matches("sha256:[0-9a-f]{64}"), outputs.get("digest"));
+            assertTrue(run.out().contains(":v1.2.0"), run.out());
+            assertTrue(github.requests().isEmpty(), "a push posts nothing on GitHub");
+
+            Path pulled = temp.resolve("pulled");
+            CliRun pull = CliRun.of("migrate", "pull", "--from", outputs.get("ref"), "--dir", pulled.toString());
+            assertEquals(0, pull.exitCode(), pull.toString());
+            assertTrue(Files.readString(pulled.resolve("2_drop_name.sql")).contains("DROP COLUMN name"));
+        }
+    }
+}

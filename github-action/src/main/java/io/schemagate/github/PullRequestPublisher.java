@@ -1,0 +1,131 @@
+package io.schemagate.github;
+
+import io.schemagate.core.report.LintReport;
+import io.schemagate.core.report.MarkdownReport;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.kohsuke.github.GHIssueComment;
+import org.kohsuke.github.GHPullRequest;
+import org.kohsuke.github.GHPullRequestFileDetail;
+import org.kohsuke.github.GHPullRequestReviewBuilder;
+import org.kohsuke.github.GHPullRequestReviewComment;
+import org.kohsuke.github.GHPullRequestReviewEvent;
+import org.kohsuke.github.GitHub;
+import org.kohsuke.github.GitHubAbuseLimitHandler;
+import org.kohsuke.github.GitHubBuilder;
+import org.kohsuke.github.GitHubRateLimitHandler;
+
+/**
+ * Puts a lint report on a pull request: one summary comment per directory, created once and then updated in place,
+ * and one {@code COMMENT} review holding line comments for findings on changed lines that earlier runs have not
+ * commented yet. Nothing here throws: a failed call becomes a warning, and the verdict is the caller's.
+ */
+public final class PullRequestPublisher {
+    private final PullRequestContext pr;
+    private final String token;
+    private final String docsBaseUrl;
+
+    /**
+     * @param pr          the pull request
+     * @param token       a token that may write pull requests (the job's {@code GITHUB_TOKEN} with
+     *                    {@code pull-requests: write})
+     * @param docsBaseUrl where rule docs live, for the links in comments
+     */
+    public PullRequestPublisher(PullRequestContext pr, String token, String docsBaseUrl) {
+        this.pr = pr;
+        this.token = token;
+        this.docsBaseUrl = docsBaseUrl;
+    }
+
+    /**
+     * @param report      the report to publish
+     * @param repoPath    a finding's file as a repository-relative path, empty when it is outside the repository
+     * @param suggestions whether fixes with an edit become one-click suggestions
+     */
+    public Publication publish(LintReport report, Function<String, Optional<String>> repoPath, boolean suggestions) {
+        List<String> warnings = new ArrayList<>();
+        GHPullRequest pull;
+        try {
+            GitHub github = new GitHubBuilder().withEndpoint(pr.apiUrl()).withOAuthToken(token)
+                    // Waiting out a rate limit would stall the job for up to an hour; a warning is better.
+                    .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
+                    .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL)
+                    .build();
+            pull = github.getRepository(pr.repository()).getPullRequest(pr.number());
+        } catch (IOException e) {
+            warnings.add(ApiFailure.describe("could not read pull request #" + pr.number() + " of " + pr.repository(), e));
+            return new Publication(null, 0, 0, 0, warnings);
+        }
+        String commentUrl = null;
+        try {
+            commentUrl = upsertSummary(pull, report);
+        } catch (IOException e) {
+            warnings.add(ApiFailure.describe("could not post the summary comment", e));
+        }
+        LineComments.Plan plan;
+        List<LineComment> fresh;
+        try {
+            plan = LineComments.plan(report.diagnostics(), repoPath, changedFiles(pull), suggestions, docsBaseUrl);
+            List<GHPullRequestReviewComment> existing = pull.listReviewComments().toList();
+            fresh = plan.comments().stream()
+                    .filter(c -> existing.stream().noneMatch(e -> c.sameAs(e.getPath(), e.getLine(), e.getBody())))
+                    .toList();
+        } catch (IOException e) {
+            warnings.add(ApiFailure.describe("could not post line comments", e));
+            return new Publication(commentUrl, 0, 0, 0, warnings);
+        }
+        int posted = 0;
+        if (!fresh.isEmpty()) {
+            try {
+                review(pull, fresh);
+                posted = fresh.size();
+            } catch (IOException e) {
+                warnings.add(ApiFailure.describe("could not post " + fresh.size() + " line comment"
+                        + (fresh.size() == 1 ? "" : "s"), e));
+            }
+        }
+        return new Publication(commentUrl, posted, plan.comments().size() - fresh.size(), plan.outsideDiff(), warnings);
+    }
+
+    /** Updates the comment that carries this directory's marker (searching every page), or creates it. */
+    private String upsertSummary(GHPullRequest pull, LintReport report) throws IOException {
+        String marker = MarkdownReport.marker(report.dir());
+        String body = MarkdownReport.render(report, docsBaseUrl);
+        for (GHIssueComment comment : pull.listComments()) {
+            if (comment.getBody() != null && comment.getBody().startsWith(marker)) {
+                comment.update(body);
+                return comment.getHtmlUrl().toString();
+            }
+        }
+        return pull.comment(body).getHtmlUrl().toString();
+    }
+
+    private static Map<String, ChangedFile> changedFiles(GHPullRequest pull) throws IOException {
+        Map<String, ChangedFile> files = new LinkedHashMap<>();
+        for (GHPullRequestFileDetail file : pull.listFiles().withPageSize(100)) {
+            files.put(file.getFilename(), ChangedFile.of(file.getFilename(), file.getStatus(), file.getPatch()));
+        }
+        return files;
+    }
+
+    private void review(GHPullRequest pull, List<LineComment> comments) throws IOException {
+        GHPullRequestReviewBuilder review = pull.createReview()
+                .commitId(pr.headSha())
+                .event(GHPullRequestReviewEvent.COMMENT)
+                .body("schemagate: " + comments.size() + " finding" + (comments.size() == 1 ? "" : "s")
+                        + " on lines this pull request changes. The summary comment has the whole report.");
+        for (LineComment c : comments) {
+            if (c.startLine() > 0) {
+                review.multiLineComment(c.body(), c.path(), c.startLine(), c.line());
+            } else {
+                review.singleLineComment(c.body(), c.path(), c.line());
+            }
+        }
+        review.create();
+    }
+}
