@@ -259,4 +259,22 @@ class GithubActionTest {
             assertTrue(Files.readString(pulled.resolve("2_drop_name.sql")).contains("DROP COLUMN name"));
         }
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDefaultsInActionYmlMakeTheDefaultCommandLine() throws Exception {
+        Path root = Path.of(System.getProperty("schemagate.root", "..")).toAbsolutePath().normalize();
+        Map<String, Object> action = new org.yaml.snakeyaml.Yaml().load(Files.readString(root.resolve("action.yml")));
+        Map<String, String> env = new HashMap<>(Map.of("GITHUB_ACTIONS", "true", "GITHUB_WORKSPACE", "/github/workspace"));
+        ((Map<String, Map<String, Object>>) action.get("inputs")).forEach((name, input) -> env.put(
+                "INPUT_" + name.toUpperCase(java.util.Locale.ROOT),
+                String.valueOf(input.get("default")).replace("${{ github.token }}", "ghs_x")));
+
+        GithubAction lint = GithubAction.fromEnvironment(env);
+
+        assertEquals(List.of("migrate", "lint", "--dir", "migrations", "--dir-format", "atlas", "--dev-url",
+                "embedded://postgres", "--report", "json=/github/workspace/.schemagate/lint-migrations.json"),
+                lint.arguments());
+        assertEquals("ghs_x", lint.environment(env).get("GITHUB_TOKEN"));
+    }
 }

@@ -1,5 +1,6 @@
 package io.schemagate.core.corpus;
 
+import io.schemagate.core.testing.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package io.schemagate.core.corpus;
+package io.schemagate.core.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Assumptions;
  * the Maven root) + {@code ../shared}; the first {@code shared/} folder with a {@code corpora/} folder found walking
  * up from {@code user.dir}.
  */
-final class SharedData {
+public final class SharedData {
     private SharedData() {
     }
 
-    static Optional<Path> locate() {
+    public static Optional<Path> locate() {
         String override = System.getenv("SCHEMAGATE_SHARED");
         if (override != null && !override.isBlank()) {
             return existing(Path.of(override));
@@ -37,14 +37,14 @@ final class SharedData {
     }
 
     /** The shared folder, or skips the calling test. */
-    static Path require() {
+    public static Path require() {
         Optional<Path> shared = locate();
         Assumptions.assumeTrue(shared.isPresent(), "../shared not found: corpus tests skipped");
         return shared.get();
     }
 
     /** {@code shared/corpora/<name>}, or skips the calling test. */
-    static Path corpus(String name) {
+    public static Path corpus(String name) {
         Path corpus = require().resolve("corpora").resolve(name);
         Assumptions.assumeTrue(Files.isDirectory(corpus), corpus + " not found: corpus tests skipped");
         return corpus;
