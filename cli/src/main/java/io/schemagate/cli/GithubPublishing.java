@@ -33,9 +33,11 @@ final class GithubPublishing {
 
     void publish(LintReport report, MigrationDir dir) {
         Optional<GithubAction> action = session.action();
+        Optional<RepositoryPaths> paths = RepositoryPaths.of(dir.path());
         if (action.isPresent()) {
             PrintWriter out = session.terminal().out();
-            out.print(GithubReport.render(report)); // workflow commands: GitHub turns them into annotations
+            // Workflow commands, which GitHub turns into annotations on the repository's files.
+            out.print(GithubReport.render(report, file -> paths.flatMap(p -> p.apply(file)).orElse(file)));
             out.flush();
             StepSummary.fromEnvironment(session.env()).ifPresent(summary -> {
                 try {
@@ -45,7 +47,7 @@ final class GithubPublishing {
                 }
             });
         }
-        String commentUrl = options.noComment ? null : comment(report, dir, action);
+        String commentUrl = options.noComment ? null : comment(report, dir, paths, action);
         action.ifPresent(a -> {
             a.output(session, "errors", Long.toString(report.count(Severity.ERROR)));
             a.output(session, "warnings", Long.toString(report.count(Severity.WARNING)));
@@ -55,7 +57,8 @@ final class GithubPublishing {
     }
 
     /** Posts to the pull request this job builds, if any; returns the summary comment's address. */
-    private String comment(LintReport report, MigrationDir dir, Optional<GithubAction> action) {
+    private String comment(LintReport report, MigrationDir dir, Optional<RepositoryPaths> paths,
+            Optional<GithubAction> action) {
         Map<String, String> env = session.env();
         Optional<PullRequestContext> pr;
         try {
@@ -76,7 +79,6 @@ final class GithubPublishing {
             }
             return null;
         }
-        Optional<RepositoryPaths> paths = RepositoryPaths.of(dir.path());
         if (paths.isEmpty()) {
             warn(dir.display() + " is not in a git work tree git will read: findings stay in the summary comment");
         }

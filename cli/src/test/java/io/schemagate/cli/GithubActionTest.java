@@ -31,12 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
  * database and a local server standing in for GitHub.
  */
 class GithubActionTest {
-    static final String TOKEN = "ghs_action_token_5678";
+    private static final String TOKEN = PullRequestScenario.TOKEN;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int PR = 7;
+    private static final int PR = PullRequestScenario.PR;
 
     @TempDir
     Path temp;
+    private PullRequestScenario scenario;
     private Path workspace;
     private Path files;
     private FakeGitHub github;
@@ -50,69 +51,22 @@ class GithubActionTest {
 
     @BeforeEach
     void pullRequest() throws Exception {
-        workspace = temp.resolve("workspace");
-        files = Files.createDirectory(temp.resolve("files"));
-        GitRepo repo = GitRepo.init(workspace);
-        repo.write("db/migrations/1_users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, name text);\n");
-        hash();
-        baseSha = repo.commit("users");
-        repo.git("checkout", "-q", "-b", "feature/drop-name");
-        repo.write("db/migrations/2_drop_name.sql", "-- the name moves to profiles\nALTER TABLE users DROP COLUMN name;\n");
-        hash();
-        headSha = repo.commit("drop users.name");
-
-        github = FakeGitHub.start("acme", "shop").acceptToken(TOKEN)
-                .pullRequest(PR, baseSha, headSha, "main", "feature/drop-name")
-                .file(PR, "db/migrations/2_drop_name.sql", "added",
-                        "@@ -0,0 +1,2 @@\n+-- the name moves to profiles\n+ALTER TABLE users DROP COLUMN name;")
-                .file(PR, "db/migrations/atlas.sum", "modified", "@@ -1,2 +1,3 @@\n-h1:old=\n+h1:new=\n 1_users.sql h1:x=\n+2_drop_name.sql h1:y=");
-        Files.writeString(files.resolve("event.json"), """
-                {"action":"opened","number":%d,"pull_request":{"number":%d,
-                 "head":{"sha":"%s","ref":"feature/drop-name"},"base":{"sha":"%s","ref":"main"}},
-                 "repository":{"full_name":"acme/shop"}}
-                """.formatted(PR, PR, headSha, baseSha));
+        scenario = new PullRequestScenario(temp);
+        workspace = scenario.workspace;
+        files = scenario.files;
+        github = scenario.github;
+        baseSha = scenario.baseSha;
+        headSha = scenario.headSha;
     }
 
     @AfterEach
     void stop() {
-        github.close();
+        scenario.close();
     }
 
-    private void hash() {
-        CliRun run = CliRun.of("migrate", "hash", "--dir", workspace.resolve("db/migrations").toString());
-        assertEquals(0, run.exitCode(), run.toString());
-    }
-
-    /** The environment of a container action step: every declared input set, blank when it has no value. */
+    /** In process the working directory cannot move into the workspace, so the inputs name it. */
     Map<String, String> env() {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("GITHUB_ACTIONS", "true");
-        env.put("GITHUB_EVENT_NAME", "pull_request");
-        env.put("GITHUB_EVENT_PATH", files.resolve("event.json").toString());
-        env.put("GITHUB_REPOSITORY", "acme/shop");
-        env.put("GITHUB_API_URL", github.apiUrl());
-        env.put("GITHUB_WORKSPACE", workspace.toString());
-        env.put("GITHUB_OUTPUT", files.resolve("output").toString());
-        env.put("GITHUB_STEP_SUMMARY", files.resolve("summary.md").toString());
-        env.put("GITHUB_SHA", "f".repeat(40)); // the test merge commit: must not be used
-        env.put("GITHUB_BASE_REF", "main");
-        Map<String, String> inputs = new LinkedHashMap<>();
-        inputs.put("command", "migrate lint");
-        inputs.put("dir", "db/migrations");
-        inputs.put("dir-format", "atlas");
-        inputs.put("dev-url", LocalPostgres.URL);
-        inputs.put("git-base", "");
-        inputs.put("latest", "");
-        inputs.put("config", "");
-        inputs.put("fail-on", "");
-        inputs.put("github-token", TOKEN);
-        inputs.put("comment", "true");
-        inputs.put("suggestions", "true");
-        inputs.put("to", "");
-        inputs.put("tag", "");
-        inputs.put("working-directory", workspace.toString());
-        inputs.forEach((name, value) -> env.put("INPUT_" + name.toUpperCase(java.util.Locale.ROOT), value));
-        return env;
+        return scenario.env(workspace.toString(), files.toString(), workspace.toString());
     }
 
     static CliRun action(Map<String, String> env) {
@@ -122,19 +76,8 @@ class GithubActionTest {
         return new CliRun(code, out.toString(), err.toString());
     }
 
-    /** The step outputs written so far (last value wins, as on GitHub). */
     Map<String, String> outputs() throws Exception {
-        Map<String, String> outputs = new HashMap<>();
-        List<String> lines = Files.readAllLines(files.resolve("output"));
-        for (int i = 0; i < lines.size(); i++) {
-            String[] head = lines.get(i).split("<<", 2);
-            StringBuilder value = new StringBuilder();
-            for (i++; !lines.get(i).equals(head[1]); i++) {
-                value.append(value.length() == 0 ? "" : "\n").append(lines.get(i));
-            }
-            outputs.put(head[0], value.toString());
-        }
-        return outputs;
+        return scenario.outputs();
     }
 
     @Test
@@ -142,8 +85,9 @@ class GithubActionTest {
         CliRun run = action(env());
 
         assertEquals(1, run.exitCode(), run.toString());
-        String path = workspace.resolve("db/migrations/2_drop_name.sql").toString();
-        assertTrue(run.out().contains("::error file=" + path + ",line=2,col=1,title=DS103::"), run.out());
+        // The report names the file as the inputs did; annotations need it relative to the repository.
+        assertTrue(run.out().contains(workspace.resolve("db/migrations/2_drop_name.sql") + ":2:1: error DS103"), run.out());
+        assertTrue(run.out().contains("::error file=db/migrations/2_drop_name.sql,line=2,col=1,title=DS103::"), run.out());
         assertFalse(run.out().contains("::warning title=schemagate"), run.out());
         assertTrue(run.err().contains("--git-base " + baseSha), run.err());
 

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -47,11 +48,31 @@ class LauncherIT {
         assertTrue(run.out().contains("✓ examples/migrations is valid: 4 files"), run.out());
     }
 
+    /**
+     * Run like the action (no arguments, {@code GITHUB_ACTIONS=true}), the launcher must hand the inputs on,
+     * including those whose names are not shell identifiers ({@code INPUT_DEV-URL}).
+     */
+    @Test
+    void withoutArgumentsInGithubActionsItRunsFromTheInputs(@TempDir Path temp) throws Exception {
+        LocalPostgres.require();
+        Path output = temp.resolve("output");
+        Result run = launch(Map.of("GITHUB_ACTIONS", "true", "GITHUB_WORKSPACE", temp.toString(),
+                "GITHUB_OUTPUT", output.toString(),
+                "INPUT_COMMAND", "migrate lint", "INPUT_DIR", "examples/migrations", "INPUT_LATEST", "1",
+                "INPUT_DEV-URL", LocalPostgres.URL, "INPUT_COMMENT", "false"));
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("--dev-url " + LocalPostgres.URL), run.err());
+        assertTrue(run.out().contains("replayed on scratch database"), run.out());
+        assertTrue(run.out().contains("::error file=examples/migrations/20260202110000_drop_legacy_code.sql,line=2"), run.out());
+        assertTrue(Files.readString(output).contains("errors<<"), "step outputs are written");
+        assertTrue(Files.isRegularFile(temp.resolve(".schemagate/lint-examples-migrations.json")));
+    }
+
     /** A fresh checkout has no jar: the launcher must build it, exactly as a new user's first command does. */
     @Test
     void launcherBuildsTheJarWhenItIsMissing(@TempDir Path copy) throws Exception {
         for (String path : List.of("pom.xml", "bin", "shared-core/pom.xml", "shared-core/src/main", "cli/pom.xml",
-                "cli/src/main", "github-action/pom.xml", "gitlab-component/pom.xml", "jenkins-plugin/pom.xml")) {
+                "cli/src/main", "github-action/pom.xml", "github-action/src/main", "gitlab-component/pom.xml", "jenkins-plugin/pom.xml")) {
             copyTree(ROOT.resolve(path), copy.resolve(path));
         }
         copy.resolve("bin/schemagate").toFile().setExecutable(true);
@@ -145,11 +166,16 @@ class LauncherIT {
     }
 
     private static Result launch(String... args) throws IOException, InterruptedException {
+        return launch(Map.of(), args);
+    }
+
+    private static Result launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
         assertTrue(Files.isRegularFile(ROOT.resolve("cli/target/schemagate.jar")), "package must run before this test");
         List<String> command = new ArrayList<>(List.of(ROOT.resolve("bin/schemagate").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
         builder.environment().remove("SCHEMAGATE_JAR");
+        builder.environment().putAll(env);
         Path out = Files.createTempFile("launcher", ".out");
         Path err = Files.createTempFile("launcher", ".err");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();

@@ -3,6 +3,7 @@ package io.schemagate.core.report;
 import io.schemagate.core.lint.Diagnostic;
 import io.schemagate.core.lint.Severity;
 import java.util.Comparator;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code --format github}: GitHub Actions workflow commands, one per finding, most severe first (GitHub shows a
@@ -14,12 +15,20 @@ public final class GithubReport {
     }
 
     public static String render(LintReport report) {
+        return render(report, UnaryOperator.identity());
+    }
+
+    /**
+     * @param path maps a finding's file to the path GitHub knows it by (relative to the repository root), since
+     *             annotations on any other path are dropped
+     */
+    public static String render(LintReport report, UnaryOperator<String> path) {
         StringBuilder out = new StringBuilder();
         report.diagnostics().stream()
                 .filter(d -> d.severity() != Severity.OFF)
                 .sorted(Comparator.comparing(Diagnostic::severity)) // stable: reading order within a severity
                 .forEach(d -> out.append("::").append(command(d.severity()))
-                        .append(" file=").append(property(d.file()))
+                        .append(" file=").append(property(path.apply(d.file())))
                         .append(",line=").append(d.position().line())
                         .append(",col=").append(d.position().column())
                         .append(",title=").append(property(d.code()))
