@@ -26,6 +26,8 @@ import org.kohsuke.github.GitHubRateLimitHandler;
  * commented yet. Nothing here throws: a failed call becomes a warning, and the verdict is the caller's.
  */
 public final class PullRequestPublisher {
+    /** GitHub's largest page: fewer calls against the rate limit on long pull requests. */
+    private static final int PAGE = 100;
     private final PullRequestContext pr;
     private final String token;
     private final String docsBaseUrl;
@@ -71,7 +73,7 @@ public final class PullRequestPublisher {
         List<LineComment> fresh;
         try {
             plan = LineComments.plan(report.diagnostics(), repoPath, changedFiles(pull), suggestions, docsBaseUrl);
-            List<GHPullRequestReviewComment> existing = pull.listReviewComments().toList();
+            List<GHPullRequestReviewComment> existing = pull.listReviewComments().withPageSize(PAGE).toList();
             fresh = plan.comments().stream()
                     .filter(c -> existing.stream().noneMatch(e -> c.sameAs(e.getPath(), e.getLine(), e.getBody())))
                     .toList();
@@ -96,7 +98,7 @@ public final class PullRequestPublisher {
     private String upsertSummary(GHPullRequest pull, LintReport report) throws IOException {
         String marker = MarkdownReport.marker(report.dir());
         String body = MarkdownReport.render(report, docsBaseUrl);
-        for (GHIssueComment comment : pull.listComments()) {
+        for (GHIssueComment comment : pull.listComments().withPageSize(PAGE)) {
             if (comment.getBody() != null && comment.getBody().startsWith(marker)) {
                 comment.update(body);
                 return comment.getHtmlUrl().toString();
@@ -107,7 +109,7 @@ public final class PullRequestPublisher {
 
     private static Map<String, ChangedFile> changedFiles(GHPullRequest pull) throws IOException {
         Map<String, ChangedFile> files = new LinkedHashMap<>();
-        for (GHPullRequestFileDetail file : pull.listFiles().withPageSize(100)) {
+        for (GHPullRequestFileDetail file : pull.listFiles().withPageSize(PAGE)) {
             files.put(file.getFilename(), ChangedFile.of(file.getFilename(), file.getStatus(), file.getPatch()));
         }
         return files;

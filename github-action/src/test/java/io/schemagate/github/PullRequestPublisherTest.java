@@ -55,6 +55,12 @@ class PullRequestPublisherTest {
 
         assertEquals(List.of(), publication.warnings());
         assertEquals(2, publication.posted());
+        // hub4j asks who the token belongs to once (GitHub Actions tokens may not: the fake answers 403, ignored).
+        assertEquals(List.of("GET /user", "GET " + REPO, "GET " + REPO + "/pulls/12",
+                "GET " + REPO + "/issues/12/comments?per_page=100", "POST " + REPO + "/issues/12/comments",
+                "GET " + REPO + "/pulls/12/files?per_page=100", "GET " + REPO + "/pulls/12/comments?per_page=100",
+                "POST " + REPO + "/pulls/12/reviews"),
+                github.requests().stream().map(r -> r.method() + " " + r.path()).toList());
         List<Request> writes = github.mutations();
         assertEquals(List.of("POST " + REPO + "/issues/" + PR + "/comments", "POST " + REPO + "/pulls/" + PR + "/reviews"),
                 writes.stream().map(r -> r.method() + " " + r.path()).toList());
