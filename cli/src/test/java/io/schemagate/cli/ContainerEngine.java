@@ -136,9 +136,16 @@ final class ContainerEngine {
      */
     Result run(String image, Map<String, String> env, List<Mount> mounts, String workdir, List<String> args,
                Duration timeout) {
+        return run(image, env, mounts, workdir, args, timeout, List.of());
+    }
+
+    /** As above, with more {@code podman run} options (e.g. {@code --security-opt}). */
+    Result run(String image, Map<String, String> env, List<Mount> mounts, String workdir, List<String> args,
+               Duration timeout, List<String> options) {
         String name = "schemagate-it-" + UUID.randomUUID();
         List<String> command = new ArrayList<>(List.of(podman.toString(), "--runtime", "runc", "run", "--rm",
                 "--network", "host", "--name", name));
+        command.addAll(options);
         env.forEach((key, value) -> command.addAll(List.of("-e", key + "=" + value)));
         mounts.forEach(mount -> command.addAll(List.of("-v", mount.option())));
         if (workdir != null) {

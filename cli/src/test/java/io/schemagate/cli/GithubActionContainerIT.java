@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.schemagate.cli.ContainerEngine.Mount;
 import io.schemagate.cli.ContainerEngine.Result;
 import io.schemagate.core.testing.LocalPostgres;
@@ -58,14 +61,50 @@ class GithubActionContainerIT {
     }
 
     private Result runAction() {
+        return runAction(Map.of(), List.of());
+    }
+
+    private Result runAction(Map<String, String> inputs, List<String> options) {
         Map<String, String> env = scenario.env(WORKSPACE, FILE_COMMANDS, ".");
         env.put("GITHUB_EVENT_PATH", "/github/workflow/event.json");
         env.put("HOME", "/github/home");
+        env.putAll(inputs);
         return engine.run(image, env, List.of(
                         Mount.of(scenario.workspace, WORKSPACE),
                         Mount.readOnly(scenario.files.resolve("event.json"), "/github/workflow/event.json"),
                         Mount.of(scenario.files, FILE_COMMANDS)),
-                WORKSPACE, List.of(), Duration.ofMinutes(3));
+                WORKSPACE, List.of(), Duration.ofMinutes(3), options);
+    }
+
+    /**
+     * The action's default dev database, the embedded PostgreSQL, where Docker runs it: Docker's default seccomp
+     * profile denies unshare to a container without CAP_SYS_ADMIN, so root cannot hide in a user namespace.
+     */
+    @Test
+    void theEmbeddedDefaultRunsUnderDockersSeccompRules() throws Exception {
+        Path profile = temp.resolve("seccomp-without-unshare.json");
+        ObjectNode seccomp = (ObjectNode) new ObjectMapper().readTree(Path.of("/usr/share/containers/seccomp.json").toFile());
+        for (JsonNode rule : seccomp.get("syscalls")) {
+            if ("SCMP_ACT_ALLOW".equals(rule.path("action").asText()) && rule.get("names") instanceof ArrayNode names) {
+                for (int i = names.size() - 1; i >= 0; i--) {
+                    if (names.get(i).asText().equals("unshare")) {
+                        names.remove(i);
+                    }
+                }
+            }
+        }
+        new ObjectMapper().writeValue(profile.toFile(), seccomp);
+
+        Result run = runAction(Map.of("INPUT_DEV-URL", "embedded://postgres"),
+                List.of("--security-opt", "seccomp=" + profile));
+
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.stdout().contains("replayed on embedded PostgreSQL 16"), run.toString());
+        assertEquals("1", scenario.outputs().get("errors"));
+        assertEquals(1, scenario.github.issueComments(PullRequestScenario.PR).size());
+        // The report the step leaves belongs to the runner's user, like the rest of the workspace.
+        Path report = scenario.workspace.resolve(scenario.outputs().get("report"));
+        assertEquals(RUNNER_UID, Files.getAttribute(report, "unix:uid"));
     }
 
     @Test
