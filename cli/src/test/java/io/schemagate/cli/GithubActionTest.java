@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.schemagate.core.testing.GitRepo;
 import io.schemagate.core.testing.LocalPostgres;
 import io.schemagate.github.testing.FakeGitHub;
 import java.io.PrintWriter;
@@ -14,7 +13,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import io.schemagate.core.testing.RegistryProcess;

@@ -9,7 +9,6 @@ import io.schemagate.core.corpus.ScratchDatabase.Engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
