@@ -94,7 +94,10 @@ public final class PullRequestPublisher {
         return new Publication(commentUrl, posted, plan.comments().size() - fresh.size(), plan.outsideDiff(), warnings);
     }
 
-    /** Updates the comment that carries this directory's marker (searching every page), or creates it. */
+    /**
+     * Updates the comment that carries this directory's marker (searching every page), or creates it. A pull
+     * request that neither adds migrations nor has findings gets no new comment: there is nothing to review.
+     */
     private String upsertSummary(GHPullRequest pull, LintReport report) throws IOException {
         String marker = MarkdownReport.marker(report.dir());
         String body = MarkdownReport.render(report, docsBaseUrl);
@@ -103,6 +106,9 @@ public final class PullRequestPublisher {
                 comment.update(body);
                 return comment.getHtmlUrl().toString();
             }
+        }
+        if (report.addedFiles() == 0 && report.diagnostics().isEmpty()) {
+            return null;
         }
         return pull.comment(body).getHtmlUrl().toString();
     }

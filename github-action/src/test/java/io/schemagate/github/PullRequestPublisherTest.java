@@ -117,6 +117,26 @@ class PullRequestPublisherTest {
     }
 
     @Test
+    void aPullRequestWithoutMigrationsGetsNoCommentUnlessOneIsThereToUpdate() {
+        LintReport nothingNew = new LintReport(ReportSamples.DIR, "atlas", null, "files added since origin/main",
+                List.of());
+
+        Publication quiet = publish(github, nothingNew);
+
+        assertNull(quiet.commentUrl());
+        assertEquals(List.of(), quiet.warnings());
+        assertEquals(List.of(), github.mutations());
+
+        // Once the pull request had findings, its comment must not go stale when the migration is removed again.
+        publish(github, ReportSamples.risky());
+        github.clearRequests();
+        Publication removed = publish(github, nothingNew);
+        assertEquals(List.of("PATCH"), github.mutations().stream().map(Request::method).toList());
+        assertTrue(github.issueComments(PR).get(0).body().contains("✅ **No errors**"));
+        assertTrue(removed.commentUrl() != null);
+    }
+
+    @Test
     void theMarkerIsFoundOnALaterPageAndOtherDirectoriesAreLeftAlone() {
         for (int i = 0; i < 4; i++) {
             github.addIssueComment(PR, "alice", "comment " + i);
