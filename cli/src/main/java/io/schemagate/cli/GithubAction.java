@@ -1,5 +1,7 @@
 package io.schemagate.cli;
 
+import io.schemagate.core.devdb.DevUrl;
+import io.schemagate.core.devdb.DevUrlException;
 import io.schemagate.github.ActionInputs;
 import io.schemagate.github.ActionOutputs;
 import io.schemagate.github.GithubException;
@@ -68,6 +70,21 @@ record GithubAction(ActionInputs inputs, List<String> arguments, Path reportPath
                     + "\" is not available; expected \"migrate lint\" or \"migrate push\"");
         }
         return new GithubAction(inputs, List.copyOf(args), report);
+    }
+
+    /** The command line for the log: the dev URL masked (its password), since job logs are often public. */
+    List<String> shownArguments() {
+        List<String> shown = new ArrayList<>(arguments);
+        int devUrl = shown.indexOf("--dev-url");
+        if (devUrl >= 0 && devUrl + 1 < shown.size()) {
+            String value = shown.get(devUrl + 1);
+            try {
+                shown.set(devUrl + 1, DevUrl.parse(value).masked());
+            } catch (DevUrlException e) {
+                shown.set(devUrl + 1, "****"); // the command will say what is wrong with it, masked
+            }
+        }
+        return shown;
     }
 
     /**

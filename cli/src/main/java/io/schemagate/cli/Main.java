@@ -48,8 +48,7 @@ public final class Main {
                 GithubAction action = GithubAction.fromEnvironment(session.env());
                 session.action(action);
                 args = action.arguments().toArray(String[]::new);
-                // Passwords in URLs (a dev-url) are masked: job logs are often public.
-                terminal.err().println("schemagate: running \"" + String.join(" ", args).replaceAll("(://[^/@\\s:]*:)[^/@\\s]*@", "$1***@")
+                terminal.err().println("schemagate: running \"" + String.join(" ", action.shownArguments())
                         + "\" (from the action's inputs)");
             } catch (CliException e) {
                 return failed(e, session);

@@ -131,6 +131,15 @@ class GithubActionTest {
     }
 
     @Test
+    void theLoggedCommandLineMasksTheDevDatabasePassword() {
+        Map<String, String> env = env();
+        env.put("INPUT_DEV-URL", "postgres://postgres:S3cretPass@127.0.0.1:5432/postgres");
+        CliRun run = action(env);
+        assertTrue(run.err().contains("--dev-url postgres://postgres:****@127.0.0.1:5432/postgres"), run.err());
+        assertFalse((run.out() + run.err() + github.issueComments(PR)).contains("S3cretPass"), run.toString());
+    }
+
+    @Test
     void aBadInputIsOneLineAndExit2() {
         Map<String, String> env = env();
         env.put("INPUT_COMMAND", "schema plan");
