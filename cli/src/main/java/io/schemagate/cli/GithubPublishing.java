@@ -7,6 +7,7 @@ import io.schemagate.core.report.LintReport;
 import io.schemagate.core.report.MarkdownReport;
 import io.schemagate.core.report.RuleDocs;
 import io.schemagate.github.GithubException;
+import io.schemagate.github.LineComments;
 import io.schemagate.github.Publication;
 import io.schemagate.github.PullRequestContext;
 import io.schemagate.github.PullRequestPublisher;
@@ -89,7 +90,9 @@ final class GithubPublishing {
         err.println("schemagate: pull request #" + pr.get().number() + ": "
                 + (publication.commentUrl() == null ? "no summary comment" : "summary comment " + publication.commentUrl())
                 + "; line comments: " + publication.posted() + " posted, " + publication.alreadyPosted()
-                + " already there, " + publication.outsideDiff() + " outside the diff");
+                + " already there, " + publication.outsideDiff() + " outside the diff"
+                + (publication.overLimit() == 0 ? "" : ", " + publication.overLimit() + " over the limit of "
+                        + LineComments.MAX_COMMENTS + " (in the summary comment)"));
         err.flush();
         return publication.commentUrl();
     }

@@ -6,6 +6,7 @@ import io.schemagate.core.lint.Severity;
 import io.schemagate.core.report.MarkdownEscape;
 import io.schemagate.core.report.MarkdownReport;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,10 +21,19 @@ public final class LineComments {
     }
 
     /**
-     * @param comments    what to post
-     * @param outsideDiff findings on lines the pull request did not change
+     * A review holding hundreds of comments buries the pull request (and GitHub may refuse it): past this many, the
+     * least severe findings stay in the summary comment.
      */
-    public record Plan(List<LineComment> comments, int outsideDiff) {
+    public static final int MAX_COMMENTS = 50;
+    /** GitHub's limit on a comment body is 65,536 characters; a longer suggestion is described instead. */
+    static final int MAX_BODY = 60_000;
+
+    /**
+     * @param comments    what to post, most severe first
+     * @param outsideDiff findings on lines the pull request did not change
+     * @param overLimit   findings on changed lines left out past {@link #MAX_COMMENTS}
+     */
+    public record Plan(List<LineComment> comments, int outsideDiff, int overLimit) {
     }
 
     /**
@@ -37,7 +47,8 @@ public final class LineComments {
             Map<String, ChangedFile> changedFiles, boolean suggestions, String docsBaseUrl) {
         List<LineComment> comments = new ArrayList<>();
         int outside = 0;
-        for (Diagnostic d : diagnostics) {
+        List<Diagnostic> bySeverity = diagnostics.stream().sorted(Comparator.comparing(Diagnostic::severity)).toList();
+        for (Diagnostic d : bySeverity) {
             if (d.severity() == Severity.OFF) {
                 continue;
             }
@@ -49,7 +60,8 @@ public final class LineComments {
                 outside++;
             }
         }
-        return new Plan(comments, outside);
+        int over = Math.max(0, comments.size() - MAX_COMMENTS);
+        return new Plan(comments.subList(0, comments.size() - over), outside, over);
     }
 
     /** A suggestion spans the lines its edit replaces; without one the comment sits on the finding's line. */
@@ -59,9 +71,10 @@ public final class LineComments {
                 Fix.TextEdit edit = fix.edit();
                 if (edit != null) {
                     int last = Math.max(edit.line(), edit.endLine());
-                    if (file.changed(edit.line(), last)) {
+                    String body = body(d, fix, docsBaseUrl);
+                    if (file.changed(edit.line(), last) && body.length() <= MAX_BODY) {
                         return Optional.of(new LineComment(file.path(), last > edit.line() ? edit.line() : 0, last,
-                                d.code(), body(d, fix, docsBaseUrl)));
+                                d.code(), body));
                     }
                 }
             }

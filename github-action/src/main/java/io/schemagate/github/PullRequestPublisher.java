@@ -61,7 +61,7 @@ public final class PullRequestPublisher {
             pull = github.getRepository(pr.repository()).getPullRequest(pr.number());
         } catch (IOException e) {
             warnings.add(ApiFailure.describe("could not read pull request #" + pr.number() + " of " + pr.repository(), e));
-            return new Publication(null, 0, 0, 0, warnings);
+            return new Publication(null, 0, 0, 0, 0, warnings);
         }
         String commentUrl = null;
         try {
@@ -79,7 +79,7 @@ public final class PullRequestPublisher {
                     .toList();
         } catch (IOException e) {
             warnings.add(ApiFailure.describe("could not post line comments", e));
-            return new Publication(commentUrl, 0, 0, 0, warnings);
+            return new Publication(commentUrl, 0, 0, 0, 0, warnings);
         }
         int posted = 0;
         if (!fresh.isEmpty()) {
@@ -91,7 +91,8 @@ public final class PullRequestPublisher {
                         + (fresh.size() == 1 ? "" : "s"), e));
             }
         }
-        return new Publication(commentUrl, posted, plan.comments().size() - fresh.size(), plan.outsideDiff(), warnings);
+        return new Publication(commentUrl, posted, plan.comments().size() - fresh.size(), plan.outsideDiff(),
+                plan.overLimit(), warnings);
     }
 
     /**

@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.schemagate.core.lint.Diagnostic;
+import io.schemagate.core.lint.Fix;
+import io.schemagate.core.lint.Severity;
 import io.schemagate.core.report.RuleDocs;
+import io.schemagate.core.text.Position;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -19,13 +25,13 @@ class LineCommentsTest {
 
         assertEquals(0, plan.outsideDiff());
         assertEquals(2, plan.comments().size());
-        LineComment lock = plan.comments().get(0);
+        LineComment lock = plan.comments().get(1); // most severe first: the DS103 error leads
         assertEquals(1, lock.line());
         assertEquals(0, lock.startLine());
         assertTrue(lock.body().startsWith("<!-- schemagate:finding PG508 -->\n"), lock.body());
         assertTrue(lock.body().contains("```suggestion\nSET lock_timeout = '5s';\nALTER TABLE users ADD COLUMN age int;\n```"),
                 lock.body());
-        LineComment drop = plan.comments().get(1);
+        LineComment drop = plan.comments().get(0);
         assertEquals(2, drop.line());
         assertTrue(drop.body().contains("DS103"), drop.body());
         assertFalse(drop.body().contains("```suggestion"), drop.body());
@@ -35,8 +41,8 @@ class LineCommentsTest {
     void withoutSuggestionsTheFixIsOnlyDescribed() {
         Map<String, ChangedFile> files = Map.of(ReportSamples.PATH, ChangedFile.of(ReportSamples.PATH, "added", null));
         LineComments.Plan plan = LineComments.plan(ReportSamples.risky().diagnostics(), Optional::of, files, false, DOCS);
-        assertTrue(plan.comments().get(0).body().contains("Fix: Set a lock timeout first."));
-        assertFalse(plan.comments().get(0).body().contains("```suggestion"));
+        assertTrue(plan.comments().get(1).body().contains("Fix: Set a lock timeout first."));
+        assertFalse(plan.comments().get(1).body().contains("```suggestion"));
     }
 
     @Test
@@ -56,15 +62,39 @@ class LineCommentsTest {
 
     @Test
     void aMultiLineEditSpansItsLines() {
-        var d = new io.schemagate.core.lint.Diagnostic("PG301", io.schemagate.core.lint.Severity.WARNING,
-                ReportSamples.PATH, new io.schemagate.core.text.Position(0, 3, 1), "Adding a constraint scans the table.",
-                java.util.List.of(new io.schemagate.core.lint.Fix("Add it NOT VALID, then validate.",
-                        new io.schemagate.core.lint.Fix.TextEdit(3, 4, "ALTER TABLE t ADD CONSTRAINT c CHECK (x > 0) NOT VALID;\n"))));
+        var d = new Diagnostic("PG301", Severity.WARNING,
+                ReportSamples.PATH, new Position(0, 3, 1), "Adding a constraint scans the table.",
+                List.of(new Fix("Add it NOT VALID, then validate.",
+                        new Fix.TextEdit(3, 4, "ALTER TABLE t ADD CONSTRAINT c CHECK (x > 0) NOT VALID;\n"))));
         Map<String, ChangedFile> files = Map.of(ReportSamples.PATH, ChangedFile.of(ReportSamples.PATH, "added", null));
-        LineComment c = LineComments.plan(java.util.List.of(d), Optional::of, files, true, DOCS).comments().get(0);
+        LineComment c = LineComments.plan(List.of(d), Optional::of, files, true, DOCS).comments().get(0);
         assertEquals(3, c.startLine());
         assertEquals(4, c.line());
         assertTrue(c.sameAs(ReportSamples.PATH, 4, "x\n" + c.body()));
         assertFalse(c.sameAs(ReportSamples.PATH, 3, c.body()));
+    }
+
+    @Test
+    void pastTheLimitTheLeastSevereFindingsStayInTheSummary() {
+        List<Diagnostic> many = new ArrayList<>();
+        many.add(new Diagnostic("PG508", Severity.INFO, ReportSamples.PATH, new Position(0, 1, 1), "no lock_timeout"));
+        for (int line = 1; line <= 60; line++) {
+            many.add(new Diagnostic("DS103", Severity.ERROR, ReportSamples.PATH, new Position(0, line, 1), "drop " + line));
+        }
+        Map<String, ChangedFile> files = Map.of(ReportSamples.PATH, ChangedFile.of(ReportSamples.PATH, "added", null));
+        LineComments.Plan plan = LineComments.plan(many, Optional::of, files, true, DOCS);
+        assertEquals(LineComments.MAX_COMMENTS, plan.comments().size());
+        assertEquals(11, plan.overLimit());
+        assertTrue(plan.comments().stream().allMatch(c -> c.code().equals("DS103")));
+    }
+
+    @Test
+    void aSuggestionTooLongForGitHubIsDescribedInstead() {
+        Diagnostic huge = new Diagnostic("PG508", Severity.INFO, ReportSamples.PATH, new Position(0, 1, 1), "no lock_timeout",
+                List.of(new Fix("Set a lock timeout first.", new Fix.TextEdit(1, 1, "-- x\n".repeat(20_000)))));
+        Map<String, ChangedFile> files = Map.of(ReportSamples.PATH, ChangedFile.of(ReportSamples.PATH, "added", null));
+        LineComment comment = LineComments.plan(List.of(huge), Optional::of, files, true, DOCS).comments().get(0);
+        assertFalse(comment.body().contains("```suggestion"));
+        assertTrue(comment.body().length() < 1_000, comment.body().length() + " characters");
     }
 }

@@ -71,11 +71,12 @@ class PullRequestPublisherTest {
         assertEquals(HEAD, review.get("commit_id").asText());
         JsonNode comments = review.get("comments");
         assertEquals(2, comments.size());
+        // Most severe first: the DS103 error on line 2, then the PG508 note with its one-click fix on line 1.
         assertEquals(ReportSamples.PATH, comments.get(0).get("path").asText());
-        assertEquals(1, comments.get(0).get("line").asInt());
-        assertTrue(comments.get(0).get("body").asText().contains("```suggestion\nSET lock_timeout = '5s';\n"));
-        assertEquals(2, comments.get(1).get("line").asInt());
-        assertTrue(comments.get(1).get("body").asText().contains("DS103"));
+        assertEquals(2, comments.get(0).get("line").asInt());
+        assertTrue(comments.get(0).get("body").asText().contains("DS103"));
+        assertEquals(1, comments.get(1).get("line").asInt());
+        assertTrue(comments.get(1).get("body").asText().contains("```suggestion\nSET lock_timeout = '5s';\n"));
 
         assertEquals(github.issueComments(PR).get(1).id(), idOf(publication.commentUrl()));
         // Every request carried the token, and only as the Authorization header.
