@@ -64,7 +64,11 @@ import picocli.CommandLine.Option;
             "  docker://postgres/MAJOR[/DB]     a container, where a container engine is available",
             "",
             "New files: --git-base REF, --base oci://…, --latest N, or in CI the change request's target branch;",
-            "outside CI the last file."})
+            "outside CI the last file.",
+            "",
+            "In a GitHub Actions job for a pull request, GITHUB_TOKEN (or --github-token) makes lint post the summary",
+            "comment and line comments with suggested fixes; with no arguments and GITHUB_ACTIONS=true, schemagate",
+            "runs as the GitHub Action, from its INPUT_* variables."})
 final class LintCommand implements Callable<Integer> {
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
