@@ -34,6 +34,10 @@ final class GithubPublishing {
 
     void publish(LintReport report, MigrationDir dir) {
         Optional<GithubAction> action = session.action();
+        Optional<PullRequestContext> pr = options.noComment ? Optional.empty() : pullRequest();
+        if (action.isEmpty() && pr.isEmpty()) {
+            return; // not on GitHub: nothing to do
+        }
         Optional<RepositoryPaths> paths = RepositoryPaths.of(dir.path());
         if (action.isPresent()) {
             PrintWriter out = session.terminal().out();
@@ -48,7 +52,7 @@ final class GithubPublishing {
                 }
             });
         }
-        String commentUrl = options.noComment ? null : comment(report, dir, paths, action);
+        String commentUrl = pr.isEmpty() ? null : comment(report, dir, pr.get(), paths, action);
         action.ifPresent(a -> {
             a.output(session, "errors", Long.toString(report.count(Severity.ERROR)));
             a.output(session, "warnings", Long.toString(report.count(Severity.WARNING)));
@@ -57,37 +61,37 @@ final class GithubPublishing {
         });
     }
 
-    /** Posts to the pull request this job builds, if any; returns the summary comment's address. */
-    private String comment(LintReport report, MigrationDir dir, Optional<RepositoryPaths> paths,
-            Optional<GithubAction> action) {
-        Map<String, String> env = session.env();
-        Optional<PullRequestContext> pr;
+    /** The pull request this job builds, if the environment names one. */
+    private Optional<PullRequestContext> pullRequest() {
         try {
-            pr = PullRequestContext.fromEnvironment(env);
+            return PullRequestContext.fromEnvironment(session.env());
         } catch (GithubException e) {
             warn(e.getMessage() + "; nothing was posted on the pull request");
-            return null;
+            return Optional.empty();
         }
-        if (pr.isEmpty()) {
-            return null;
-        }
+    }
+
+    /** Posts to the pull request; returns the summary comment's address, or null. */
+    private String comment(LintReport report, MigrationDir dir, PullRequestContext pr, Optional<RepositoryPaths> paths,
+            Optional<GithubAction> action) {
+        Map<String, String> env = session.env();
         Optional<String> token = Optional.ofNullable(options.token)
                 .or(() -> Optional.ofNullable(env.get("GITHUB_TOKEN")))
                 .filter(t -> !t.isBlank());
         if (token.isEmpty()) {
             if (action.isPresent()) {
-                warn("no github-token: nothing was posted on pull request #" + pr.get().number());
+                warn("no github-token: nothing was posted on pull request #" + pr.number());
             }
             return null;
         }
         if (paths.isEmpty()) {
             warn(dir.display() + " is not in a git work tree git will read: findings stay in the summary comment");
         }
-        Publication publication = new PullRequestPublisher(pr.get(), token.get(), RuleDocs.DEFAULT_BASE_URL)
+        Publication publication = new PullRequestPublisher(pr, token.get(), RuleDocs.DEFAULT_BASE_URL)
                 .publish(report, paths.isPresent() ? paths.get() : file -> Optional.empty(), !options.noSuggestions);
         publication.warnings().forEach(this::warn);
         PrintWriter err = session.terminal().err();
-        err.println("schemagate: pull request #" + pr.get().number() + ": "
+        err.println("schemagate: pull request #" + pr.number() + ": "
                 + (publication.commentUrl() == null ? "no summary comment" : "summary comment " + publication.commentUrl())
                 + "; line comments: " + publication.posted() + " posted, " + publication.alreadyPosted()
                 + " already there, " + publication.outsideDiff() + " outside the diff"
