@@ -1,17 +1,17 @@
 package io.schemagate.cli;
 
+import io.schemagate.core.git.RepositoryPaths;
 import io.schemagate.core.lint.Severity;
 import io.schemagate.core.migrate.MigrationDir;
 import io.schemagate.core.report.GithubReport;
 import io.schemagate.core.report.LintReport;
 import io.schemagate.core.report.MarkdownReport;
 import io.schemagate.core.report.RuleDocs;
+import io.schemagate.core.review.DiffPlacement;
 import io.schemagate.github.GithubException;
-import io.schemagate.github.LineComments;
 import io.schemagate.github.Publication;
 import io.schemagate.github.PullRequestContext;
 import io.schemagate.github.PullRequestPublisher;
-import io.schemagate.github.RepositoryPaths;
 import io.schemagate.github.StepSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -96,7 +96,7 @@ final class GithubPublishing {
                 + "; line comments: " + publication.posted() + " posted, " + publication.alreadyPosted()
                 + " already there, " + publication.outsideDiff() + " outside the diff"
                 + (publication.overLimit() == 0 ? "" : ", " + publication.overLimit() + " over the limit of "
-                        + LineComments.MAX_COMMENTS + " (in the summary comment)"));
+                        + DiffPlacement.MAX_COMMENTS + " (in the summary comment)"));
         err.flush();
         return publication.commentUrl();
     }

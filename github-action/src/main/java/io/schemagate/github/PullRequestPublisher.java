@@ -2,6 +2,8 @@ package io.schemagate.github;
 
 import io.schemagate.core.report.LintReport;
 import io.schemagate.core.report.MarkdownReport;
+import io.schemagate.core.review.ChangedFile;
+import io.schemagate.core.review.DiffPlacement;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,12 +71,13 @@ public final class PullRequestPublisher {
         } catch (IOException e) {
             warnings.add(ApiFailure.describe("could not post the summary comment", e));
         }
-        LineComments.Plan plan;
+        DiffPlacement.Plan plan;
         List<LineComment> fresh;
         try {
-            plan = LineComments.plan(report.diagnostics(), repoPath, changedFiles(pull), suggestions, docsBaseUrl);
+            plan = DiffPlacement.plan(report.diagnostics(), repoPath, changedFiles(pull), suggestions);
             List<GHPullRequestReviewComment> existing = pull.listReviewComments().withPageSize(PAGE).toList();
-            fresh = plan.comments().stream()
+            fresh = plan.placed().stream()
+                    .map(placed -> LineComments.of(placed, docsBaseUrl))
                     .filter(c -> existing.stream().noneMatch(e -> c.sameAs(e.getPath(), e.getLine(), e.getBody())))
                     .toList();
         } catch (IOException e) {
@@ -91,7 +94,7 @@ public final class PullRequestPublisher {
                         + (fresh.size() == 1 ? "" : "s"), e));
             }
         }
-        return new Publication(commentUrl, posted, plan.comments().size() - fresh.size(), plan.outsideDiff(),
+        return new Publication(commentUrl, posted, plan.placed().size() - fresh.size(), plan.outsideDiff(),
                 plan.overLimit(), warnings);
     }
 
@@ -117,7 +120,8 @@ public final class PullRequestPublisher {
     private static Map<String, ChangedFile> changedFiles(GHPullRequest pull) throws IOException {
         Map<String, ChangedFile> files = new LinkedHashMap<>();
         for (GHPullRequestFileDetail file : pull.listFiles().withPageSize(PAGE)) {
-            files.put(file.getFilename(), ChangedFile.of(file.getFilename(), file.getStatus(), file.getPatch()));
+            files.put(file.getFilename(),
+                    ChangedFile.of(file.getFilename(), "added".equals(file.getStatus()), file.getPatch()));
         }
         return files;
     }

@@ -1,4 +1,4 @@
-package io.schemagate.github;
+package io.schemagate.core.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,7 +33,7 @@ class ChangedFileTest {
 
     @Test
     void anAddedFileCountsEveryLineEvenWithoutPatch() {
-        ChangedFile file = ChangedFile.of("db/2_b.sql", "added", null);
+        ChangedFile file = ChangedFile.of("db/2_b.sql", true, null);
         assertTrue(file.changed(1));
         assertTrue(file.changed(400, 402));
         assertFalse(file.changed(0));
@@ -41,10 +41,10 @@ class ChangedFileTest {
 
     @Test
     void aModifiedFileCountsOnlyItsPlusLines() {
-        ChangedFile file = ChangedFile.of("db/1_a.sql", "modified", "@@ -1,2 +1,3 @@\n a\n+b\n+c");
+        ChangedFile file = ChangedFile.of("db/1_a.sql", false, "@@ -1,2 +1,3 @@\n a\n+b\n+c");
         assertFalse(file.changed(1));
         assertTrue(file.changed(2, 3));
         assertFalse(file.changed(1, 2));
-        assertFalse(ChangedFile.of("x", "modified", null).changed(1));
+        assertFalse(ChangedFile.of("x", false, null).changed(1));
     }
 }

@@ -1,7 +1,5 @@
-package io.schemagate.github;
+package io.schemagate.core.git;
 
-import io.schemagate.core.git.WorkTree;
-import io.schemagate.core.git.WorkTreeLookup;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -9,7 +7,7 @@ import java.util.function.Function;
 
 /**
  * Maps the file names a report shows (relative to the working directory, as users named the directory) to the
- * repository-relative paths GitHub's pull-request APIs use.
+ * repository-relative paths that pull/merge-request APIs and annotations use.
  */
 public final class RepositoryPaths implements Function<String, Optional<String>> {
     private final Path top;

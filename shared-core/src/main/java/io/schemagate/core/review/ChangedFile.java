@@ -1,4 +1,4 @@
-package io.schemagate.github;
+package io.schemagate.core.review;
 
 import java.util.Set;
 import java.util.TreeSet;
@@ -6,11 +6,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A file the pull request changes, and the lines of its new version that a review comment may sit on.
+ * A file a pull or merge request changes, and the lines of its new version that a review comment may sit on.
  *
  * @param path       repository-relative path
- * @param added      whether the pull request adds the file: then every line counts as changed, which also covers
- *                   files so large that GitHub leaves the patch out
+ * @param added      whether the request adds the file: then every line counts as changed, which also covers files
+ *                   so large that the platform leaves the patch out
  * @param addedLines new-version line numbers the patch adds
  */
 public record ChangedFile(String path, boolean added, Set<Integer> addedLines) {
@@ -20,12 +20,12 @@ public record ChangedFile(String path, boolean added, Set<Integer> addedLines) {
         addedLines = Set.copyOf(addedLines);
     }
 
-    /** From the pull-request files API: {@code status} and {@code patch} (which may be absent). */
-    public static ChangedFile of(String path, String status, String patch) {
-        return new ChangedFile(path, "added".equals(status), addedLines(patch));
+    /** From a platform's diff API: whether the file is new, and its unified-diff patch (which may be absent). */
+    public static ChangedFile of(String path, boolean added, String patch) {
+        return new ChangedFile(path, added, addedLines(patch));
     }
 
-    /** Whether the pull request changed line {@code line} of the new version. */
+    /** Whether the request changed line {@code line} of the new version. */
     public boolean changed(int line) {
         return line >= 1 && (added || addedLines.contains(line));
     }
@@ -40,7 +40,7 @@ public record ChangedFile(String path, boolean added, Set<Integer> addedLines) {
         return true;
     }
 
-    /** The new-version numbers of {@code +} lines in a unified-diff patch as the files API returns it. */
+    /** The new-version numbers of {@code +} lines in a unified-diff patch (hunks only, no file headers needed). */
     static Set<Integer> addedLines(String patch) {
         Set<Integer> lines = new TreeSet<>();
         if (patch == null) {
