@@ -110,7 +110,7 @@ record GithubAction(ActionInputs inputs, List<String> arguments, Path reportPath
         try {
             outputs.get().set(name, value);
         } catch (IOException e) {
-            throw new CliException(ExitCode.ENVIRONMENT, "GITHUB_OUTPUT " + outputs.get().file() + ": "
+            throw new CliException(ExitCode.ENVIRONMENT, "GITHUB_OUTPUT " + outputs.get().file().path() + ": "
                     + IoMessages.describe(e), e);
         }
     }

@@ -12,7 +12,7 @@ import io.schemagate.github.GithubException;
 import io.schemagate.github.Publication;
 import io.schemagate.github.PullRequestContext;
 import io.schemagate.github.PullRequestPublisher;
-import io.schemagate.github.StepSummary;
+import io.schemagate.github.WorkflowFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -44,11 +44,11 @@ final class GithubPublishing {
             // Workflow commands, which GitHub turns into annotations on the repository's files.
             out.print(GithubReport.render(report, file -> paths.flatMap(p -> p.apply(file)).orElse(file)));
             out.flush();
-            StepSummary.fromEnvironment(session.env()).ifPresent(summary -> {
+            WorkflowFile.named(session.env(), "GITHUB_STEP_SUMMARY").ifPresent(summary -> {
                 try {
                     summary.append(MarkdownReport.render(report));
                 } catch (IOException e) {
-                    warn("could not write the job summary " + summary.file() + ": " + IoMessages.describe(e));
+                    warn("could not write the job summary " + summary.path() + ": " + IoMessages.describe(e));
                 }
             });
         }

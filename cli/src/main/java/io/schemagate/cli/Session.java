@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 final class Session {
     private final Terminal terminal;
-    private final Map<String, String> env;
+    private Map<String, String> env;
     private boolean verbose;
     private volatile boolean interrupted;
     private GithubAction action;
@@ -25,7 +25,7 @@ final class Session {
 
     /** The environment commands see; as the action, with the action's token in it (see {@link GithubAction}). */
     Map<String, String> env() {
-        return action == null ? env : action.environment(env);
+        return env;
     }
 
     /** Set when the command line came from the action's inputs rather than from arguments. */
@@ -35,6 +35,7 @@ final class Session {
 
     void action(GithubAction run) {
         action = run;
+        env = run.environment(env);
     }
 
     boolean verbose() {
