@@ -127,6 +127,12 @@ final class LintCommand implements Callable<Integer> {
             description = "Longest a statement may wait for a lock on the dev database, e.g. 10s.")
     String lockTimeout;
 
+    @Option(names = "--dev-privileged",
+            description = "Replay as the dev URL's own login (embedded and docker: the server's superuser) instead of a"
+                    + " fresh role that may only use its scratch database. Only for trusted migrations that need a"
+                    + " superuser: they can then run programs and read files on the dev database's server.")
+    boolean devPrivileged;
+
     private final Session session;
 
     LintCommand(Session session) {
@@ -220,7 +226,8 @@ final class LintCommand implements Callable<Integer> {
         DevSettings defaults = DevSettings.defaults();
         return new DevSettings(
                 statementTimeout == null ? defaults.statementTimeout() : duration(statementTimeout, "--statement-timeout"),
-                lockTimeout == null ? defaults.lockTimeout() : duration(lockTimeout, "--lock-timeout"));
+                lockTimeout == null ? defaults.lockTimeout() : duration(lockTimeout, "--lock-timeout"))
+                .withPrivileged(devPrivileged);
     }
 
     /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}. */

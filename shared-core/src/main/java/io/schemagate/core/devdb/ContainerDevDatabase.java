@@ -38,7 +38,7 @@ final class ContainerDevDatabase extends GuardedDevDatabase {
     private final ContainerEngine engine;
     private final String name;
     private volatile String containerId;
-    private volatile Connection connection;
+    private volatile GuardedDevDatabase inner;
     private int versionNumber;
 
     private ContainerDevDatabase(DockerUrl url, ContainerEngine engine, String name) {
@@ -155,17 +155,15 @@ final class ContainerDevDatabase extends GuardedDevDatabase {
         SQLException last = null;
         while (System.nanoTime() < deadline) {
             for (PostgresUrl target : targets) {
-                try {
-                    Connection opened = PgSession.connect(target);
-                    connection = opened;
-                    versionNumber = PgSession.serverVersionNumber(opened);
-                    PgSession.configure(opened, settings, url.searchPath());
-                    return;
+                try (Connection probe = PgSession.connect(target)) {
+                    versionNumber = PgSession.serverVersionNumber(probe);
                 } catch (SQLException e) {
-                    PgSession.closeQuietly(connection);
-                    connection = null;
                     last = e;
+                    continue;
                 }
+                // The container's superuser makes the run's role and scratch database, as on any server.
+                inner = ServiceDevDatabases.open(target, settings, false);
+                return;
             }
             sleep(500);
         }
@@ -229,7 +227,14 @@ final class ContainerDevDatabase extends GuardedDevDatabase {
 
     @Override
     public Connection connection() {
-        return connection;
+        GuardedDevDatabase session = inner;
+        return session == null ? null : session.connection();
+    }
+
+    @Override
+    public List<OutsideObject> outsideChanges() {
+        GuardedDevDatabase session = inner;
+        return session == null ? List.of() : session.outsideChanges();
     }
 
     @Override
@@ -244,7 +249,10 @@ final class ContainerDevDatabase extends GuardedDevDatabase {
 
     @Override
     void release(boolean abrupt) {
-        PgSession.end(connection, abrupt);
+        GuardedDevDatabase session = inner;
+        if (session != null) {
+            session.close(abrupt);
+        }
         // By name, not id: a signal between create and its answer leaves no id, but the name is known from the start.
         String target = containerId != null ? containerId : name;
         try {

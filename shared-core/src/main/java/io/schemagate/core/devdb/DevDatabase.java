@@ -1,6 +1,7 @@
 package io.schemagate.core.devdb;
 
 import java.sql.Connection;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -44,6 +45,15 @@ public interface DevDatabase extends AutoCloseable {
 
     /** The server's major version, e.g. 16. */
     int serverMajorVersion();
+
+    /**
+     * Databases, roles and tablespaces that appeared on the server since the last call, outside this dev database:
+     * what a migration made beyond its reach when it replays with more than the default privileges. Each is dropped
+     * again when the login may; other schemagate runs' scratch objects are not counted.
+     */
+    default List<OutsideObject> outsideChanges() {
+        return List.of();
+    }
 
     /** Idempotent and never throws: a cleanup that fails leaves at worst a database named {@code sg_dev_…}. */
     @Override

@@ -4,12 +4,16 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Limits on the dev session, so a bad migration fails the job instead of hanging the pipeline.
+ * Limits on the dev session, so a bad migration fails the job instead of hanging the pipeline, and who it runs as.
  *
- * @param statementTimeout {@code statement_timeout}: the longest one statement may run
+ * @param statementTimeout {@code statement_timeout}: the longest one statement may run; also enforced from a second
+ *                         session, so a migration cannot lift it with {@code SET statement_timeout = 0}
  * @param lockTimeout      {@code lock_timeout}: the longest one statement may wait for a lock
+ * @param privileged       replay as the dev URL's own login (on embedded and container dev databases: the server's
+ *                         superuser) instead of a fresh unprivileged role: only for trusted migrations that need
+ *                         superuser-only extensions or statements ({@code --dev-privileged})
  */
-public record DevSettings(Duration statementTimeout, Duration lockTimeout) {
+public record DevSettings(Duration statementTimeout, Duration lockTimeout, boolean privileged) {
 
     public DevSettings {
         Objects.requireNonNull(statementTimeout, "statementTimeout");
@@ -20,6 +24,15 @@ public record DevSettings(Duration statementTimeout, Duration lockTimeout) {
         if (statementTimeout.toMillis() > Integer.MAX_VALUE || lockTimeout.toMillis() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("dev session timeouts must be under 24 days"); // PostgreSQL's int ms
         }
+    }
+
+    /** Least privilege: migrations replay as a fresh role that may do nothing outside its scratch database. */
+    public DevSettings(Duration statementTimeout, Duration lockTimeout) {
+        this(statementTimeout, lockTimeout, false);
+    }
+
+    public DevSettings withPrivileged(boolean on) {
+        return new DevSettings(statementTimeout, lockTimeout, on);
     }
 
     /**

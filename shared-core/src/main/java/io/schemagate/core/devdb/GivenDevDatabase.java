@@ -3,6 +3,7 @@ package io.schemagate.core.devdb;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * The database of a {@code postgres://} URL used as it is, because the role may not create databases. It was
@@ -14,12 +15,23 @@ final class GivenDevDatabase extends GuardedDevDatabase {
     private final Connection connection;
     private final int versionNumber;
     private final int backendPid;
+    private volatile RunSupervisor supervisor;
 
     GivenDevDatabase(PostgresUrl url, Connection connection, int versionNumber, int backendPid) {
         this.url = url;
         this.connection = connection;
         this.versionNumber = versionNumber;
         this.backendPid = backendPid;
+    }
+
+    void supervise(RunSupervisor watching) {
+        supervisor = watching;
+    }
+
+    @Override
+    public List<OutsideObject> outsideChanges() {
+        RunSupervisor watching = supervisor;
+        return watching == null ? List.of() : watching.outsideChanges();
     }
 
     @Override
@@ -39,6 +51,10 @@ final class GivenDevDatabase extends GuardedDevDatabase {
 
     @Override
     void release(boolean abrupt) {
+        RunSupervisor watching = supervisor;
+        if (watching != null) {
+            watching.close();
+        }
         if (abrupt) {
             releaseAbruptly();
             return;

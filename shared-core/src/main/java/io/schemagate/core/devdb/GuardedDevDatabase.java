@@ -32,6 +32,11 @@ abstract class GuardedDevDatabase implements DevDatabase {
         shutDown(false);
     }
 
+    /** {@link #close()} on behalf of an owner that is itself closing, abruptly or not (a server that wraps this one). */
+    final void close(boolean abrupt) {
+        shutDown(abrupt);
+    }
+
     private void shutDown(boolean abrupt) {
         if (!closing.compareAndSet(false, true)) {
             if (abrupt) {

@@ -1,6 +1,7 @@
 package io.schemagate.core.devdb;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -8,9 +9,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code postgres://}: a scratch database when the role may create one, else the given database when it is
- * empty. A scratch database keeps a shared service clean and lets parallel jobs use one service; the given database
- * is the fallback for roles without CREATEDB (managed services, locked-down CI accounts).
+ * A dev database on a PostgreSQL server reached with a login: {@code postgres://} services, and the servers the
+ * embedded and container dev databases start. By default a scratch database owned by a fresh unprivileged
+ * {@link RunRole}, which is who migrations replay as. Logins with fewer rights get what they allow, said in the
+ * description: without CREATEROLE, the scratch database replays as the login itself; without CREATEDB, the given
+ * database, when it is empty (managed services, locked-down CI accounts).
  */
 final class ServiceDevDatabases {
 
@@ -23,6 +26,14 @@ final class ServiceDevDatabases {
     }
 
     static DevDatabase open(PostgresUrl url, DevSettings settings) throws DevDatabaseException {
+        return open(url, settings, true);
+    }
+
+    /**
+     * @param guard whether the dev database cleans up on JVM shutdown itself; false when the caller throws the whole
+     *              server away instead (embedded, container)
+     */
+    static GuardedDevDatabase open(PostgresUrl url, DevSettings settings, boolean guard) throws DevDatabaseException {
         Connection admin;
         try {
             admin = PgSession.connect(url);
@@ -37,12 +48,12 @@ final class ServiceDevDatabases {
                         + "; schemagate needs " + MIN_SERVER_MAJOR + " or newer");
             }
             if (mayCreateDatabases(admin)) {
-                Optional<DevDatabase> scratch = scratch(url, admin, version, settings);
+                Optional<GuardedDevDatabase> scratch = scratch(url, admin, version, settings, guard);
                 if (scratch.isPresent()) {
                     return scratch.get();
                 }
             }
-            DevDatabase given = given(url, admin, version, settings);
+            GuardedDevDatabase given = given(url, admin, version, settings, guard);
             handedOver = true;
             return given;
         } catch (SQLException e) {
@@ -62,21 +73,36 @@ final class ServiceDevDatabases {
     }
 
     /** Empty when the server refuses CREATE DATABASE after all (some managed services do). */
-    private static Optional<DevDatabase> scratch(PostgresUrl url, Connection admin, int version, DevSettings settings)
-            throws DevDatabaseException {
-        ScratchDevDatabase scratch = new ScratchDevDatabase(url, ScratchName.next(), version);
-        scratch.guard();
+    private static Optional<GuardedDevDatabase> scratch(PostgresUrl url, Connection admin, int version, DevSettings settings,
+                                                        boolean guard) throws DevDatabaseException, SQLException {
+        String name = ScratchName.next();
+        RunRole role = settings.privileged() || !RunRole.mayCreate(admin) ? null : RunRole.forScratch(name);
+        Isolation isolation = role != null ? Isolation.RUN_ROLE
+                : settings.privileged() ? Isolation.PRIVILEGED : Isolation.NO_CREATEROLE;
+        ScratchDevDatabase scratch = new ScratchDevDatabase(url, name, role, isolation, version);
+        if (guard) {
+            scratch.guard();
+        }
+        if (role != null) {
+            try {
+                role.create(admin, settings);
+            } catch (SQLException e) {
+                scratch.close();
+                throw ConnectFailure.working("cannot create the run's role " + role.name(), url, e);
+            }
+        }
         try {
             // template0, not template1: always pristine, and copying it never fails because another session is
             // connected to the template (which template1 does when parallel jobs create databases at once).
-            PgSession.execute(admin, "CREATE DATABASE " + PgSession.quoteIdentifier(scratch.name()) + " TEMPLATE template0");
+            PgSession.execute(admin, "CREATE DATABASE " + PgSession.quoteIdentifier(name)
+                    + (role == null ? "" : " OWNER " + PgSession.quoteIdentifier(role.name())) + " TEMPLATE template0");
         } catch (SQLException e) {
             scratch.notCreated();
             scratch.close();
-            if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+            if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState()) && role == null) {
                 return Optional.empty();
             }
-            throw ConnectFailure.working("cannot create the scratch database " + scratch.name(), url, e);
+            throw ConnectFailure.working("cannot create the scratch database " + name, url, e);
         }
         PgSession.closeQuietly(admin); // one connection at a time: the dev session is the one that stays
         try {
@@ -88,7 +114,7 @@ final class ServiceDevDatabases {
         return Optional.of(scratch);
     }
 
-    private static DevDatabase given(PostgresUrl url, Connection admin, int version, DevSettings settings)
+    private static GuardedDevDatabase given(PostgresUrl url, Connection admin, int version, DevSettings settings, boolean guard)
             throws SQLException, DevDatabaseException {
         List<UserObjects.UserObject> objects = UserObjects.list(admin, version / 10000);
         if (!objects.isEmpty()) {
@@ -97,9 +123,40 @@ final class ServiceDevDatabases {
                     + "grant it CREATEDB (ALTER ROLE " + PgSession.quoteIdentifier(url.user()) + " CREATEDB), "
                     + "or point the dev URL at an empty database");
         }
+        requireCreateInSchema(url, admin);
         PgSession.configure(admin, settings, url.searchPath());
-        GivenDevDatabase given = new GivenDevDatabase(url, admin, version, PgSession.backendPid(admin));
-        given.guard();
+        int pid = PgSession.backendPid(admin);
+        GivenDevDatabase given = new GivenDevDatabase(url, admin, version, pid);
+        if (guard) {
+            given.guard();
+        }
+        try {
+            given.supervise(RunSupervisor.start(url, pid, settings));
+        } catch (DevDatabaseException e) {
+            given.close();
+            throw e;
+        }
         return given;
+    }
+
+    /**
+     * Without CREATEDB, migrations replay in the given database as the login: it must be able to create in the
+     * schema they land in, or every base file would fail as if history were broken.
+     */
+    private static void requireCreateInSchema(PostgresUrl url, Connection admin) throws SQLException, DevDatabaseException {
+        String schema = url.searchPath().map(path -> path.split(",")[0].strip().replace("\"", "")).orElse("public");
+        try (PreparedStatement check = admin.prepareStatement(
+                "SELECT has_schema_privilege(current_user, n.oid, 'CREATE') FROM pg_namespace n WHERE n.nspname = ?")) {
+            check.setString(1, schema);
+            try (ResultSet rs = check.executeQuery()) {
+                if (rs.next() && !rs.getBoolean(1)) {
+                    throw new DevDatabaseException("role " + url.user() + " may not create objects in schema " + schema
+                            + " of database " + url.database() + " on " + url.masked() + ", nor create a scratch database: "
+                            + "grant it CREATEDB (ALTER ROLE " + PgSession.quoteIdentifier(url.user()) + " CREATEDB), or make it "
+                            + "the owner of an empty database (ALTER DATABASE … OWNER TO " + PgSession.quoteIdentifier(url.user())
+                            + ")");
+                }
+            }
+        }
     }
 }

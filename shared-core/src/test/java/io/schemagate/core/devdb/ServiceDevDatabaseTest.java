@@ -167,7 +167,9 @@ class ServiceDevDatabaseTest {
             String name;
             try (DevDatabase db = open("postgres://" + role + ":" + PASSWORD + "@127.0.0.1:5432/postgres")) {
                 name = scratchName(db);
-                assertTrue(db.description().endsWith(" on postgres://" + role + ":****@127.0.0.1:5432/postgres"), db.description());
+                assertTrue(db.description().endsWith(" on postgres://" + role + ":****@127.0.0.1:5432/postgres (not isolated: "
+                        + role + " may not create roles, so migrations replay as " + role + ")"), db.description());
+                assertEquals(role, queryString(db.connection(), "SELECT current_user"));
                 execute(db.connection(), "CREATE TABLE public.t (id int)"); // the owner may use public (PostgreSQL 15+)
             }
             assertFalse(databaseExists(name), name + " was left behind");
