@@ -13,7 +13,7 @@ import java.util.List;
 public final class Analysis {
     private static final List<Analyzer> ANALYZERS =
             List.of(new DestructiveChanges(), new IncompatibleChanges(), new ConstraintDrops(), new DataDependentChanges(),
-                    new PostgresLocking(), new LockTimeouts());
+                    new PostgresLocking(), new LockTimeouts(), new TimeoutOverrides());
 
     private Analysis() {
     }

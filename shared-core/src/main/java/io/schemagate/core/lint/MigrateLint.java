@@ -4,6 +4,7 @@ import io.schemagate.core.analyzer.Analysis;
 import io.schemagate.core.analyzer.ReplayFailures;
 import io.schemagate.core.devdb.DevDatabase;
 import io.schemagate.core.devdb.DevDatabaseException;
+import io.schemagate.core.devdb.OutsideObject;
 import io.schemagate.core.dialect.postgres.PostgresInspector;
 import io.schemagate.core.history.History;
 import io.schemagate.core.history.HistoryException;
@@ -22,6 +23,7 @@ import io.schemagate.core.report.FileReport;
 import io.schemagate.core.report.LintReport;
 import io.schemagate.core.schema.SchemaChange;
 import io.schemagate.core.sql.Dialect;
+import io.schemagate.core.text.Position;
 import io.schemagate.core.replay.Failure;
 import io.schemagate.core.replay.StatementRun;
 import java.io.IOException;
@@ -53,7 +55,7 @@ public final class MigrateLint {
         if (!history.added().isEmpty()) {
             try (DevDatabase db = DevDatabase.open(request.devUrl(), request.settings())) {
                 devDatabase = db.description();
-                Replay replay = new Replay(loaded, new Replayer(db.connection(), PostgresInspector::inspect),
+                Replay replay = new Replay(loaded, db, new Replayer(db.connection(), PostgresInspector::inspect),
                         request.policy(), diagnostics);
                 replay.prepare(ToolTables.postgres(request.format()));
                 replay.base(history.base());
@@ -91,13 +93,15 @@ public final class MigrateLint {
     /** One replay: base files fast, then new files inspected, stopping at the first failure. */
     private static final class Replay {
         private final LoadedDirectory loaded;
+        private final DevDatabase db;
         private final Replayer replayer;
         private final Policy policy;
         private final List<Diagnostic> diagnostics;
         private String stoppedAt;
 
-        Replay(LoadedDirectory loaded, Replayer replayer, Policy policy, List<Diagnostic> diagnostics) {
+        Replay(LoadedDirectory loaded, DevDatabase db, Replayer replayer, Policy policy, List<Diagnostic> diagnostics) {
             this.loaded = loaded;
+            this.db = db;
             this.replayer = replayer;
             this.policy = policy;
             this.diagnostics = diagnostics;
@@ -122,6 +126,7 @@ public final class MigrateLint {
                     return;
                 }
                 Optional<Failure> failure = replayer.runBase(script.get());
+                reportOutsideChanges(file);
                 if (failure.isPresent()) {
                     Failure f = failure.get();
                     diagnostics.add(Rule.DI510.at(file.displayPath(), f.position(),
@@ -130,6 +135,15 @@ public final class MigrateLint {
                     stoppedAt = file.displayPath();
                     return;
                 }
+            }
+        }
+
+        /** DI516 for what the file made on the server outside the dev database (possible only with privileges). */
+        private void reportOutsideChanges(MigrationFile file) {
+            for (OutsideObject object : db.outsideChanges()) {
+                diagnostics.add(Rule.DI516.at(file.displayPath(), Position.START, "this file created " + object.kind() + " \""
+                        + object.name() + "\" outside the dev database (" + (object.removed() ? "schemagate dropped it again"
+                        : "schemagate could not drop it: remove it by hand") + ")"));
             }
         }
 
@@ -144,6 +158,7 @@ public final class MigrateLint {
                 return new FileReport(name, true, "not replayed: the file cannot be read", List.of(), List.of());
             }
             FileRun run = replayer.runNew(script.get());
+            reportOutsideChanges(file);
             Analysis.Outcome analysis = Analysis.of(run, policy);
             diagnostics.addAll(analysis.findings());
             List<ChangeAt> changes = new ArrayList<>();

@@ -22,6 +22,10 @@ public enum Rule {
     DI513("empty-migration", Severity.WARNING),
     /** Ours: a file that cannot be read, is not UTF-8, or does not lex (unterminated quote, comment, block). */
     DI515("unreadable-file", Severity.ERROR),
+    /** Ours: a migration made a database, role or tablespace outside its dev database (only possible with privileges). */
+    DI516("outside-dev-database", Severity.ERROR),
+    /** Ours: a migration lifts its statement or lock timeout; schemagate's limit still applies on the dev database. */
+    DI517("timeout-lifted", Severity.INFO),
     DS101("drop-schema", Severity.ERROR),
     DS102("drop-table", Severity.ERROR),
     DS103("drop-column", Severity.ERROR),

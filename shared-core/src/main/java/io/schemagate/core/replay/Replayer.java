@@ -24,6 +24,8 @@ public final class Replayer {
     private final Connection connection;
     private final Inspector inspector;
     private Catalog current;
+    /** Set when a batch was stopped for running too long. */
+    private Failure batchStopped;
 
     public Replayer(Connection connection, Inspector inspector) {
         this.connection = connection;
@@ -45,8 +47,13 @@ public final class Replayer {
     public Optional<Failure> runBase(MigrationScript script) throws SQLException {
         current = null;
         for (Section section : script.sections()) {
-            if (runAtOnce(section)) {
+            if (runAtOnce(script, section)) {
                 continue;
+            }
+            if (batchStopped != null) {
+                Failure stopped = batchStopped;
+                batchStopped = null;
+                return Optional.of(stopped);
             }
             Optional<Failure> failure = run(script, section, statement -> { });
             if (failure.isPresent()) {
@@ -81,7 +88,7 @@ public final class Replayer {
      * Sends a transactional section as one query, one round trip instead of one per statement. On any error the
      * transaction is rolled back and the caller replays statement by statement to locate the failure.
      */
-    private boolean runAtOnce(Section section) throws SQLException {
+    private boolean runAtOnce(MigrationScript script, Section section) throws SQLException {
         if (section.txMode() != TxMode.FILE || section.statements().size() < 2) {
             return false;
         }
@@ -94,10 +101,31 @@ public final class Replayer {
             connection.commit();
             return true;
         } catch (SQLException e) {
-            connection.rollback();
+            rollbackQuietly();
+            if (ServerError.from(e).stopped()) {
+                // Statement by statement would run the endless statement again: report the file's first one.
+                batchStopped = failure(script.source(), section.statements().get(0), e);
+            }
             return false;
         } finally {
+            autoCommitQuietly();
+        }
+    }
+
+    /** A rollback that cannot fail: after a terminated session there is nothing to roll back. */
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException gone) {
+            // the session is gone; its transaction went with it
+        }
+    }
+
+    private void autoCommitQuietly() {
+        try {
             connection.setAutoCommit(true);
+        } catch (SQLException gone) {
+            // as above
         }
     }
 
@@ -116,9 +144,9 @@ public final class Replayer {
                 s.execute(statement.text());
             } catch (SQLException e) {
                 if (transactional) {
-                    connection.rollback();
+                    rollbackQuietly();
                 }
-                connection.setAutoCommit(true);
+                autoCommitQuietly();
                 return Optional.of(failure(script.source(), statement, e));
             }
             after.accept(statement);
@@ -138,6 +166,6 @@ public final class Replayer {
         if (error.position() > 0 && error.position() <= text.codePointCount(0, text.length())) {
             position = source.position(statement.start() + text.offsetByCodePoints(0, error.position() - 1));
         }
-        return new Failure(statement, position, error.message());
+        return new Failure(statement, position, error.explained());
     }
 }
