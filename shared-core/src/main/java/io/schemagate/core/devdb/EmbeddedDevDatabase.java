@@ -39,7 +39,7 @@ final class EmbeddedDevDatabase extends GuardedDevDatabase {
     private final Path dataDirectory;
     private final Path log;
     private volatile EmbeddedPostgres server;
-    private volatile Connection connection;
+    private volatile GuardedDevDatabase inner;
     private int versionNumber;
 
     private EmbeddedDevDatabase(EmbeddedUrl url, Path dataDirectory, Path log) {
@@ -96,11 +96,11 @@ final class EmbeddedDevDatabase extends GuardedDevDatabase {
     private void connect(DevSettings settings) throws DevDatabaseException {
         PostgresUrl target = new PostgresUrl("postgres", "postgres", null, "localhost", server.getPort(), "postgres",
                 Map.of("sslmode", "disable"), url.searchPath());
+        // The server's superuser makes the run's role and scratch database, as on any server: migrations never
+        // replay as the superuser, so they cannot run programs or read files as the user schemagate runs as.
+        inner = ServiceDevDatabases.open(target, settings, false);
         try {
-            Connection opened = PgSession.connect(target);
-            connection = opened;
-            versionNumber = PgSession.serverVersionNumber(opened);
-            PgSession.configure(opened, settings, url.searchPath());
+            versionNumber = PgSession.serverVersionNumber(inner.connection());
         } catch (SQLException e) {
             throw ConnectFailure.working("cannot use embedded PostgreSQL " + url.major(), target, e);
         }
@@ -108,7 +108,14 @@ final class EmbeddedDevDatabase extends GuardedDevDatabase {
 
     @Override
     public Connection connection() {
-        return connection;
+        GuardedDevDatabase session = inner;
+        return session == null ? null : session.connection();
+    }
+
+    @Override
+    public java.util.List<OutsideObject> outsideChanges() {
+        GuardedDevDatabase session = inner;
+        return session == null ? java.util.List.of() : session.outsideChanges();
     }
 
     @Override
@@ -123,7 +130,10 @@ final class EmbeddedDevDatabase extends GuardedDevDatabase {
 
     @Override
     void release(boolean abrupt) {
-        PgSession.end(connection, abrupt);
+        GuardedDevDatabase session = inner;
+        if (session != null) {
+            session.close(abrupt);
+        }
         EmbeddedPostgres running = server;
         if (running != null) {
             try {
