@@ -81,6 +81,26 @@ class LockingAndDataTest {
     }
 
     @Test
+    void turningATimeoutOffIsReportedOnceWhereItHappens() throws Exception {
+        List<String> found = harness.lintAll(Policy.DEFAULTS, """
+                SET statement_timeout = 0;
+                SET LOCAL lock_timeout TO '0';
+                SELECT set_config('statement_timeout', '0', false);
+                SET statement_timeout = '30min';
+                SET lock_timeout = DEFAULT;
+                SET lock_timeout = '2s';
+                """).stream().filter(d -> d.code().equals("DI517"))
+                .map(d -> d.position().line() + " " + d.severity().id() + " " + d.message()).toList();
+        assertEquals(List.of(
+                "1 info this turns statement_timeout off: in production nothing stops this migration (on the dev database,"
+                        + " --statement-timeout still applies)",
+                "2 info this turns lock_timeout off: in production nothing stops this migration (on the dev database,"
+                        + " --lock-timeout still applies)",
+                "3 info this turns statement_timeout off: in production nothing stops this migration (on the dev database,"
+                        + " --statement-timeout still applies)"), found, "finite timeouts and DEFAULT are fine");
+    }
+
+    @Test
     void blockingIndexDropOnlyForDropIndexStatements() throws Exception {
         assertEquals(List.of("PG102 1"), harness.codes("DROP INDEX users_legacy;\n"));
         assertEquals(List.of(), harness.codes("-- atlas:txmode none\n\nDROP INDEX CONCURRENTLY users_legacy;\n"));
