@@ -140,6 +140,36 @@ class HostileMigrationTest {
         assertEquals(before, ServerState.read(), attack + " changed the service outside its scratch database");
     }
 
+    @org.junit.jupiter.api.Test
+    void aLoginThatCannotIsolateStillGetsWhatItMadeOutsideReportedAndDropped(@TempDir Path root) throws Exception {
+        String login = "sg_test_hostile_createdb";
+        try (Connection c = LocalPostgres.admin()) {
+            LocalPostgres.execute(c, "DROP ROLE IF EXISTS " + login);
+            LocalPostgres.execute(c, "CREATE ROLE " + login + " LOGIN CREATEDB NOCREATEROLE NOSUPERUSER");
+        }
+        try {
+            Path path = Files.createDirectories(root.resolve("migrations"));
+            Files.writeString(path.resolve("1_base.sql"), "CREATE TABLE users (id bigint PRIMARY KEY);\n");
+            Files.writeString(path.resolve("2_attack.sql"), "-- atlas:txmode none\n\nCREATE DATABASE sg_test_hostile_made;\n");
+            MigrationDir dir = new MigrationDir(path, "migrations");
+            DirectoryHasher.hash(dir, new AtlasFormat());
+            LintReport report = MigrateLint.run(new LintRequest(dir, new AtlasFormat(), new NewFiles.Latest(1),
+                    DevUrl.parse("postgres://" + login + "@127.0.0.1:5432/postgres"), DevSettings.defaults(), Policy.DEFAULTS,
+                    Map.of()));
+            assertTrue(report.devDatabase().contains("(not isolated: " + login + " may not create roles"), report.devDatabase());
+            assertEquals(List.of("DI516 migrations/2_attack.sql:1 error this file created database \"sg_test_hostile_made\""
+                            + " outside the dev database (schemagate dropped it again)"),
+                    report.diagnostics().stream().map(d -> d.code() + " " + d.file() + ":" + d.position().line() + " "
+                            + d.severity().id() + " " + d.message()).toList());
+            assertFalse(LocalPostgres.databaseExists("sg_test_hostile_made"));
+        } finally {
+            try (Connection c = LocalPostgres.admin()) {
+                LocalPostgres.execute(c, "DROP DATABASE IF EXISTS sg_test_hostile_made");
+                LocalPostgres.execute(c, "DROP ROLE IF EXISTS " + login);
+            }
+        }
+    }
+
     /**
      * What a migration must not change on the local service: its databases and roles (other than schemagate runs'
      * own, and other tests' fixtures, which parallel test runs make too), role attributes and passwords, and ALTER
