@@ -38,7 +38,8 @@ final class TimeoutConnector implements GitHubConnector {
     TimeoutConnector(Duration timeout) {
         this.timeout = timeout;
         // hub4j follows redirects itself, as its own connector does.
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Override
@@ -57,8 +58,8 @@ final class TimeoutConnector implements GitHubConnector {
         HttpRequest.BodyPublisher body = request.hasBody()
                 ? HttpRequest.BodyPublishers.ofByteArray(request.body().readAllBytes())
                 : HttpRequest.BodyPublishers.noBody();
-        CompletableFuture<HttpResponse<byte[]>> pending =
-                client.sendAsync(builder.method(request.method(), body).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpRequest built = builder.method(request.method(), body).build();
+        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(built, HttpResponse.BodyHandlers.ofByteArray());
         try {
             HttpResponse<byte[]> response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new Response(request, response);
