@@ -108,7 +108,7 @@ record GithubAction(ActionInputs inputs, List<String> arguments, Path reportPath
             return;
         }
         try {
-            outputs.get().set(name, value);
+            outputs.get().set(name, session.secrets().redact(value));
         } catch (IOException e) {
             throw new CliException(ExitCode.ENVIRONMENT, "GITHUB_OUTPUT " + outputs.get().file().path() + ": "
                     + IoMessages.describe(e), e);

@@ -46,7 +46,7 @@ final class GithubPublishing {
             out.flush();
             WorkflowFile.named(session.env(), "GITHUB_STEP_SUMMARY").ifPresent(summary -> {
                 try {
-                    summary.append(MarkdownReport.render(report));
+                    summary.append(session.secrets().redact(MarkdownReport.render(report)));
                 } catch (IOException e) {
                     warn("could not write the job summary " + summary.path() + ": " + IoMessages.describe(e));
                 }
@@ -87,7 +87,8 @@ final class GithubPublishing {
         if (paths.isEmpty()) {
             warn(dir.display() + " is not in a git work tree git will read: findings stay in the summary comment");
         }
-        Publication publication = new PullRequestPublisher(pr, token.get(), RuleDocs.DEFAULT_BASE_URL)
+        Publication publication = new PullRequestPublisher(pr, token.get(), RuleDocs.DEFAULT_BASE_URL,
+                session.networkTimeout(), session.secrets()::redact)
                 .publish(report, paths.isPresent() ? paths.get() : file -> Optional.empty(), !options.noSuggestions);
         publication.warnings().forEach(this::warn);
         PrintWriter err = session.terminal().err();

@@ -1,12 +1,18 @@
 package io.schemagate.cli;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The {@code schemagate} command. */
 public final class Main {
@@ -25,10 +31,29 @@ public final class Main {
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         boolean color = Terminal.colorAllowed(System.console() != null, System.getenv());
         Session session = new Session(new Terminal(out, err, color), System.getenv());
+        routeConsoleThrough(session.terminal());
         // On SIGINT/SIGTERM the dev database's own hook cleans up and cuts its connection; the command then fails
         // with that cut, which must not be reported as an error of its own.
         Runtime.getRuntime().addShutdownHook(new Thread(session::interrupt, "schemagate-interrupt"));
         System.exit(run(args, session));
+    }
+
+    /**
+     * Whatever libraries print on {@code System.out}/{@code System.err} (java.util.logging's console handler, a stray
+     * stack trace) goes through the session's redacting terminal too, so every byte of output is redacted.
+     */
+    private static void routeConsoleThrough(Terminal terminal) {
+        System.setOut(new PrintStream(new DecodingOutputStream(terminal.out()), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new DecodingOutputStream(terminal.err()), true, StandardCharsets.UTF_8));
+        Logger root = Logger.getLogger("");
+        for (Handler handler : root.getHandlers()) {
+            if (handler instanceof ConsoleHandler console) { // it holds the System.err of its creation
+                root.removeHandler(console);
+                ConsoleHandler redacted = new ConsoleHandler();
+                redacted.setLevel(console.getLevel());
+                root.addHandler(redacted);
+            }
+        }
     }
 
     /** Runs one command line and returns its exit code; never throws. */
@@ -43,6 +68,7 @@ public final class Main {
 
     private static int run(String[] args, Session session) {
         Terminal terminal = session.terminal();
+        session.secrets().addArguments(List.of(args)); // before anything can echo an argument
         if (GithubAction.requested(args, session.env())) {
             try {
                 GithubAction action = GithubAction.fromEnvironment(session.env());
@@ -100,12 +126,29 @@ public final class Main {
     }
 
     static CommandLine commandLine(Session session) {
-        return new CommandLine(new SchemagateCommand(session))
-                .addSubcommand(new CommandLine(new MigrateCommand())
-                        .addSubcommand(new LintCommand(session))
-                        .addSubcommand(new HashCommand(session))
-                        .addSubcommand(new ValidateCommand(session))
-                        .addSubcommand(new PushCommand(session))
-                        .addSubcommand(new PullCommand(session)));
+        IFactory factory = sessionFactory(session);
+        CommandLine cli = new CommandLine(new SchemagateCommand(session), factory)
+                .addSubcommand(new CommandLine(new MigrateCommand(), factory)
+                        .addSubcommand(new CommandLine(new LintCommand(session), factory))
+                        .addSubcommand(new CommandLine(new HashCommand(session), factory))
+                        .addSubcommand(new CommandLine(new ValidateCommand(session), factory))
+                        .addSubcommand(new CommandLine(new PushCommand(session), factory))
+                        .addSubcommand(new CommandLine(new PullCommand(session), factory)));
+        // The environment the session was given, not the process's: tests and the action pass their own.
+        cli.setDefaultValueProvider(arg -> arg instanceof OptionSpec option
+                && option.longestName().equals(RegistryOptions.NETWORK_TIMEOUT)
+                ? session.env().get(Session.NETWORK_TIMEOUT_VARIABLE) : null);
+        return cli;
+    }
+
+    /** Mixins that need the session (registry options: secrets they learn, the network timeout) get it here. */
+    private static IFactory sessionFactory(Session session) {
+        return new IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == RegistryOptions.class ? type.cast(new RegistryOptions(session))
+                        : CommandLine.defaultFactory().create(type);
+            }
+        };
     }
 }

@@ -18,4 +18,10 @@ public record Terminal(PrintWriter out, PrintWriter err, boolean color) {
     public TextStyle style() {
         return new TextStyle(color);
     }
+
+    /** This terminal with {@code secrets} hidden in everything written to it. */
+    Terminal redactedBy(Secrets secrets) {
+        return new Terminal(new PrintWriter(new RedactingWriter(out, secrets), true),
+                new PrintWriter(new RedactingWriter(err, secrets), true), color);
+    }
 }

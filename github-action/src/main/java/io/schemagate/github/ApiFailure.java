@@ -3,6 +3,7 @@ package io.schemagate.github;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.http.HttpTimeoutException;
 import java.util.Locale;
 import org.kohsuke.github.HttpException;
 
@@ -18,6 +19,12 @@ final class ApiFailure {
 
     /** @param what what could not be done, e.g. "could not post the summary comment" */
     static String describe(String what, IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpTimeoutException timeout) { // hub4j wraps it in an HttpException
+                return what + ": GitHub did not answer in time (" + oneLine(String.valueOf(timeout.getMessage()))
+                        + "; --network-timeout sets the limit)";
+            }
+        }
         if (!(e instanceof HttpException http) || http.getResponseCode() <= 0) {
             return what + ": cannot reach the GitHub API (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage())) + ")";

@@ -16,6 +16,11 @@ public record LineComment(String path, int startLine, int line, String code, Str
         return "<!-- schemagate:finding " + code + " -->";
     }
 
+    /** This comment with {@code redact} applied to its body (the hidden tag stays: it holds no secret). */
+    LineComment redacted(java.util.function.UnaryOperator<String> redact) {
+        return new LineComment(path, startLine, line, code, redact.apply(body));
+    }
+
     /** Whether an existing review comment is this one, posted by an earlier run. */
     boolean sameAs(String existingPath, int existingLine, String existingBody) {
         return path.equals(existingPath) && line == existingLine && existingBody != null

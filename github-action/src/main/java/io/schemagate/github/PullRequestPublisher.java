@@ -5,12 +5,14 @@ import io.schemagate.core.report.MarkdownReport;
 import io.schemagate.core.review.ChangedFile;
 import io.schemagate.core.review.DiffPlacement;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.kohsuke.github.GHIssueComment;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHPullRequestFileDetail;
@@ -25,14 +27,18 @@ import org.kohsuke.github.GitHubRateLimitHandler;
 /**
  * Puts a lint report on a pull request: one summary comment per directory, created once and then updated in place,
  * and one {@code COMMENT} review holding line comments for findings on changed lines that earlier runs have not
- * commented yet. Nothing here throws: a failed call becomes a warning, and the verdict is the caller's.
+ * commented yet. Nothing here throws: a failed call becomes a warning, and the verdict is the caller's. Every call
+ * has a connect and a read timeout ({@link TimeoutConnector}); every body posted passes through the caller's redaction.
  */
 public final class PullRequestPublisher {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     /** GitHub's largest page: fewer calls against the rate limit on long pull requests. */
     private static final int PAGE = 100;
     private final PullRequestContext pr;
     private final String token;
     private final String docsBaseUrl;
+    private final Duration timeout;
+    private final UnaryOperator<String> redact;
 
     /**
      * @param pr          the pull request
@@ -41,9 +47,20 @@ public final class PullRequestPublisher {
      * @param docsBaseUrl where rule docs live, for the links in comments
      */
     public PullRequestPublisher(PullRequestContext pr, String token, String docsBaseUrl) {
+        this(pr, token, docsBaseUrl, DEFAULT_TIMEOUT, UnaryOperator.identity());
+    }
+
+    /**
+     * @param timeout the longest wait to connect to GitHub, and for each call's answer
+     * @param redact  applied to every comment body before it is posted: hides the run's secrets
+     */
+    public PullRequestPublisher(PullRequestContext pr, String token, String docsBaseUrl, Duration timeout,
+            UnaryOperator<String> redact) {
         this.pr = pr;
         this.token = token;
         this.docsBaseUrl = docsBaseUrl;
+        this.timeout = timeout;
+        this.redact = redact;
     }
 
     /**
@@ -56,6 +73,7 @@ public final class PullRequestPublisher {
         GHPullRequest pull;
         try {
             GitHub github = new GitHubBuilder().withEndpoint(pr.apiUrl()).withOAuthToken(token)
+                    .withConnector(new TimeoutConnector(timeout))
                     // Waiting out a rate limit would stall the job for up to an hour; a warning is better.
                     .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
                     .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL)
@@ -77,7 +95,7 @@ public final class PullRequestPublisher {
             plan = DiffPlacement.plan(report.diagnostics(), repoPath, changedFiles(pull), suggestions);
             List<GHPullRequestReviewComment> existing = pull.listReviewComments().withPageSize(PAGE).toList();
             fresh = plan.placed().stream()
-                    .map(placed -> LineComments.of(placed, docsBaseUrl))
+                    .map(placed -> LineComments.of(placed, docsBaseUrl).redacted(redact))
                     .filter(c -> existing.stream().noneMatch(e -> c.sameAs(e.getPath(), e.getLine(), e.getBody())))
                     .toList();
         } catch (IOException e) {
@@ -104,7 +122,7 @@ public final class PullRequestPublisher {
      */
     private String upsertSummary(GHPullRequest pull, LintReport report) throws IOException {
         String marker = MarkdownReport.marker(report.dir());
-        String body = MarkdownReport.render(report, docsBaseUrl);
+        String body = redact.apply(MarkdownReport.render(report, docsBaseUrl));
         for (GHIssueComment comment : pull.listComments().withPageSize(PAGE)) {
             if (comment.getBody() != null && comment.getBody().startsWith(marker)) {
                 comment.update(body);

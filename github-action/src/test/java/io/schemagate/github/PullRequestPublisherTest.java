@@ -11,9 +11,12 @@ import io.schemagate.core.report.LintReport;
 import io.schemagate.core.report.MarkdownReport;
 import io.schemagate.core.report.RuleDocs;
 import io.schemagate.github.testing.FakeGitHub;
+import io.schemagate.core.testing.SilentServer;
 import io.schemagate.github.testing.FakeGitHub.Request;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -217,6 +220,45 @@ class PullRequestPublisherTest {
                 .publish(ReportSamples.risky(), Optional::of, true);
         assertTrue(down.warnings().get(0).startsWith("could not read pull request #12 of acme/shop: cannot reach the"
                 + " GitHub API"), down.warnings().get(0));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60) // a regression fails instead of hanging the build
+    void aGitHubThatNeverAnswersCostsOneTimeoutAndAWarning() {
+        try (SilentServer silent = new SilentServer()) {
+            PullRequestContext pr = new PullRequestContext("http://" + silent.hostPort(), "acme/shop", PR, BASE, HEAD,
+                    "main");
+            long start = System.nanoTime();
+            Publication publication = new PullRequestPublisher(pr, TOKEN, RuleDocs.DEFAULT_BASE_URL,
+                    Duration.ofSeconds(1), UnaryOperator.identity()).publish(ReportSamples.risky(), Optional::of, true);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis < 10_000, "took " + millis + " ms");
+            assertEquals(List.of("could not read pull request #12 of acme/shop: GitHub did not answer in time (no answer"
+                    + " from 127.0.0.1:" + silent.port() + " within 1 s; --network-timeout sets the limit)"),
+                    publication.warnings());
+            assertTrue(silent.accepted() >= 1);
+        }
+    }
+
+    @Test
+    void everyBodyPostedPassesThroughTheRedactionAndReRunsStillRecogniseTheirComments() throws Exception {
+        PullRequestContext pr = new PullRequestContext(github.apiUrl(), "acme/shop", PR, BASE, HEAD, "main");
+        UnaryOperator<String> redact = text -> text.replace("users", "****");
+        PullRequestPublisher publisher = new PullRequestPublisher(pr, TOKEN, RuleDocs.DEFAULT_BASE_URL,
+                Duration.ofSeconds(30), redact);
+        assertTrue(MarkdownReport.render(ReportSamples.risky()).contains("users"), "the sample must hold the word");
+
+        Publication first = publisher.publish(ReportSamples.risky(), Optional::of, true);
+        assertEquals(2, first.posted(), first.warnings().toString());
+        for (Request write : github.mutations()) {
+            assertFalse(write.body().contains("users"), write.body());
+            assertTrue(write.body().contains("****"), write.body());
+        }
+
+        Publication again = publisher.publish(ReportSamples.risky(), Optional::of, true);
+        assertEquals(0, again.posted());
+        assertEquals(2, again.alreadyPosted());
+        assertEquals(1, github.issueComments(PR).size());
     }
 
     @Test

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 final class DevUrlParser {
 
     private static final Set<String> SSL_MODES = Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
-    /** libpq parameters pgjdbc understands the same way, plus {@code search_path}. */
+    /** libpq parameters pgjdbc understands the same way, plus {@code search_path}; {@code password} is taken out. */
     private static final Set<String> POSTGRES_PARAMETERS =
-            Set.of("sslmode", "sslrootcert", "sslcert", "sslkey", "connect_timeout", "search_path");
+            Set.of("sslmode", "sslrootcert", "sslcert", "sslkey", "connect_timeout", "search_path", "password");
     private static final Pattern MAJOR = Pattern.compile("\\d{1,3}");
     /** An image tag that starts with the major: {@code 16}, {@code 16.4}, {@code 16-alpine}, {@code 16.4-bookworm}. */
     private static final Pattern DOCKER_TAG = Pattern.compile("(\\d{1,3})([.-][A-Za-z0-9][A-Za-z0-9._-]*)?");
@@ -108,6 +108,11 @@ final class DevUrlParser {
         }
         int port = PostgresUrl.DEFAULT_PORT;
         if (portText != null && !portText.isEmpty()) {
+            if (at < 0 && !portText.matches("\\d+")) {
+                // postgres://user:secret without '@HOST': the "port" is a password; never echo it.
+                throw bad(raw, "the text after ':' is not a port number; a password goes before '@', as in"
+                        + " postgres://USER:PASS@HOST:5432/DB");
+            }
             port = port(raw, portText);
         }
         if (path.endsWith("/")) {
@@ -133,6 +138,9 @@ final class DevUrlParser {
             throw bad(raw, "connect_timeout is a number of seconds, not \"" + connectTimeout + "\"");
         }
         Optional<String> searchPath = searchPath(raw, parameters.remove("search_path"));
+        if (parameters.containsKey("password")) {
+            password = parameters.remove("password"); // as in libpq, the parameter wins over the user info
+        }
         return new PostgresUrl(scheme, user, password, host, port, database, parameters, searchPath);
     }
 

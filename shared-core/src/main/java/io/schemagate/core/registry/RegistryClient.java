@@ -20,6 +20,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,14 +31,22 @@ import java.util.regex.Pattern;
 /**
  * The parts of the OCI distribution API that push and pull use, over {@code java.net.http}: blobs (HEAD, monolithic
  * POST+PUT upload, GET), manifests (GET, HEAD, PUT by tag or digest), and the Basic and Bearer token challenges.
+ *
+ * <p>No request can hang: connecting and waiting for an answer are each bounded by the network timeout, and a whole
+ * exchange, body included, by the timeout too, except blob transfers, which get at least {@link #TRANSFER_BUDGET}
+ * (a large file on a slow link), still failing within the timeout when the peer never answers at all.
  */
 public final class RegistryClient {
     public static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /** The least a blob upload or download may take in all. */
+    static final Duration TRANSFER_BUDGET = Duration.ofMinutes(2);
     private static final Pattern CHALLENGE_PARAM = Pattern.compile("([a-zA-Z_]+)=\"([^\"]*)\"");
 
     private final OciRef ref;
     private final Credentials credentials;
     private final URI base;
+    private final Duration timeout;
     private final HttpClient http;
     private String authorization;
 
@@ -42,12 +54,21 @@ public final class RegistryClient {
      * @param insecure allow plain HTTP to a registry that is not on loopback
      */
     public RegistryClient(OciRef ref, Credentials credentials, boolean insecure) {
+        this(ref, credentials, insecure, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * @param insecure allow plain HTTP to a registry that is not on loopback
+     * @param timeout  the longest wait to connect, and for an answer to any request
+     */
+    public RegistryClient(OciRef ref, Credentials credentials, boolean insecure, Duration timeout) {
         this.ref = ref;
         this.credentials = credentials;
+        this.timeout = timeout;
         String scheme = insecure || loopback(ref.host()) ? "http" : "https";
         this.base = URI.create(scheme + "://" + apiHost(ref.registry()) + "/v2/" + ref.repository() + "/");
         this.http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(15))
+                .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
     }
@@ -102,9 +123,10 @@ public final class RegistryClient {
         URI upload = base.resolve(location);
         String sep = upload.getRawQuery() == null ? "?" : "&";
         URI put = URI.create(upload + sep + "digest=" + URLEncoder.encode(digest, StandardCharsets.UTF_8));
-        HttpResponse<byte[]> done = send(() -> HttpRequest.newBuilder(put).timeout(Duration.ofMinutes(2))
+        // java.net.http's request timeout runs until the answer starts, so here it must cover sending the blob.
+        HttpResponse<byte[]> done = send(() -> HttpRequest.newBuilder(put).timeout(transfer())
                 .header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)), transfer());
         if (done.statusCode() != 201) {
             throw failure("uploading blob " + digest, done);
         }
@@ -112,7 +134,7 @@ public final class RegistryClient {
 
     /** A blob's bytes, checked against its digest. */
     public byte[] getBlob(String digest, long size) throws RegistryException {
-        HttpResponse<byte[]> r = send(() -> request("blobs/" + digest).GET());
+        HttpResponse<byte[]> r = send(() -> request("blobs/" + digest).GET(), transfer());
         if (r.statusCode() == 404) {
             throw new RegistryException(Kind.INVALID, ref.repositoryUrl() + ": blob " + digest + " is missing");
         }
@@ -158,46 +180,83 @@ public final class RegistryClient {
         }
     }
 
+    /** The answer must start within the timeout. */
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(2));
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(timeout);
     }
 
-    /** Sends, answering one authentication challenge; refused credentials become {@link Kind#UNAVAILABLE}. */
+    private Duration transfer() {
+        return timeout.compareTo(TRANSFER_BUDGET) > 0 ? timeout : TRANSFER_BUDGET;
+    }
+
     private HttpResponse<byte[]> send(Supplier<HttpRequest.Builder> request) throws RegistryException {
-        HttpResponse<byte[]> r = exchange(request, authorization);
+        return send(request, timeout);
+    }
+
+    /**
+     * Sends, answering one authentication challenge; refused credentials become {@link Kind#UNAVAILABLE}.
+     *
+     * @param budget how long the whole exchange, body included, may take
+     */
+    private HttpResponse<byte[]> send(Supplier<HttpRequest.Builder> request, Duration budget) throws RegistryException {
+        HttpResponse<byte[]> r = exchange(request.get(), authorization, budget, ref.registry());
         if (r.statusCode() != 401) {
             return r;
         }
         String challenge = r.headers().firstValue("WWW-Authenticate").orElse("");
         authorization = answer(challenge);
-        r = exchange(request, authorization);
+        r = exchange(request.get(), authorization, budget, ref.registry());
         if (r.statusCode() == 401 || r.statusCode() == 403) {
             throw refused(r.statusCode() + " after authenticating");
         }
         return r;
     }
 
-    private HttpResponse<byte[]> exchange(Supplier<HttpRequest.Builder> request, String auth) throws RegistryException {
-        HttpRequest.Builder b = request.get();
+    /**
+     * One request and its whole body within {@code budget}: java.net.http's own timeouts stop at the first byte of
+     * the answer, so a peer that stalls in the middle of a body would otherwise hang the run.
+     *
+     * @param peer who is asked, for messages: the registry, or its token service
+     */
+    private HttpResponse<byte[]> exchange(HttpRequest.Builder b, String auth, Duration budget, String peer)
+            throws RegistryException {
         if (auth != null) {
             b.header("Authorization", auth);
         }
+        HttpRequest request = b.build();
+        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (ConnectException e) {
-            throw new RegistryException(Kind.UNAVAILABLE, ref.registry() + ": cannot connect ("
-                    + (e.getMessage() == null ? "connection refused" : e.getMessage()) + ")", e);
-        } catch (HttpTimeoutException e) {
-            throw new RegistryException(Kind.UNAVAILABLE, ref.registry() + ": timed out", e);
-        } catch (IOException e) {
-            throw new RegistryException(Kind.UNAVAILABLE, ref.registry() + ": " + describe(e), e);
+            return pending.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw timedOut(peer, budget, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw timedOut(peer, request.timeout().orElse(budget), cause);
+            }
+            if (cause instanceof ConnectException) {
+                throw new RegistryException(Kind.UNAVAILABLE, peer + ": cannot connect ("
+                        + (cause.getMessage() == null ? "connection refused" : cause.getMessage()) + ")", cause);
+            }
+            throw new RegistryException(Kind.UNAVAILABLE, peer + ": " + describe(cause), cause);
         } catch (InterruptedException e) {
+            pending.cancel(true);
             Thread.currentThread().interrupt();
-            throw new RegistryException(Kind.UNAVAILABLE, ref.registry() + ": interrupted", e);
+            throw new RegistryException(Kind.UNAVAILABLE, peer + ": interrupted", e);
         }
     }
 
-    private static String describe(IOException e) {
+    private static RegistryException timedOut(String peer, Duration waited, Throwable cause) {
+        return new RegistryException(Kind.UNAVAILABLE, peer + ": no answer within " + seconds(waited)
+                + " (--network-timeout)", cause);
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    private static String describe(Throwable e) {
         if (e.getMessage() != null && !e.getMessage().isBlank()) {
             return e.getMessage();
         }
@@ -247,20 +306,8 @@ public final class RegistryClient {
                 sep = '&';
             }
         }
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url.toString())).timeout(Duration.ofMinutes(1)).GET();
-        if (!credentials.anonymous()) {
-            b.header("Authorization", basic());
-        }
-        HttpResponse<byte[]> r;
-        try {
-            r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new RegistryException(Kind.UNAVAILABLE, ref.registry() + ": token service " + realm
-                    + " unreachable: " + describe(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RegistryException(Kind.UNAVAILABLE, ref.registry() + ": interrupted", e);
-        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url.toString())).timeout(timeout).GET();
+        HttpResponse<byte[]> r = exchange(b, credentials.anonymous() ? null : basic(), timeout, ref.registry() + ": token service " + realm);
         if (r.statusCode() != 200) {
             throw refused("the token service answered " + r.statusCode());
         }

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -109,6 +111,82 @@ class DevUrlTest {
         assertTrue(message.startsWith("invalid dev URL \""), message);
         assertFalse(message.contains("hunter2pw") || message.contains("hunt%zzer") || message.contains("ter2pw"), message);
         assertFalse(message.contains("\n"), message);
+    }
+
+    @Test
+    void passwordQueryParameterIsThePasswordAndIsMasked() throws DevUrlException {
+        PostgresUrl url = postgres("postgres://ci@db/app?sslmode=disable&password=hunter2pw");
+        assertEquals("hunter2pw", url.password());
+        assertEquals(Map.of("sslmode", "disable"), url.parameters());
+        assertEquals("postgres://ci:****@db:5432/app?sslmode=disable", url.masked());
+
+        PostgresUrl both = postgres("postgres://ci:first@db/app?password=p%40ss%3Fw");
+        assertEquals("p@ss?w", both.password(), "as in libpq, the parameter wins");
+        assertFalse(both.masked().contains("first") || both.masked().contains("p@ss"), both.masked());
+    }
+
+    /** Shapes people really type, each with a password that must not survive into any message or masked URL. */
+    private static final List<String> SHAPES = List.of(
+            "postgres://u:%s@db/app?sslmode=bad",
+            "postgres//u:%s@db/app",
+            "postgres:/u:%s@db",
+            "postgres:u:%s@db",
+            "u:%s@db:5432/app",
+            "//u:%s@db/app",
+            "postgres:///u:%s@db:x/app",
+            "postgres://u/x:%s@db:port/app",
+            "postgres://u:%s@db:port/app",
+            "postgres://u:%s",
+            "postgres://postgres:%s/app",
+            "postgresql://u:%s@db/a/b",
+            "postgres://u:%s@db/app#frag",
+            "  POSTGRES://u:%s@[::1/app",
+            "postgres://u@db/app?password=%s",
+            "postgres://u@db/app?sslmode=maybe&password=%s",
+            "postgres://u@db/app?password=%s&password=again",
+            "postgres://u@db/app?pass%%77ord=%s&foo=1",
+            "postgres://u:%s@db/app?password=%s",
+            "postgres://u:%s@db1,db2/app",
+            "embedded://u:%s@postgres/16",
+            "embedded://postgres/16?password=%s",
+            "docker://postgres/16?password=%s",
+            "mysql://u:%s@db/app",
+            "redis://u:%s@db");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Hunter2Secret", "p@ss/w0rd", "pa?ss#word", "a:b@c:d", "pa%zzword", "p%40ss%3Fw",
+        "sp ace+plus", "caf\u00e9-pw", "trailing@"})
+    void noShapeEverShowsThePassword(String password) {
+        for (String shape : SHAPES) {
+            String text = shape.replace("%s", password).replace("%%", "%");
+            String shown;
+            try {
+                shown = DevUrl.parse(text).masked();
+            } catch (DevUrlException e) {
+                shown = e.getMessage();
+                assertFalse(shown.contains("\n"), shown);
+            }
+            assertFalse(shown.contains(password), text + " -> " + shown);
+            String decoded = UrlText.decode(password);
+            assertFalse(decoded != null && decoded.length() > 3 && shown.contains(decoded), text + " -> " + shown);
+        }
+    }
+
+    @Test
+    void passwordsAreFoundRawAndDecodedInTextThatDoesNotParse() {
+        assertEquals(Set.of("p%40ss", "p@ss"), UrlText.passwords("postgres//ci:p%40ss@db:x/app"));
+        assertEquals(Set.of("pw", "pw2"), UrlText.passwords("postgres://ci:pw@db/app?password=pw2"));
+        assertEquals(Set.of("secret"), UrlText.passwords("postgres://ci:secret"));
+        assertEquals(Set.of(), UrlText.passwords("oci://localhost:5000/app:v1"));
+        assertEquals(Set.of(), UrlText.passwords("postgres://ci@[::1]:5432/app"));
+        assertEquals(Set.of(), UrlText.passwords("migrations"));
+    }
+
+    @Test
+    void aHostlessUrlIsNotEchoedAsAPort() {
+        String message = rejection("postgres://postgres:hunter2pw");
+        assertTrue(message.contains("a password goes before '@'"), message);
+        assertFalse(message.contains("hunter2pw"), message);
     }
 
     @Test
