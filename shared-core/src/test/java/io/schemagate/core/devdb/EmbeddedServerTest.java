@@ -190,8 +190,6 @@ class EmbeddedServerTest {
     private Path fakeInstallation(String initdb, String postgres) throws IOException {
         Path installation = Files.createDirectories(temp.resolve("installation"));
         Path bin = Files.createDirectories(installation.resolve("bin"));
-        // Readable by all: as root the tools run in a user namespace, where the JVM's uid is unmapped.
-        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
         for (Map.Entry<String, String> tool : Map.of("initdb", initdb, "postgres", postgres).entrySet()) {
             Path script = bin.resolve(tool.getKey());
             Files.writeString(script, "#!/bin/sh\n" + tool.getValue() + "\n");
