@@ -1,7 +1,5 @@
 package io.schemagate.core.devdb;
 
-import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -10,14 +8,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * The {@code .txz} of PostgreSQL binaries that zonky unpacks: a class path resource (bundled) or the single
- * archive inside a downloaded binaries jar. A record, because zonky caches unpacked binaries per resolver by
- * equality: opening a second dev database in the same JVM reuses them.
+ * The {@code .txz} of PostgreSQL binaries (zonky's builds): a class path resource (bundled) or the single archive
+ * inside a downloaded binaries jar. {@link BinariesCache} unpacks it once per cache directory.
  *
  * @param jar      the downloaded jar; empty for the bundled archive
  * @param resource the class path resource when bundled
  */
-record PgArchive(Optional<Path> jar, String resource) implements PgBinaryResolver {
+record PgArchive(Optional<Path> jar, String resource) {
 
     static PgArchive bundled(String resource) {
         return new PgArchive(Optional.empty(), resource);
@@ -27,22 +24,27 @@ record PgArchive(Optional<Path> jar, String resource) implements PgBinaryResolve
         return new PgArchive(Optional.of(jar), "");
     }
 
-    @Override
-    public InputStream getPgBinary(String system, String machineHardware) throws IOException {
+    /** The archive's bytes (xz-compressed tar, some 15 MB): read whole, so the jar is closed again at once. */
+    byte[] read() throws IOException {
         if (jar.isEmpty()) {
-            InputStream bundled = PgArchive.class.getClassLoader().getResourceAsStream(resource);
-            if (bundled == null) {
-                throw new IOException("the bundled PostgreSQL archive " + resource + " is missing from the class path");
+            try (InputStream bundled = PgArchive.class.getClassLoader().getResourceAsStream(resource)) {
+                if (bundled == null) {
+                    throw new IOException("the bundled PostgreSQL archive " + resource + " is missing from the class path");
+                }
+                return bundled.readAllBytes();
             }
-            return bundled;
         }
         try (ZipFile zip = new ZipFile(jar.get().toFile())) {
             ZipEntry archive = zip.stream().filter(e -> e.getName().endsWith(".txz")).findFirst()
                     .orElseThrow(() -> new IOException("no .txz archive in " + jar.get()));
             try (InputStream in = zip.getInputStream(archive)) {
-                // zonky reads the whole archive into memory anyway (to hash it); this lets the jar close now.
-                return new ByteArrayInputStream(in.readAllBytes());
+                return in.readAllBytes();
             }
         }
+    }
+
+    /** For messages: the jar, or the bundled resource. */
+    String describe() {
+        return jar.map(Path::toString).orElse("the bundled " + resource);
     }
 }

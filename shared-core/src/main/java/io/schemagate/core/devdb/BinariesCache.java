@@ -1,0 +1,131 @@
+package io.schemagate.core.devdb;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import org.tukaani.xz.XZInputStream;
+
+/**
+ * PostgreSQL binaries unpacked once into {@code <cache>/binaries/postgres-<sha256 of the archive>}, then reused by
+ * every run. Concurrent runs may both unpack: each works in its own temp directory and renames it into place
+ * atomically, so a directory under the final name is always complete; the marker written last proves it.
+ */
+final class BinariesCache {
+
+    static final String MARKER = ".schemagate-complete";
+    /** A temp directory this old is left over from a killed run, not one being unpacked. */
+    private static final Duration ABANDONED = Duration.ofHours(1);
+
+    private final Path root;
+
+    BinariesCache(Path cacheDir) {
+        this.root = cacheDir.resolve("binaries");
+    }
+
+    /** The installation directory ({@code bin/}, {@code lib/}, {@code share/}) of {@code archive}. */
+    Path unpack(PgArchive archive) throws DevDatabaseException {
+        byte[] bytes;
+        try {
+            bytes = archive.read();
+        } catch (IOException e) {
+            throw new DevDatabaseException("cannot read the PostgreSQL binaries " + archive.describe() + ": " + e.getMessage(), e);
+        }
+        String sha256 = sha256(bytes);
+        Path target = root.resolve("postgres-" + sha256.substring(0, 16));
+        if (complete(target)) {
+            return target;
+        }
+        try {
+            Files.createDirectories(root);
+            removeAbandoned();
+            Path temp = Files.createTempDirectory(root, target.getFileName() + ".tmp-");
+            try {
+                int entries = TarExtractor.extract(new XZInputStream(new ByteArrayInputStream(bytes)), temp);
+                Files.writeString(temp.resolve(MARKER), "sha256=" + sha256 + "\nentries=" + entries + "\n", StandardCharsets.UTF_8);
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
+                moveIntoPlace(temp, target);
+            } finally {
+                DirectoryTree.delete(temp);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new DevDatabaseException("cannot unpack the PostgreSQL binaries " + archive.describe() + " into " + root + ": "
+                    + e.getMessage(), e);
+        }
+        if (!complete(target)) {
+            throw new DevDatabaseException("the PostgreSQL binaries in " + target + " are incomplete; remove that directory");
+        }
+        return target;
+    }
+
+    /** Unpacked to the end, with the tools a run needs. */
+    static boolean complete(Path installation) {
+        return Files.isRegularFile(installation.resolve(MARKER))
+                && Files.isExecutable(installation.resolve("bin/initdb")) && Files.isExecutable(installation.resolve("bin/postgres"));
+    }
+
+    private void moveIntoPlace(Path temp, Path target) throws IOException {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                return;
+            } catch (IOException e) {
+                // rename(2) onto a non-empty directory: Linux says only "Directory not empty", no specific exception.
+                if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    throw e;
+                }
+                if (complete(target)) {
+                    return; // another run unpacked the same archive first; ours goes
+                }
+                // Incomplete under the final name (copied by hand, or partly deleted): set it aside, then retry.
+                Path aside = target.resolveSibling(target.getFileName() + ".tmp-broken-" + Long.toHexString(System.nanoTime()));
+                try {
+                    Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException raced) {
+                    continue;
+                }
+                DirectoryTree.delete(aside);
+            }
+        }
+        throw new IOException("cannot rename " + temp + " to " + target);
+    }
+
+    private void removeAbandoned() throws IOException {
+        Instant cutoff = Instant.now().minus(ABANDONED);
+        List<Path> temps;
+        try (Stream<Path> list = Files.list(root)) {
+            temps = list.filter(p -> p.getFileName().toString().contains(".tmp-")).toList();
+        }
+        for (Path temp : temps) {
+            try {
+                FileTime modified = Files.getLastModifiedTime(temp);
+                if (modified.toInstant().isBefore(cutoff)) {
+                    DirectoryTree.delete(temp);
+                }
+            } catch (IOException gone) {
+                // another run removed it
+            }
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,384 @@
+package io.schemagate.core.devdb;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A private PostgreSQL server for one run: initdb into a fresh run directory, the postmaster under a
+ * {@link PostmasterSupervisor} on a free 127.0.0.1 port, and everything removed by {@link #close}. The bootstrap
+ * superuser {@code postgres} has a random password and is reached over TCP with it; the Unix socket trusts the local
+ * user, but sits in a 0700 directory only this OS user can enter.
+ *
+ * <p>Made first and started second, so a shutdown hook that holds the server can stop a start under way.
+ */
+final class EmbeddedServer implements AutoCloseable {
+
+    /** initdb and a cold start on a slow shared runner can take long; a hung start must still end. */
+    static final Duration STARTUP_WAIT = Duration.ofSeconds(90);
+    /** A normal close: the supervisor's own escalation (SIGKILL at 7 s) fits in it. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+    /** The JVM is going down (shutdown hook): a fast shutdown takes well under a second. */
+    private static final Duration ABRUPT_CLOSE_WAIT = Duration.ofSeconds(5);
+    /** A free port can be taken by someone else before the postmaster binds it: a new run then tries another. */
+    private static final int START_ATTEMPTS = 3;
+    /** Unix socket paths are limited to about 107 bytes; the socket file adds {@code /.s.PGSQL.65535}. */
+    private static final int MAX_SOCKET_DIRECTORY = 90;
+    static final String SUPERUSER = "postgres";
+    /**
+     * The cluster is thrown away after the run: durability costs time and buys nothing. max_connections: the dev
+     * session and housekeeping need a few, nobody else connects.
+     */
+    private static final List<String> SERVER_SETTINGS = List.of(
+            "fsync=off",
+            "full_page_writes=off",
+            "synchronous_commit=off",
+            "max_connections=20",
+            "listen_addresses=127.0.0.1",
+            "unix_socket_permissions=0700");
+    /**
+     * Who may log in how: the run's OS user over the socket (only it can enter the socket directory), password
+     * (SCRAM) over loopback TCP, nothing else; no replication.
+     */
+    static final String PG_HBA = """
+            # schemagate embedded server: written by schemagate, replaced at every start
+            local all all trust
+            host all all 127.0.0.1/32 scram-sha-256
+            host all all ::1/128 scram-sha-256
+            """;
+    private static final char[] PASSWORD_CHARS =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path installation;
+    private final int major;
+    private final ServerLauncher launcher;
+    private final RunBase base;
+
+    /** Guards the fields below against a close from the shutdown hook while start runs. */
+    private final Object lock = new Object();
+    private boolean closed;
+    private RunDirectory run;
+    private Process initdb;
+    private PostmasterSupervisor supervisor;
+    private long postmasterPid;
+    private int port;
+    private String password;
+
+    /**
+     * @param installation the unpacked binaries ({@link BinariesCache})
+     * @param major        the major the URL asked for, for messages
+     */
+    EmbeddedServer(Path installation, int major, ServerLauncher launcher, RunBase base) {
+        this.installation = installation;
+        this.major = major;
+        this.launcher = launcher;
+        this.base = base;
+    }
+
+    /** Sweeps stale runs, then makes the cluster and starts it; returns once it accepts connections. */
+    void start() throws DevDatabaseException {
+        base.removeStale();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                startIn(base.newRun());
+                return;
+            } catch (PortTaken e) {
+                stopRun();
+                if (attempt == START_ATTEMPTS) {
+                    throw new DevDatabaseException(failure(e.getMessage()));
+                }
+            } catch (DevDatabaseException e) {
+                stopRun();
+                throw e;
+            }
+        }
+    }
+
+    /** Signals that the chosen port was taken before the postmaster bound it. */
+    private static final class PortTaken extends Exception {
+        PortTaken(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private void startIn(RunDirectory attemptRun) throws DevDatabaseException, PortTaken {
+        String secret = randomPassword();
+        synchronized (lock) {
+            if (closed) {
+                DirectoryTree.delete(attemptRun.path());
+                throw new DevDatabaseException(failure("stopped while starting"));
+            }
+            run = attemptRun;
+            password = secret;
+        }
+        if (attemptRun.socket().toString().length() > MAX_SOCKET_DIRECTORY) {
+            throw new DevDatabaseException(failure("the run directory " + attemptRun.path() + " is too long a path for the "
+                    + "server's Unix socket; point java.io.tmpdir (-Djava.io.tmpdir) at a shorter one"));
+        }
+        initdb(attemptRun, secret);
+        int chosenPort = freePort();
+        List<String> arguments = new ArrayList<>(List.of("-D", attemptRun.data().toString(), "-p", Integer.toString(chosenPort),
+                "-c", "unix_socket_directories=\"" + attemptRun.socket() + "\""));
+        for (String setting : SERVER_SETTINGS) {
+            arguments.addAll(List.of("-c", setting));
+        }
+        PostmasterSupervisor started;
+        synchronized (lock) {
+            if (closed) {
+                throw new DevDatabaseException(failure("stopped while starting"));
+            }
+            try {
+                started = PostmasterSupervisor.start(attemptRun, launcher.serverCommand(tool("postgres"), arguments));
+            } catch (IOException e) {
+                throw new DevDatabaseException(failure("cannot start " + tool("postgres") + ": " + e.getMessage()), e);
+            }
+            supervisor = started;
+            port = chosenPort;
+        }
+        long pid = awaitReady(attemptRun, started);
+        synchronized (lock) {
+            postmasterPid = pid;
+        }
+    }
+
+    /** initdb with the superuser's password from a 0600 file that exists only while initdb runs. */
+    private void initdb(RunDirectory attemptRun, String secret) throws DevDatabaseException {
+        Path passwordFile = attemptRun.passwordFile();
+        try {
+            Files.writeString(Files.createFile(passwordFile,
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
+                    secret + "\n", StandardCharsets.UTF_8, StandardOpenOption.WRITE);
+            List<String> arguments = List.of("-D", attemptRun.data().toString(), "-U", SUPERUSER, "-E", "UTF8", "--locale=C",
+                    "--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile=" + passwordFile, "--no-sync",
+                    "--no-instructions");
+            Process process;
+            synchronized (lock) {
+                if (closed) {
+                    throw new DevDatabaseException(failure("stopped while starting"));
+                }
+                process = ServerLauncher.builder(launcher.serverCommand(tool("initdb"), arguments), attemptRun.path())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(attemptRun.log().toFile()))
+                        .start();
+                initdb = process;
+            }
+            process.getOutputStream().close();
+            if (!process.waitFor(STARTUP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new DevDatabaseException(failure("initdb did not finish within " + STARTUP_WAIT.toSeconds() + " s"));
+            }
+            if (process.exitValue() != 0) {
+                throw new DevDatabaseException(failure(logProblem(attemptRun)
+                        .orElseGet(() -> logTail(attemptRun, "initdb exited with " + process.exitValue()))));
+            }
+            Files.writeString(attemptRun.data().resolve("pg_hba.conf"), PG_HBA, StandardCharsets.UTF_8);
+        } catch (IOException | UncheckedIOException e) {
+            throw new DevDatabaseException(failure(logProblem(attemptRun).orElse(e.getMessage())), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DevDatabaseException(failure("interrupted"), e);
+        } finally {
+            try {
+                Files.deleteIfExists(passwordFile);
+            } catch (IOException ignored) {
+                // the run directory (0700) goes at close
+            }
+        }
+    }
+
+    /** Waits until the postmaster says {@code ready} in its pid file; returns its pid. */
+    private long awaitReady(RunDirectory attemptRun, PostmasterSupervisor started) throws DevDatabaseException, PortTaken {
+        long deadline = System.nanoTime() + STARTUP_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            synchronized (lock) {
+                if (closed) {
+                    throw new DevDatabaseException(failure("stopped while starting"));
+                }
+            }
+            Optional<PostmasterPidFile> pidFile = PostmasterPidFile.read(attemptRun.data());
+            if (pidFile.isPresent() && pidFile.get().ready()) {
+                return pidFile.get().pid();
+            }
+            Optional<String> problem = logProblem(attemptRun);
+            if (problem.isPresent() || !started.alive()) {
+                String why = problem.orElseGet(() -> logTail(attemptRun, "the server exited"));
+                Optional<String> bind = logLine(attemptRun, "Address already in use");
+                if (bind.isPresent()) {
+                    throw new PortTaken(bind.get() + " / " + why);
+                }
+                throw new DevDatabaseException(failure(why));
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DevDatabaseException(failure("interrupted"), e);
+            }
+        }
+        throw new DevDatabaseException(failure(logProblem(attemptRun)
+                .orElse("not ready within " + STARTUP_WAIT.toSeconds() + " s")));
+    }
+
+    /** The superuser's login: TCP to 127.0.0.1 with the run's password, no TLS (loopback only). */
+    PostgresUrl superuserUrl() {
+        synchronized (lock) {
+            return new PostgresUrl("postgres", SUPERUSER, password, "127.0.0.1", port, "postgres", Map.of("sslmode", "disable"),
+                    Optional.empty());
+        }
+    }
+
+    long postmasterPid() {
+        synchronized (lock) {
+            return postmasterPid;
+        }
+    }
+
+    /** For tests and messages: where the cluster, socket and log live. */
+    Path runDirectory() {
+        synchronized (lock) {
+            return run == null ? null : run.path();
+        }
+    }
+
+    @Override
+    public void close() {
+        close(false);
+    }
+
+    /**
+     * Stops the server (fast shutdown, bounded wait, then SIGKILL) and removes the run directory. Idempotent, never
+     * throws, safe while {@link #start} runs in another thread.
+     *
+     * @param abrupt the JVM is going down: a shorter wait
+     */
+    void close(boolean abrupt) {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        try {
+            stopRun(abrupt ? ABRUPT_CLOSE_WAIT : CLOSE_WAIT);
+        } catch (RuntimeException ignored) {
+            // close never throws; the next start sweeps what is left
+        }
+    }
+
+    private void stopRun() {
+        stopRun(CLOSE_WAIT);
+    }
+
+    /** Stops what the current attempt started and removes its run directory. */
+    private void stopRun(Duration wait) {
+        RunDirectory stopping;
+        Process initdbProcess;
+        PostmasterSupervisor stoppingSupervisor;
+        synchronized (lock) {
+            stopping = run;
+            initdbProcess = initdb;
+            stoppingSupervisor = supervisor;
+            run = null;
+            initdb = null;
+            supervisor = null;
+            postmasterPid = 0;
+        }
+        if (initdbProcess != null && initdbProcess.isAlive()) {
+            initdbProcess.destroyForcibly();
+        }
+        if (stopping == null) {
+            return;
+        }
+        // Read before the supervisor stops it: the pid file goes with a clean shutdown.
+        Optional<PostmasterPidFile> pidFile = PostmasterPidFile.read(stopping.data());
+        if (stoppingSupervisor != null && !stoppingSupervisor.stop(wait)) {
+            pidFile.ifPresent(pid -> PostmasterStop.stop(pid.pid(), stopping.data(), Duration.ofSeconds(2)));
+        }
+        DirectoryTree.delete(stopping.path());
+    }
+
+    /** {@code embedded PostgreSQL 16 did not start: why}. */
+    private String failure(String why) {
+        return "embedded PostgreSQL " + major + " did not start: " + why;
+    }
+
+    /**
+     * The last lines the server tools logged that say what went wrong (e.g. "initdb: error: …", "FATAL: …"), if any.
+     */
+    private static Optional<String> logProblem(RunDirectory attemptRun) {
+        try {
+            List<String> errors = Files.readAllLines(attemptRun.log(), StandardCharsets.UTF_8).stream()
+                    .map(String::strip)
+                    .filter(line -> line.contains("FATAL") || line.contains("PANIC") || line.contains("error:"))
+                    .toList();
+            if (!errors.isEmpty()) {
+                return Optional.of(lastTwo(errors));
+            }
+        } catch (IOException | UncheckedIOException ignored) {
+            // no log yet
+        }
+        return Optional.empty();
+    }
+
+    /** The first log line that contains {@code text}. */
+    private static Optional<String> logLine(RunDirectory attemptRun, String text) {
+        try {
+            return Files.readAllLines(attemptRun.log(), StandardCharsets.UTF_8).stream()
+                    .filter(line -> line.contains(text)).map(String::strip).findFirst();
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The log's last lines, whatever they say: for a tool that failed without an error line. */
+    private static String logTail(RunDirectory attemptRun, String otherwise) {
+        try {
+            List<String> lines = Files.readAllLines(attemptRun.log(), StandardCharsets.UTF_8).stream()
+                    .map(String::strip).filter(line -> !line.isEmpty()).toList();
+            if (!lines.isEmpty()) {
+                return otherwise + ": " + lastTwo(lines);
+            }
+        } catch (IOException | UncheckedIOException ignored) {
+            // no log
+        }
+        return otherwise;
+    }
+
+    private static String lastTwo(List<String> lines) {
+        return String.join(" / ", lines.subList(Math.max(0, lines.size() - 2), lines.size()));
+    }
+
+    private Path tool(String name) {
+        return installation.resolve("bin").resolve(name);
+    }
+
+    private static int freePort() throws DevDatabaseException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new DevDatabaseException("embedded PostgreSQL cannot find a free port on 127.0.0.1: " + e.getMessage(), e);
+        }
+    }
+
+    private static String randomPassword() {
+        char[] secret = new char[32];
+        for (int i = 0; i < secret.length; i++) {
+            secret[i] = PASSWORD_CHARS[RANDOM.nextInt(PASSWORD_CHARS.length)];
+        }
+        return new String(secret);
+    }
+}

@@ -1,0 +1,30 @@
+package io.schemagate.core.devdb;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The OS user this JVM runs as, by uid: names the private run directory base, and decides whether the server
+ * needs a user namespace (PostgreSQL refuses uid 0).
+ */
+record OsUser(int uid) {
+
+    static OsUser current() throws IOException {
+        Path self = Path.of("/proc/self");
+        if (Files.isDirectory(self)) {
+            return new OsUser((Integer) Files.getAttribute(self, "unix:uid"));
+        }
+        // No /proc (macOS): a file just made belongs to the effective uid.
+        Path probe = Files.createTempFile("schemagate-uid-", ".tmp");
+        try {
+            return new OsUser((Integer) Files.getAttribute(probe, "unix:uid"));
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+    }
+
+    boolean root() {
+        return uid == 0;
+    }
+}
