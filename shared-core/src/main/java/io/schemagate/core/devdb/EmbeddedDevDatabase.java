@@ -48,6 +48,7 @@ final class EmbeddedDevDatabase extends GuardedDevDatabase {
         PostgresUrl target = new PostgresUrl(superuser.scheme(), superuser.user(), superuser.password(), superuser.host(),
                 superuser.port(), superuser.database(), superuser.parameters(), url.searchPath());
         inner = ServiceDevDatabases.open(target, settings, false);
+        inner.serverThrownAway();
         try {
             versionNumber = PgSession.serverVersionNumber(inner.connection());
         } catch (SQLException e) {

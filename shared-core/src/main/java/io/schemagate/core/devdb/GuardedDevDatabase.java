@@ -32,6 +32,13 @@ abstract class GuardedDevDatabase implements DevDatabase {
         shutDown(false);
     }
 
+    /**
+     * The server goes away with its owner (the embedded server), so closing need not clean anything up on it: only
+     * the sessions end. A stopped or dying server then cannot hold up the close.
+     */
+    void serverThrownAway() {
+    }
+
     /** {@link #close()} on behalf of an owner that is itself closing, abruptly or not (a server that wraps this one). */
     final void close(boolean abrupt) {
         shutDown(abrupt);

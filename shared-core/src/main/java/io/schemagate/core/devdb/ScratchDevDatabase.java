@@ -25,6 +25,7 @@ final class ScratchDevDatabase extends GuardedDevDatabase {
     private volatile boolean mayExist = true;
     private volatile Connection connection;
     private volatile RunSupervisor supervisor;
+    private volatile boolean serverThrownAway;
 
     /**
      * @param server the URL as given: its login creates and drops the scratch database and role, from its database
@@ -109,13 +110,18 @@ final class ScratchDevDatabase extends GuardedDevDatabase {
     }
 
     @Override
+    void serverThrownAway() {
+        serverThrownAway = true;
+    }
+
+    @Override
     void release(boolean abrupt) {
         RunSupervisor watching = supervisor;
         if (watching != null) {
             watching.close();
         }
         PgSession.end(connection, abrupt);
-        if (!mayExist && role == null) {
+        if (serverThrownAway || !mayExist && role == null) {
             return;
         }
         try (Connection admin = PgSession.connect(server)) {

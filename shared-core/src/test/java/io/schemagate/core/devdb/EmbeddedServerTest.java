@@ -49,18 +49,19 @@ class EmbeddedServerTest {
             assertEquals(Map.of("sslmode", "disable"), url.parameters());
             assertTrue(url.password().length() >= 24 && url.password().matches("[A-Za-z0-9]+"), "a strong password");
             assertFalse(url.masked().contains(url.password()));
-            Connection c = db.connection();
+            assertEquals("off", queryString(db.connection(), "SHOW is_superuser"), "migrations replay as the run's role");
+            Connection c = connect(url.port(), url.password()); // closed with the server
             assertEquals(url.port(), Integer.parseInt(queryString(c, "SELECT inet_server_port()")));
             assertEquals("127.0.0.1/32", queryString(c, "SELECT inet_server_addr()::text"));
 
             try (Connection superuser = connect(url.port(), url.password())) {
                 assertEquals("on", queryString(superuser, "SHOW is_superuser"));
+                assertEquals(List.of("local all all trust", "host all all 127.0.0.1/32 scram-sha-256",
+                        "host all all ::1/128 scram-sha-256"), hbaRules(superuser));
             }
             assertThrows(SQLException.class, () -> connect(url.port(), null).close(), "no password");
             assertThrows(SQLException.class, () -> connect(url.port(), url.password() + "x").close(), "a wrong password");
 
-            assertEquals(List.of("local all all trust", "host all all 127.0.0.1/32 scram-sha-256",
-                    "host all all ::1/128 scram-sha-256"), hbaRules(c));
             assertEquals("127.0.0.1", queryString(c, "SHOW listen_addresses"));
             Path run = db.server().runDirectory();
             // Quoted, so a comma or space in java.io.tmpdir does not split the list.
