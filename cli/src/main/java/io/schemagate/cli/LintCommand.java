@@ -8,6 +8,7 @@ import io.schemagate.core.history.HistoryException;
 import io.schemagate.core.history.NewFiles;
 import io.schemagate.core.lint.LintRequest;
 import io.schemagate.core.lint.MigrateLint;
+import io.schemagate.core.migrate.DirFormat;
 import io.schemagate.core.migrate.MigrationDir;
 import io.schemagate.core.policy.FailOn;
 import io.schemagate.core.policy.Policy;
@@ -31,14 +32,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,8 +68,6 @@ import picocli.CommandLine.Option;
             "comment and line comments with suggested fixes; with no arguments and GITHUB_ACTIONS=true, schemagate",
             "runs as the GitHub Action, from its INPUT_* variables."})
 final class LintCommand implements Callable<Integer> {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
-
     @Mixin
     DirectoryOptions options;
 
@@ -135,12 +131,17 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Every flag and the policy file are checked before anything starts: a typo must not cost a database
+        // start-up, and must not be reported as a database or registry failure.
         Renderer stdout = Renderer.parse(format, "--format");
         List<ReportFile> files = reports.stream().map(ReportFile::parse).toList();
+        DevUrl url = devUrl();
+        DevSettings settings = settings();
         MigrationDir dir = options.directory();
+        DirFormat dirFormat = options.dirFormat();
         Policy policy = policy(dir);
-        LintRequest request = new LintRequest(dir, options.dirFormat(), newFiles(dir), devUrl(), settings(), policy,
-                session.env());
+        NewFiles selection = newFiles(dir); // last: --base reads the registry
+        LintRequest request = new LintRequest(dir, dirFormat, selection, url, settings, policy, session.env());
         LintReport report;
         try {
             report = MigrateLint.run(request);
@@ -219,23 +220,8 @@ final class LintCommand implements Callable<Integer> {
     private DevSettings settings() {
         DevSettings defaults = DevSettings.defaults();
         return new DevSettings(
-                statementTimeout == null ? defaults.statementTimeout() : duration(statementTimeout, "--statement-timeout"),
-                lockTimeout == null ? defaults.lockTimeout() : duration(lockTimeout, "--lock-timeout"));
-    }
-
-    /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}. */
-    static Duration duration(String text, String flag) {
-        Matcher m = DURATION.matcher(text.strip());
-        if (!m.matches()) {
-            throw new CliException(ExitCode.BAD_INPUT, flag + " " + text + ": expected a duration such as 500ms, 30s, 5m or 1h");
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
+                statementTimeout == null ? defaults.statementTimeout() : TimeoutFlag.parse(statementTimeout, "--statement-timeout"),
+                lockTimeout == null ? defaults.lockTimeout() : TimeoutFlag.parse(lockTimeout, "--lock-timeout"));
     }
 
     /** The report formats this command renders; every one but {@code text} ignores the style. */

@@ -1,0 +1,63 @@
+package io.schemagate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Bad input from a pull request or a command line (issue 10): each one is a single line on stderr, no stack trace,
+ * and exit 2, found before any database or registry is contacted. The dev database and registry given here do not
+ * exist, so reaching them would exit 3 instead.
+ */
+class HostileInputTest {
+    private static final String NO_DATABASE = "postgres://postgres@127.0.0.1:1/postgres";
+
+    @TempDir
+    Path temp;
+    Path dir;
+
+    @BeforeEach
+    void directory() throws IOException {
+        dir = Files.createDirectory(temp.resolve("migrations"));
+        Files.writeString(dir.resolve("1_users.sql"), "CREATE TABLE users (id bigint PRIMARY KEY);\n");
+        assertEquals(0, CliRun.of("migrate", "hash", "--dir", dir.toString()).exitCode());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--statement-timeout | 99999999999h         | too long: PostgreSQL takes at most 24 days",
+        "--statement-timeout | 99999999999999999999h | too long: PostgreSQL takes at most 24 days",
+        "--statement-timeout | 25d                  | expected a duration such as 500ms",
+        "--statement-timeout | 597h                 | too long: PostgreSQL takes at most 24 days",
+        "--lock-timeout      | 2147483648ms         | too long: PostgreSQL takes at most 24 days",
+        "--statement-timeout | 0s                   | must be longer than 0",
+        "--lock-timeout      | 0ms                  | must be longer than 0",
+    })
+    void outOfRangeTimeoutsNameTheFlag(String flag, String value, String problem) {
+        CliRun run = lint(flag, value);
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().startsWith("schemagate: " + flag + " " + value + ": " + problem), run.toString());
+        assertOneLine(run);
+    }
+
+    private CliRun lint(String... args) {
+        String[] all = new String[args.length + 8];
+        System.arraycopy(new String[] {"migrate", "lint", "--dir", dir.toString(), "--latest", "1", "--dev-url",
+            NO_DATABASE}, 0, all, 0, 8);
+        System.arraycopy(args, 0, all, 8, args.length);
+        return CliRun.of(all);
+    }
+
+    static void assertOneLine(CliRun run) {
+        assertEquals(1, run.err().lines().count(), "one line on stderr: " + run.err());
+        assertTrue(run.err().startsWith("schemagate: "), run.err());
+        assertTrue(!run.err().contains("internal error") && !run.err().contains("\tat "), run.err());
+    }
+}
