@@ -164,18 +164,21 @@ final class LintCommand implements Callable<Integer> {
 
     /** {@code --config} or the discovered {@code schemagate.yaml}, then {@code --fail-on} on top. */
     private Policy policy(MigrationDir dir) {
-        Optional<Path> file = config != null ? Optional.of(config) : PolicyFile.find(dir.path(), Path.of(""));
         Policy policy = Policy.DEFAULTS;
-        if (file.isPresent()) {
-            try {
-                policy = PolicyFile.load(file.get(), file.get().toString());
-            } catch (NoSuchFileException e) {
-                throw new CliException(ExitCode.BAD_INPUT, file.get() + ": no such file (--config)", e);
-            } catch (IOException e) {
-                throw new CliException(ExitCode.BAD_INPUT, file.get() + ": " + IoMessages.describe(e), e);
-            } catch (SourceException e) {
-                throw new CliException(ExitCode.BAD_INPUT, e.getMessage(), e);
+        Optional<Path> file = Optional.ofNullable(config);
+        try {
+            if (file.isEmpty()) {
+                file = PolicyFile.find(dir.path(), Path.of(""));
             }
+            if (file.isPresent()) {
+                policy = PolicyFile.load(file.get(), file.get().toString());
+            }
+        } catch (NoSuchFileException e) {
+            throw new CliException(ExitCode.BAD_INPUT, file.orElseThrow() + ": no such file (--config)", e);
+        } catch (IOException e) {
+            throw new CliException(ExitCode.BAD_INPUT, file.orElseThrow() + ": " + IoMessages.describe(e), e);
+        } catch (SourceException e) {
+            throw new CliException(ExitCode.BAD_INPUT, e.getMessage(), e);
         }
         if (failOn != null) {
             policy = policy.withFailOn(FailOn.parse(failOn).orElseThrow(() -> new CliException(ExitCode.BAD_INPUT,

@@ -47,6 +47,22 @@ class HostileInputTest {
         assertOneLine(run);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "rules:\\n  DS103:\\n    allow: [\"drop_(.+\"]\\n | 3:13: DS103: allow pattern \"drop_(.+\" is not a regular expression",
+        "a: &a [lol, lol]\\nb: &b [*a, *a, *a]\\nc: [*b, *b, *b]\\n | 1:4: YAML anchors (&a) are not allowed",
+        "rules:\\n  DS103:\\n    allow: drop_.+\\n | 3:12: DS103: allow must be a list of patterns",
+        "rules:\\n  DS103:\\n    alow: [x]\\n | 3:5: DS103: unknown option \"alow\"",
+        "rules:\\n  DS103: error\\n  DS103: off\\n | 3:3: duplicate key \"DS103\"",
+    })
+    void badPolicyFilesStopBeforeTheDatabase(String yaml, String problem) throws IOException {
+        Path policy = Files.writeString(temp.resolve("schemagate.yaml"), yaml.replace("\\n", "\n"));
+        CliRun run = lint("--config", policy.toString());
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().startsWith("schemagate: " + policy + ":" + problem), run.toString());
+        assertOneLine(run);
+    }
+
     private CliRun lint(String... args) {
         String[] all = new String[args.length + 8];
         System.arraycopy(new String[] {"migrate", "lint", "--dir", dir.toString(), "--latest", "1", "--dev-url",
