@@ -56,6 +56,16 @@ class LintCommandTest {
     }
 
     @Test
+    void nulByteIsFoundWhenLoadingNotByTheDatabase() throws Exception {
+        Files.writeString(dir.resolve("3_nul.sql"), "ALTER TABLE users ADD COLUMN age int;\0\n");
+        CliRun.of("migrate", "hash", "--dir", dir.toString());
+        CliRun run = lint("--latest", "1");
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.out().contains(dir + "/3_nul.sql:1:38: error DI515: a NUL byte (0x00)"), run.out());
+        assertFalse(run.out().contains("DI509"), "never sent to the database: " + run.out());
+    }
+
+    @Test
     void integrityErrorsFailTheGate() throws Exception {
         Files.writeString(dir.resolve("1_users.sql"), "CREATE TABLE users (id int PRIMARY KEY, name text);\n");
         CliRun run = lint("--latest", "1");
