@@ -1,12 +1,16 @@
 package io.schemagate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -61,6 +65,44 @@ class HostileInputTest {
         assertEquals(2, run.exitCode(), run.toString());
         assertTrue(run.err().startsWith("schemagate: " + policy + ":" + problem), run.toString());
         assertOneLine(run);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "validate | fifo     | 2_b.sql: a named pipe, socket or device, not a file; it is never read",
+        "hash     | fifo     | 2_b.sql: a named pipe, socket or device, not a file; it is never read",
+        "validate | outside  | 2_b.sql: a symbolic link to ../secret.txt, outside ",
+        "hash     | outside  | 2_b.sql: a symbolic link to ../secret.txt, outside ",
+        "validate | folder   | 2_b.sql: a directory named like a migration file",
+        "lint     | fifo     | 2_b.sql: a named pipe, socket or device, not a file; it is never read",
+        "lint     | outside  | 2_b.sql: a symbolic link to ../secret.txt, outside ",
+    })
+    void entriesThatAreNotFilesAreRefusedByPath(String command, String entry, String problem) throws Exception {
+        Path second = dir.resolve("2_b.sql");
+        switch (entry) {
+            case "fifo" -> assertEquals(0, new ProcessBuilder("mkfifo", second.toString()).start().waitFor());
+            case "outside" -> Files.createSymbolicLink(second, Path.of("../secret.txt"));
+            default -> Files.createDirectory(second);
+        }
+        Files.writeString(temp.resolve("secret.txt"), "TOKEN=ghp_secret\n");
+        CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> command.equals("lint")
+                ? lint() : CliRun.of("migrate", command, "--dir", dir.toString()));
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().startsWith("schemagate: " + dir + ": cannot "), run.toString());
+        assertTrue(run.err().contains(": " + dir + "/" + problem), run.toString());
+        assertFalse(run.toString().contains("ghp_secret"), run.toString());
+        assertOneLine(run);
+    }
+
+    @Test
+    void theDirectoryMustBeADirectory() {
+        CliRun file = CliRun.of("migrate", "validate", "--dir", dir.resolve("1_users.sql").toString());
+        assertEquals(2, file.exitCode(), file.toString());
+        assertEquals("schemagate: " + dir.resolve("1_users.sql") + " is a file, not a directory (--dir)\n", file.err());
+
+        CliRun missing = CliRun.of("migrate", "lint", "--dir", temp.resolve("nope").toString(), "--dev-url", NO_DATABASE);
+        assertEquals(2, missing.exitCode(), missing.toString());
+        assertEquals("schemagate: " + temp.resolve("nope") + ": no such directory (--dir)\n", missing.err());
     }
 
     private CliRun lint(String... args) {
