@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Bad input from a pull request or a command line (issue 10): each one is a single line on stderr, no stack trace,
@@ -103,6 +104,17 @@ class HostileInputTest {
         CliRun missing = CliRun.of("migrate", "lint", "--dir", temp.resolve("nope").toString(), "--dev-url", NO_DATABASE);
         assertEquals(2, missing.exitCode(), missing.toString());
         assertEquals("schemagate: " + temp.resolve("nope") + ": no such directory (--dir)\n", missing.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bad tag", "-dash", ".dot", "a/b", "x:y", "", "ünïcode",
+        "a123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789"})
+    void pushTagsAreCheckedBeforeTheRegistry(String tag) {
+        CliRun run = CliRun.of("migrate", "push", "--dir", dir.toString(), "--to", "oci://127.0.0.1:1/migrations",
+                "--tag", "v1.0", "--tag", tag);
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().startsWith("schemagate: --tag \"" + tag + "\": not a valid tag"), run.toString());
+        assertOneLine(run);
     }
 
     private CliRun lint(String... args) {
