@@ -11,6 +11,7 @@ import io.schemagate.core.lint.MigrateLint;
 import io.schemagate.core.migrate.DirFormat;
 import io.schemagate.core.migrate.MigrationDir;
 import io.schemagate.core.policy.FailOn;
+import io.schemagate.core.policy.GateVerdict;
 import io.schemagate.core.policy.Policy;
 import io.schemagate.core.policy.PolicyFile;
 import io.schemagate.core.registry.MigrationArtifact;
@@ -152,14 +153,15 @@ final class LintCommand implements Callable<Integer> {
         } catch (DevDatabaseException | ReplayException e) {
             throw new CliException(ExitCode.ENVIRONMENT, e.getMessage(), e);
         }
+        GateVerdict verdict = policy.failOn().verdict(report.diagnostics()); // the one decision: exit code and text
         for (ReportFile file : files) {
-            file.write(file.renderer().render(report, TextStyle.PLAIN));
+            file.write(file.renderer().render(report, verdict, TextStyle.PLAIN));
         }
         Terminal terminal = session.terminal();
-        terminal.out().print(stdout.render(report, terminal.style()));
+        terminal.out().print(stdout.render(report, verdict, terminal.style()));
         terminal.out().flush();
         new GithubPublishing(session, github).publish(report, dir);
-        return policy.failOn().fails(report.diagnostics()) ? ExitCode.GATE_FAILED : ExitCode.PASSED;
+        return verdict.failed() ? ExitCode.GATE_FAILED : ExitCode.PASSED;
     }
 
     /** {@code --config} or the discovered {@code schemagate.yaml}, then {@code --fail-on} on top. */
@@ -249,9 +251,9 @@ final class LintCommand implements Callable<Integer> {
                     + String.join(", ", ids.subList(0, ids.size() - 1)) + " or " + ids.get(ids.size() - 1));
         }
 
-        String render(LintReport report, TextStyle style) {
+        String render(LintReport report, GateVerdict verdict, TextStyle style) {
             return switch (this) {
-                case TEXT -> LintText.render(report, style);
+                case TEXT -> LintText.render(report, verdict, style);
                 case JSON -> LintJson.render(report);
                 case MARKDOWN -> MarkdownReport.render(report);
                 case SARIF -> SarifReport.render(report);

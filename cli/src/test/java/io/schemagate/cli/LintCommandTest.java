@@ -53,6 +53,7 @@ class LintCommandTest {
         CliRun run = lint("--latest", "1");
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(run.out().contains(dir + "/3_bad.sql:2:18: error DI509: type \"nosuchtype\" does not exist"), run.out());
+        assertTrue(run.out().endsWith("\ngate: failed (1 error at or above fail-on error)\n"), run.out());
     }
 
     @Test
@@ -108,9 +109,12 @@ class LintCommandTest {
         CliRun downgraded = lint("--latest", "1", "--config", policy.toString());
         assertEquals(0, downgraded.exitCode(), downgraded.toString());
         assertTrue(downgraded.out().contains("warning DI509"), downgraded.out());
+        assertTrue(downgraded.out().endsWith("\ngate: passed (1 warning below fail-on error)\n"), downgraded.out());
 
         CliRun strict = lint("--latest", "1", "--config", policy.toString(), "--fail-on", "warning");
         assertEquals(1, strict.exitCode(), strict.toString());
+        assertTrue(strict.out().endsWith("\ngate: failed (1 warning at or above fail-on warning)\n"), strict.out());
+        assertTrue(strict.out().contains("✗ no errors, 1 warning"), strict.out());
 
         Files.writeString(policy, "rules:\n  DI509: loud\n");
         CliRun broken = lint("--latest", "1", "--config", policy.toString());
