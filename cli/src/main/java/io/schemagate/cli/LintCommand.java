@@ -154,14 +154,27 @@ final class LintCommand implements Callable<Integer> {
             throw new CliException(ExitCode.ENVIRONMENT, e.getMessage(), e);
         }
         GateVerdict verdict = policy.failOn().verdict(report.diagnostics()); // the one decision: exit code and text
-        for (ReportFile file : files) {
-            file.write(file.renderer().render(report, verdict, TextStyle.PLAIN));
-        }
+        // The verdict first, then every report that can be written: one unwritable path must not cost the others,
+        // nor the run's result. Its line goes out at once, so a later failure (publishing) cannot swallow it.
         Terminal terminal = session.terminal();
         terminal.out().print(stdout.render(report, verdict, terminal.style()));
         terminal.out().flush();
+        boolean unwritten = false;
+        for (ReportFile file : files) {
+            Optional<String> problem = file.write(file.renderer().render(report, verdict, TextStyle.PLAIN));
+            if (problem.isPresent()) {
+                terminal.err().println("schemagate: " + problem.get());
+                terminal.err().flush();
+                unwritten = true;
+            }
+        }
         new GithubPublishing(session, github).publish(report, dir);
-        return verdict.failed() ? ExitCode.GATE_FAILED : ExitCode.PASSED;
+        // The gate's 1 wins, so a blocked change never reads as a retryable environment failure; a passing run
+        // whose report is missing fails with 3, so a CI step that uploads the report does not find nothing.
+        if (verdict.failed()) {
+            return ExitCode.GATE_FAILED;
+        }
+        return unwritten ? ExitCode.ENVIRONMENT : ExitCode.PASSED;
     }
 
     /** {@code --config} or the discovered {@code schemagate.yaml}, then {@code --fail-on} on top. */
@@ -274,16 +287,39 @@ final class LintCommand implements Callable<Integer> {
             return new ReportFile(Renderer.parse(spec.substring(0, eq), "--report format"), Path.of(spec.substring(eq + 1)));
         }
 
-        void write(String content) {
+        /** Writes the report atomically; on failure, the one-line problem naming the path. */
+        Optional<String> write(String content) {
             try {
                 Path parent = path.toAbsolutePath().getParent();
                 if (parent != null) {
+                    Optional<Path> file = fileInTheWay(parent);
+                    if (file.isPresent()) {
+                        return Optional.of(cannotWrite(file.get() + " is a file, not a directory"));
+                    }
                     Files.createDirectories(parent);
                 }
+                if (Files.isDirectory(path)) {
+                    return Optional.of(cannotWrite("it is a directory"));
+                }
                 AtomicFile.write(path, content);
+                return Optional.empty();
             } catch (IOException e) {
-                throw new CliException(ExitCode.BAD_INPUT, "--report " + path + ": " + IoMessages.describe(e), e);
+                return Optional.of(cannotWrite(IoMessages.reason(e)));
             }
+        }
+
+        /** The first existing ancestor, when it is not a directory: createDirectories would only say it exists. */
+        private static Optional<Path> fileInTheWay(Path dir) {
+            for (Path p = dir; p != null; p = p.getParent()) {
+                if (Files.exists(p)) {
+                    return Files.isDirectory(p) ? Optional.empty() : Optional.of(p);
+                }
+            }
+            return Optional.empty();
+        }
+
+        private String cannotWrite(String why) {
+            return "--report " + renderer.id + "=" + path + ": cannot write " + path + ": " + why;
         }
     }
 }

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.schemagate.core.testing.LocalPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +90,71 @@ class LintCommandTest {
         assertEquals(report, new ObjectMapper().readTree(run.out()), "stdout and the report file hold the same JSON");
         assertTrue(Files.readString(text).contains("add_column public.users.email"));
         assertFalse(Files.readString(json).contains("Hunter2Pass"));
+    }
+
+    @Test
+    void anUnwritableReportCostsNeitherTheVerdictNorTheOtherReports() throws Exception {
+        Path blocker = Files.writeString(temp.resolve("blocker"), "a regular file\n");
+        Path json = temp.resolve("out/lint.json");
+        Path sarif = temp.resolve("out/lint.sarif");
+        Path underFile = blocker.resolve("lint.txt");
+        Path folder = Files.createDirectories(temp.resolve("out/taken.md"));
+        CliRun run = lint("--latest", "1", "--report", "json=" + json, "--report", "text=" + underFile,
+                "--report", "markdown=" + folder, "--report", "sarif=" + sarif);
+        assertEquals(3, run.exitCode(), "the gate passed, a report is missing: " + run);
+        assertTrue(run.out().endsWith("gate: passed (no errors or warnings; fail-on error)\n"), run.out());
+        assertTrue(Files.readString(json).contains("\"summary\""), "written before the failure");
+        assertTrue(Files.readString(sarif).contains("\"2.1.0\""), "written after the failure");
+        assertEquals("schemagate: --report text=" + underFile + ": cannot write " + underFile + ": " + blocker
+                + " is a file, not a directory\n"
+                + "schemagate: --report markdown=" + folder + ": cannot write " + folder + ": it is a directory\n",
+                run.err());
+        try (var left = Files.list(temp.resolve("out"))) {
+            assertEquals(List.of("lint.json", "lint.sarif", "taken.md"),
+                    left.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary file is left");
+        }
+        assertEquals("a regular file\n", Files.readString(blocker));
+
+        Files.writeString(dir.resolve("3_bad.sql"), "ALTER TABLE nowhere ADD COLUMN a int;\n");
+        CliRun.of("migrate", "hash", "--dir", dir.toString());
+        CliRun failed = lint("--latest", "1", "--report", "text=" + underFile, "--report", "json=" + json);
+        assertEquals(1, failed.exitCode(), "the gate's verdict wins: " + failed);
+        assertTrue(failed.out().endsWith("gate: failed (1 error at or above fail-on error)\n"), failed.out());
+        assertTrue(failed.err().contains("cannot write " + underFile), failed.err());
+        assertTrue(Files.readString(json).contains("3_bad.sql"), "the writable report is still replaced");
+    }
+
+    @Test
+    void aReadOnlyReportFolderIsNamedAndLeftClean() throws Exception {
+        Path readOnly = Files.createDirectory(temp.resolve("ro"));
+        Path report = readOnly.resolve("lint.json");
+        Files.writeString(report, "old\n");
+        // chmod does not stop root; the immutable attribute does, where the file system has it.
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+        boolean immutable = Files.isWritable(readOnly) && chattr("+i", readOnly);
+        try {
+            Assumptions.assumeFalse(Files.isWritable(readOnly) && !immutable, "nothing here stops root writing");
+            CliRun run = lint("--latest", "1", "--report", "json=" + report);
+            assertEquals(3, run.exitCode(), run.toString());
+            String prefix = "schemagate: --report json=" + report + ": cannot write " + report + ": ";
+            assertTrue(run.err().equals(prefix + "permission denied\n")
+                    || run.err().equals(prefix + "Operation not permitted\n"), run.err());
+            assertEquals("old\n", Files.readString(report), "the old report is left whole");
+            try (var left = Files.list(readOnly)) {
+                assertEquals(List.of(report), left.toList(), "no temporary file is left");
+            }
+        } finally {
+            if (immutable) {
+                chattr("-i", readOnly);
+            }
+            Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    private static boolean chattr(String flag, Path path) throws Exception {
+        Process p = new ProcessBuilder("chattr", flag, path.toString()).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor() == 0;
     }
 
     @Test
