@@ -8,6 +8,7 @@ import io.schemagate.core.history.HistoryException;
 import io.schemagate.core.history.NewFiles;
 import io.schemagate.core.lint.LintRequest;
 import io.schemagate.core.lint.MigrateLint;
+import io.schemagate.core.lint.Progress;
 import io.schemagate.core.migrate.DirFormat;
 import io.schemagate.core.migrate.MigrationDir;
 import io.schemagate.core.policy.FailOn;
@@ -124,6 +125,11 @@ final class LintCommand implements Callable<Integer> {
             description = "Longest a statement may wait for a lock on the dev database, e.g. 10s.")
     String lockTimeout;
 
+    @Option(names = "--progress", negatable = true,
+            description = "Say on stderr what lint is doing once it runs longer than 2 s, at most once a second"
+                    + " (default: only when stderr is a terminal; --no-progress: never).")
+    Boolean progress;
+
     private final Session session;
 
     LintCommand(Session session) {
@@ -144,8 +150,8 @@ final class LintCommand implements Callable<Integer> {
         NewFiles selection = newFiles(dir); // last: --base reads the registry
         LintRequest request = new LintRequest(dir, dirFormat, selection, url, settings, policy, session.env());
         LintReport report;
-        try {
-            report = MigrateLint.run(request);
+        try (ProgressLine line = progressLine()) {
+            report = MigrateLint.run(request, line == null ? Progress.NONE : line);
         } catch (IOException e) {
             throw new CliException(ExitCode.BAD_INPUT, dir.display() + ": cannot read: " + IoMessages.describe(e), e);
         } catch (HistoryException e) {
@@ -175,6 +181,12 @@ final class LintCommand implements Callable<Integer> {
             return ExitCode.GATE_FAILED;
         }
         return unwritten ? ExitCode.ENVIRONMENT : ExitCode.PASSED;
+    }
+
+    /** Progress on stderr when asked for, or by default when a person watches it; {@code null} for none. */
+    private ProgressLine progressLine() {
+        boolean wanted = progress != null ? progress : StderrTerminal.isTerminal();
+        return wanted ? ProgressLine.start(session.terminal().err()) : null;
     }
 
     /** {@code --config} or the discovered {@code schemagate.yaml}, then {@code --fail-on} on top. */

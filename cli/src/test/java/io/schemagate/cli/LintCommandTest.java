@@ -158,6 +158,24 @@ class LintCommandTest {
     }
 
     @Test
+    void progressOnStderrWhenAskedForAndTheRunIsLong() throws Exception {
+        Files.writeString(dir.resolve("3_slow.sql"), "SELECT 1;\nSELECT pg_sleep(3.5);\n");
+        CliRun.of("migrate", "hash", "--dir", dir.toString());
+
+        CliRun run = lint("--latest", "1", "--progress");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("schemagate: replaying new file 1 of 1: " + dir
+                + "/3_slow.sql, statement at line 2 ("), run.err());
+        assertTrue(run.err().lines().allMatch(l -> l.startsWith("schemagate: replaying ")
+                || l.startsWith("schemagate: starting the dev database (")), run.err());
+        assertFalse(run.out().contains("replaying"), "never on stdout: " + run.out());
+
+        CliRun quiet = lint("--latest", "1");
+        assertEquals(0, quiet.exitCode(), quiet.toString());
+        assertEquals("", quiet.err(), "stderr is no terminal here, so no progress without --progress");
+    }
+
+    @Test
     void unreachableDatabaseIsAnEnvironmentFailure() {
         CliRun run = CliRun.of("migrate", "lint", "--dir", dir.toString(), "--latest", "1",
                 "--dev-url", "postgres://app:Hunter2Pass@127.0.0.1:1/app");
