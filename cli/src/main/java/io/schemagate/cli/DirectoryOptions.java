@@ -16,12 +16,15 @@ public final class DirectoryOptions {
                     + " (default: ${DEFAULT-VALUE}).")
     String format;
 
+    /** The directory, which must exist; a symbolic link to one is fine (the command line is trusted). */
     MigrationDir directory() {
         MigrationDir d = MigrationDir.fromArgument(dir);
-        if (!Files.isDirectory(d.path())) {
-            throw new CliException(ExitCode.BAD_INPUT, d.display() + ": no such directory (--dir)");
+        if (Files.isDirectory(d.path())) {
+            return d;
         }
-        return d;
+        String problem = Files.isRegularFile(d.path()) ? " is a file, not a directory"
+                : Files.exists(d.path()) ? " is not a directory" : ": no such directory";
+        throw new CliException(ExitCode.BAD_INPUT, d.display() + problem + " (--dir)");
     }
 
     DirFormat dirFormat() {

@@ -22,4 +22,21 @@ final class IoMessages {
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
+
+    /**
+     * Why, without the path: for messages that name the path themselves, since the exception may name a
+     * temporary file instead ({@link AtomicFile}).
+     */
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
 }

@@ -8,8 +8,11 @@ import io.schemagate.core.history.HistoryException;
 import io.schemagate.core.history.NewFiles;
 import io.schemagate.core.lint.LintRequest;
 import io.schemagate.core.lint.MigrateLint;
+import io.schemagate.core.lint.Progress;
+import io.schemagate.core.migrate.DirFormat;
 import io.schemagate.core.migrate.MigrationDir;
 import io.schemagate.core.policy.FailOn;
+import io.schemagate.core.policy.GateVerdict;
 import io.schemagate.core.policy.Policy;
 import io.schemagate.core.policy.PolicyFile;
 import io.schemagate.core.registry.MigrationArtifact;
@@ -31,14 +34,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,8 +70,6 @@ import picocli.CommandLine.Option;
             "comment and line comments with suggested fixes; with no arguments and GITHUB_ACTIONS=true, schemagate",
             "runs as the GitHub Action, from its INPUT_* variables."})
 final class LintCommand implements Callable<Integer> {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
-
     @Mixin
     DirectoryOptions options;
 
@@ -133,6 +131,11 @@ final class LintCommand implements Callable<Integer> {
                     + " superuser: they can then run programs and read files on the dev database's server.")
     boolean devPrivileged;
 
+    @Option(names = "--progress", negatable = true,
+            description = "Say on stderr what lint is doing once it runs longer than 2 s, at most once a second"
+                    + " (default: only when stderr is a terminal; --no-progress: never).")
+    Boolean progress;
+
     private final Session session;
 
     LintCommand(Session session) {
@@ -141,15 +144,20 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Every flag and the policy file are checked before anything starts: a typo must not cost a database
+        // start-up, and must not be reported as a database or registry failure.
         Renderer stdout = Renderer.parse(format, "--format");
         List<ReportFile> files = reports.stream().map(ReportFile::parse).toList();
+        DevUrl url = devUrl();
+        DevSettings settings = settings();
         MigrationDir dir = options.directory();
+        DirFormat dirFormat = options.dirFormat();
         Policy policy = policy(dir);
-        LintRequest request = new LintRequest(dir, options.dirFormat(), newFiles(dir), devUrl(), settings(), policy,
-                session.env());
+        NewFiles selection = newFiles(dir); // last: --base reads the registry
+        LintRequest request = new LintRequest(dir, dirFormat, selection, url, settings, policy, session.env());
         LintReport report;
-        try {
-            report = MigrateLint.run(request);
+        try (ProgressLine line = progressLine()) {
+            report = MigrateLint.run(request, line == null ? Progress.NONE : line);
         } catch (IOException e) {
             throw new CliException(ExitCode.BAD_INPUT, dir.display() + ": cannot read: " + IoMessages.describe(e), e);
         } catch (HistoryException e) {
@@ -157,30 +165,53 @@ final class LintCommand implements Callable<Integer> {
         } catch (DevDatabaseException | ReplayException e) {
             throw new CliException(ExitCode.ENVIRONMENT, e.getMessage(), e);
         }
-        for (ReportFile file : files) {
-            file.write(file.renderer().render(report, TextStyle.PLAIN));
-        }
+        GateVerdict verdict = policy.failOn().verdict(report.diagnostics()); // the one decision: exit code and text
+        // The verdict first, then every report that can be written: one unwritable path must not cost the others,
+        // nor the run's result. Its line goes out at once, so a later failure (publishing) cannot swallow it.
         Terminal terminal = session.terminal();
-        terminal.out().print(stdout.render(report, terminal.style()));
+        terminal.out().print(stdout.render(report, verdict, terminal.style()));
         terminal.out().flush();
+        boolean unwritten = false;
+        for (ReportFile file : files) {
+            Optional<String> problem = file.write(session.secrets().redact(file.renderer().render(report, verdict, TextStyle.PLAIN)));
+            if (problem.isPresent()) {
+                terminal.err().println("schemagate: " + problem.get());
+                terminal.err().flush();
+                unwritten = true;
+            }
+        }
         new GithubPublishing(session, github).publish(report, dir);
-        return policy.failOn().fails(report.diagnostics()) ? ExitCode.GATE_FAILED : ExitCode.PASSED;
+        // The gate's 1 wins, so a blocked change never reads as a retryable environment failure; a passing run
+        // whose report is missing fails with 3, so a CI step that uploads the report does not find nothing.
+        if (verdict.failed()) {
+            return ExitCode.GATE_FAILED;
+        }
+        return unwritten ? ExitCode.ENVIRONMENT : ExitCode.PASSED;
+    }
+
+    /** Progress on stderr when asked for, or by default when a person watches it; {@code null} for none. */
+    private ProgressLine progressLine() {
+        boolean wanted = progress != null ? progress : StderrTerminal.isTerminal();
+        return wanted ? ProgressLine.start(session.terminal().err()) : null;
     }
 
     /** {@code --config} or the discovered {@code schemagate.yaml}, then {@code --fail-on} on top. */
     private Policy policy(MigrationDir dir) {
-        Optional<Path> file = config != null ? Optional.of(config) : PolicyFile.find(dir.path(), Path.of(""));
         Policy policy = Policy.DEFAULTS;
-        if (file.isPresent()) {
-            try {
-                policy = PolicyFile.load(file.get(), file.get().toString());
-            } catch (NoSuchFileException e) {
-                throw new CliException(ExitCode.BAD_INPUT, file.get() + ": no such file (--config)", e);
-            } catch (IOException e) {
-                throw new CliException(ExitCode.BAD_INPUT, file.get() + ": " + IoMessages.describe(e), e);
-            } catch (SourceException e) {
-                throw new CliException(ExitCode.BAD_INPUT, e.getMessage(), e);
+        Optional<Path> file = Optional.ofNullable(config);
+        try {
+            if (file.isEmpty()) {
+                file = PolicyFile.find(dir.path(), Path.of(""));
             }
+            if (file.isPresent()) {
+                policy = PolicyFile.load(file.get(), file.get().toString());
+            }
+        } catch (NoSuchFileException e) {
+            throw new CliException(ExitCode.BAD_INPUT, file.orElseThrow() + ": no such file (--config)", e);
+        } catch (IOException e) {
+            throw new CliException(ExitCode.BAD_INPUT, file.orElseThrow() + ": " + IoMessages.describe(e), e);
+        } catch (SourceException e) {
+            throw new CliException(ExitCode.BAD_INPUT, e.getMessage(), e);
         }
         if (failOn != null) {
             policy = policy.withFailOn(FailOn.parse(failOn).orElseThrow(() -> new CliException(ExitCode.BAD_INPUT,
@@ -225,24 +256,9 @@ final class LintCommand implements Callable<Integer> {
     private DevSettings settings() {
         DevSettings defaults = DevSettings.defaults();
         return new DevSettings(
-                statementTimeout == null ? defaults.statementTimeout() : duration(statementTimeout, "--statement-timeout"),
-                lockTimeout == null ? defaults.lockTimeout() : duration(lockTimeout, "--lock-timeout"))
+                statementTimeout == null ? defaults.statementTimeout() : TimeoutFlag.parse(statementTimeout, "--statement-timeout"),
+                lockTimeout == null ? defaults.lockTimeout() : TimeoutFlag.parse(lockTimeout, "--lock-timeout"))
                 .withPrivileged(devPrivileged);
-    }
-
-    /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}. */
-    static Duration duration(String text, String flag) {
-        Matcher m = DURATION.matcher(text.strip());
-        if (!m.matches()) {
-            throw new CliException(ExitCode.BAD_INPUT, flag + " " + text + ": expected a duration such as 500ms, 30s, 5m or 1h");
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
     }
 
     /** The report formats this command renders; every one but {@code text} ignores the style. */
@@ -267,9 +283,9 @@ final class LintCommand implements Callable<Integer> {
                     + String.join(", ", ids.subList(0, ids.size() - 1)) + " or " + ids.get(ids.size() - 1));
         }
 
-        String render(LintReport report, TextStyle style) {
+        String render(LintReport report, GateVerdict verdict, TextStyle style) {
             return switch (this) {
-                case TEXT -> LintText.render(report, style);
+                case TEXT -> LintText.render(report, verdict, style);
                 case JSON -> LintJson.render(report);
                 case MARKDOWN -> MarkdownReport.render(report);
                 case SARIF -> SarifReport.render(report);
@@ -290,16 +306,39 @@ final class LintCommand implements Callable<Integer> {
             return new ReportFile(Renderer.parse(spec.substring(0, eq), "--report format"), Path.of(spec.substring(eq + 1)));
         }
 
-        void write(String content) {
+        /** Writes the report atomically; on failure, the one-line problem naming the path. */
+        Optional<String> write(String content) {
             try {
                 Path parent = path.toAbsolutePath().getParent();
                 if (parent != null) {
+                    Optional<Path> file = fileInTheWay(parent);
+                    if (file.isPresent()) {
+                        return Optional.of(cannotWrite(file.get() + " is a file, not a directory"));
+                    }
                     Files.createDirectories(parent);
                 }
+                if (Files.isDirectory(path)) {
+                    return Optional.of(cannotWrite("it is a directory"));
+                }
                 AtomicFile.write(path, content);
+                return Optional.empty();
             } catch (IOException e) {
-                throw new CliException(ExitCode.BAD_INPUT, "--report " + path + ": " + IoMessages.describe(e), e);
+                return Optional.of(cannotWrite(IoMessages.reason(e)));
             }
+        }
+
+        /** The first existing ancestor, when it is not a directory: createDirectories would only say it exists. */
+        private static Optional<Path> fileInTheWay(Path dir) {
+            for (Path p = dir; p != null; p = p.getParent()) {
+                if (Files.exists(p)) {
+                    return Files.isDirectory(p) ? Optional.empty() : Optional.of(p);
+                }
+            }
+            return Optional.empty();
+        }
+
+        private String cannotWrite(String why) {
+            return "--report " + renderer.id + "=" + path + ": cannot write " + path + ": " + why;
         }
     }
 }

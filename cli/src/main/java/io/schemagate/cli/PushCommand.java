@@ -60,6 +60,14 @@ final class PushCommand implements Callable<Integer> {
         if (ref.tagOrDigest().isPresent()) {
             throw new CliException(ExitCode.BAD_INPUT, "--to names a repository without a tag or digest; use --tag");
         }
+        for (String tag : tags) { // before any connection: a bad tag must not half-push the others
+            try {
+                OciRef.checkTag(tag);
+            } catch (RegistryException e) {
+                throw new CliException(ExitCode.BAD_INPUT, "--tag \"" + tag + "\": not a valid tag (letters, digits,"
+                        + " _ . -, at most 128, not starting with . or -)", e);
+            }
+        }
         Map<String, String> env = session.env();
         Optional<String> sha = commitSha(env, dir.path());
         List<String> all = new ArrayList<>();

@@ -99,7 +99,7 @@ public final class RegistryOptions {
         public Duration convert(String text) {
             Duration timeout;
             try {
-                timeout = LintCommand.duration(text, NETWORK_TIMEOUT);
+                timeout = TimeoutFlag.parse(text, NETWORK_TIMEOUT);
             } catch (CliException e) {
                 timeout = Duration.ZERO;
             }

@@ -127,6 +127,15 @@ class CliTest {
     }
 
     @Test
+    void nulByteGivesPathLineColumn() throws IOException {
+        write("4_nul.sql", "SELECT 1;\nALTER TABLE users ADD c int;\0\nSELECT 2;\n");
+        CliRun.of("migrate", "hash", "--dir", dir.toString());
+        CliRun run = CliRun.of("migrate", "validate", "--dir", dir.toString());
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.out().contains(dir + "/4_nul.sql:2:29: error DI515: a NUL byte (0x00)"), run.out());
+    }
+
+    @Test
     void jsonOutputIsMachineReadable() throws IOException {
         write("2_add_email.sql", "ALTER TABLE users ADD COLUMN email text;\n");
         CliRun run = CliRun.of("migrate", "validate", "--dir", dir.toString(), "--format", "json");

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.schemagate.core.testing.LocalPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,17 @@ class LintCommandTest {
         CliRun run = lint("--latest", "1");
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(run.out().contains(dir + "/3_bad.sql:2:18: error DI509: type \"nosuchtype\" does not exist"), run.out());
+        assertTrue(run.out().endsWith("\ngate: failed (1 error at or above fail-on error)\n"), run.out());
+    }
+
+    @Test
+    void nulByteIsFoundWhenLoadingNotByTheDatabase() throws Exception {
+        Files.writeString(dir.resolve("3_nul.sql"), "ALTER TABLE users ADD COLUMN age int;\0\n");
+        CliRun.of("migrate", "hash", "--dir", dir.toString());
+        CliRun run = lint("--latest", "1");
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.out().contains(dir + "/3_nul.sql:1:38: error DI515: a NUL byte (0x00)"), run.out());
+        assertFalse(run.out().contains("DI509"), "never sent to the database: " + run.out());
     }
 
     @Test
@@ -79,6 +93,89 @@ class LintCommandTest {
     }
 
     @Test
+    void anUnwritableReportCostsNeitherTheVerdictNorTheOtherReports() throws Exception {
+        Path blocker = Files.writeString(temp.resolve("blocker"), "a regular file\n");
+        Path json = temp.resolve("out/lint.json");
+        Path sarif = temp.resolve("out/lint.sarif");
+        Path underFile = blocker.resolve("lint.txt");
+        Path folder = Files.createDirectories(temp.resolve("out/taken.md"));
+        CliRun run = lint("--latest", "1", "--report", "json=" + json, "--report", "text=" + underFile,
+                "--report", "markdown=" + folder, "--report", "sarif=" + sarif);
+        assertEquals(3, run.exitCode(), "the gate passed, a report is missing: " + run);
+        assertTrue(run.out().endsWith("gate: passed (no errors or warnings; fail-on error)\n"), run.out());
+        assertTrue(Files.readString(json).contains("\"summary\""), "written before the failure");
+        assertTrue(Files.readString(sarif).contains("\"2.1.0\""), "written after the failure");
+        assertEquals("schemagate: --report text=" + underFile + ": cannot write " + underFile + ": " + blocker
+                + " is a file, not a directory\n"
+                + "schemagate: --report markdown=" + folder + ": cannot write " + folder + ": it is a directory\n",
+                run.err());
+        try (var left = Files.list(temp.resolve("out"))) {
+            assertEquals(List.of("lint.json", "lint.sarif", "taken.md"),
+                    left.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary file is left");
+        }
+        assertEquals("a regular file\n", Files.readString(blocker));
+
+        Files.writeString(dir.resolve("3_bad.sql"), "ALTER TABLE nowhere ADD COLUMN a int;\n");
+        CliRun.of("migrate", "hash", "--dir", dir.toString());
+        CliRun failed = lint("--latest", "1", "--report", "text=" + underFile, "--report", "json=" + json);
+        assertEquals(1, failed.exitCode(), "the gate's verdict wins: " + failed);
+        assertTrue(failed.out().endsWith("gate: failed (1 error at or above fail-on error)\n"), failed.out());
+        assertTrue(failed.err().contains("cannot write " + underFile), failed.err());
+        assertTrue(Files.readString(json).contains("3_bad.sql"), "the writable report is still replaced");
+    }
+
+    @Test
+    void aReadOnlyReportFolderIsNamedAndLeftClean() throws Exception {
+        Path readOnly = Files.createDirectory(temp.resolve("ro"));
+        Path report = readOnly.resolve("lint.json");
+        Files.writeString(report, "old\n");
+        // chmod does not stop root; the immutable attribute does, where the file system has it.
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+        boolean immutable = Files.isWritable(readOnly) && chattr("+i", readOnly);
+        try {
+            Assumptions.assumeFalse(Files.isWritable(readOnly) && !immutable, "nothing here stops root writing");
+            CliRun run = lint("--latest", "1", "--report", "json=" + report);
+            assertEquals(3, run.exitCode(), run.toString());
+            String prefix = "schemagate: --report json=" + report + ": cannot write " + report + ": ";
+            assertTrue(run.err().equals(prefix + "permission denied\n")
+                    || run.err().equals(prefix + "Operation not permitted\n"), run.err());
+            assertEquals("old\n", Files.readString(report), "the old report is left whole");
+            try (var left = Files.list(readOnly)) {
+                assertEquals(List.of(report), left.toList(), "no temporary file is left");
+            }
+        } finally {
+            if (immutable) {
+                chattr("-i", readOnly);
+            }
+            Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    private static boolean chattr(String flag, Path path) throws Exception {
+        Process p = new ProcessBuilder("chattr", flag, path.toString()).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor() == 0;
+    }
+
+    @Test
+    void progressOnStderrWhenAskedForAndTheRunIsLong() throws Exception {
+        Files.writeString(dir.resolve("3_slow.sql"), "SELECT 1;\nSELECT pg_sleep(3.5);\n");
+        CliRun.of("migrate", "hash", "--dir", dir.toString());
+
+        CliRun run = lint("--latest", "1", "--progress");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("schemagate: replaying new file 1 of 1: " + dir
+                + "/3_slow.sql, statement at line 2 ("), run.err());
+        assertTrue(run.err().lines().allMatch(l -> l.startsWith("schemagate: replaying ")
+                || l.startsWith("schemagate: starting the dev database (")), run.err());
+        assertFalse(run.out().contains("replaying"), "never on stdout: " + run.out());
+
+        CliRun quiet = lint("--latest", "1");
+        assertEquals(0, quiet.exitCode(), quiet.toString());
+        assertEquals("", quiet.err(), "stderr is no terminal here, so no progress without --progress");
+    }
+
+    @Test
     void unreachableDatabaseIsAnEnvironmentFailure() {
         CliRun run = CliRun.of("migrate", "lint", "--dir", dir.toString(), "--latest", "1",
                 "--dev-url", "postgres://app:Hunter2Pass@127.0.0.1:1/app");
@@ -98,9 +195,12 @@ class LintCommandTest {
         CliRun downgraded = lint("--latest", "1", "--config", policy.toString());
         assertEquals(0, downgraded.exitCode(), downgraded.toString());
         assertTrue(downgraded.out().contains("warning DI509"), downgraded.out());
+        assertTrue(downgraded.out().endsWith("\ngate: passed (1 warning below fail-on error)\n"), downgraded.out());
 
         CliRun strict = lint("--latest", "1", "--config", policy.toString(), "--fail-on", "warning");
         assertEquals(1, strict.exitCode(), strict.toString());
+        assertTrue(strict.out().endsWith("\ngate: failed (1 warning at or above fail-on warning)\n"), strict.out());
+        assertTrue(strict.out().contains("✗ no errors, 1 warning"), strict.out());
 
         Files.writeString(policy, "rules:\n  DI509: loud\n");
         CliRun broken = lint("--latest", "1", "--config", policy.toString());

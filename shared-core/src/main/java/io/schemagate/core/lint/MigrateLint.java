@@ -44,6 +44,12 @@ public final class MigrateLint {
 
     public static LintReport run(LintRequest request)
             throws IOException, HistoryException, DevDatabaseException, ReplayException {
+        return run(request, Progress.NONE);
+    }
+
+    /** As {@link #run(LintRequest)}, telling {@code progress} what it is doing. */
+    public static LintReport run(LintRequest request, Progress progress)
+            throws IOException, HistoryException, DevDatabaseException, ReplayException {
         LoadedDirectory loaded = DirectoryLoader.load(request.dir(), request.format(), Dialect.POSTGRES);
         History history = HistoryResolver.resolve(request.dir(), request.format(), loaded.listing(), request.selection(),
                 request.env());
@@ -53,14 +59,18 @@ public final class MigrateLint {
         Map<String, FileReport> files = new LinkedHashMap<>();
         String devDatabase = null;
         if (!history.added().isEmpty()) {
+            progress.startingDevDatabase();
             try (DevDatabase db = DevDatabase.open(request.devUrl(), request.settings())) {
                 devDatabase = db.description();
-                Replay replay = new Replay(loaded, db, new Replayer(db.connection(), PostgresInspector::inspect),
-                        request.policy(), diagnostics);
+                Replayer replayer = new Replayer(db.connection(), PostgresInspector::inspect);
+                replayer.beforeEachStatement(statement -> progress.statement(statement.position().line()));
+                Replay replay = new Replay(loaded, db, replayer, request.policy(), diagnostics, progress);
                 replay.prepare(ToolTables.postgres(request.format()));
                 replay.base(history.base());
-                for (MigrationFile file : history.added()) {
-                    files.put(file.displayPath(), replay.added(file));
+                List<MigrationFile> added = history.added();
+                for (int i = 0; i < added.size(); i++) {
+                    progress.newFile(i + 1, added.size(), added.get(i).displayPath());
+                    files.put(added.get(i).displayPath(), replay.added(added.get(i)));
                 }
             } catch (SQLException e) {
                 throw new ReplayException("the dev database failed during replay: " + e.getMessage(), e);
@@ -97,14 +107,17 @@ public final class MigrateLint {
         private final Replayer replayer;
         private final Policy policy;
         private final List<Diagnostic> diagnostics;
+        private final Progress progress;
         private String stoppedAt;
 
-        Replay(LoadedDirectory loaded, DevDatabase db, Replayer replayer, Policy policy, List<Diagnostic> diagnostics) {
+        Replay(LoadedDirectory loaded, DevDatabase db, Replayer replayer, Policy policy, List<Diagnostic> diagnostics,
+               Progress progress) {
             this.loaded = loaded;
             this.db = db;
             this.replayer = replayer;
             this.policy = policy;
             this.diagnostics = diagnostics;
+            this.progress = progress;
         }
 
         void prepare(List<String> toolTables) throws SQLException {
@@ -119,7 +132,10 @@ public final class MigrateLint {
                     from = i;
                 }
             }
-            for (MigrationFile file : base.subList(from, base.size())) {
+            List<MigrationFile> replayed = base.subList(from, base.size());
+            for (int i = 0; i < replayed.size(); i++) {
+                MigrationFile file = replayed.get(i);
+                progress.baseFile(i + 1, replayed.size(), file.displayPath());
                 Optional<MigrationScript> script = loaded.script(file);
                 if (script.isEmpty()) {
                     stoppedAt = file.displayPath() + " cannot be read";

@@ -11,8 +11,6 @@ import io.schemagate.core.sum.SumVerifier;
 import io.schemagate.core.text.Position;
 import io.schemagate.core.text.SourceException;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +26,10 @@ public final class DirectoryLoader {
     private DirectoryLoader() {
     }
 
-    /** @throws IOException when the directory or one of its files cannot be read */
+    /**
+     * @throws IOException when the directory or one of its files cannot be read; {@link UnsafeEntryException} for
+     *                     an entry that is no regular file of the directory (a link out of it, a named pipe)
+     */
     public static LoadedDirectory load(MigrationDir dir, DirFormat format, Dialect dialect) throws IOException {
         Listing listing = format.list(dir);
         List<Diagnostic> diagnostics = new ArrayList<>(listing.diagnostics());
@@ -64,9 +65,9 @@ public final class DirectoryLoader {
 
     /** Checks {@code atlas.sum} against the directory (rules.md §4.4). */
     static Optional<Diagnostic> checkSum(MigrationDir dir, DirFormat format, Listing listing) throws IOException {
-        Path sumPath = dir.resolve(SumFile.FILE_NAME);
         String sumFile = dir.displayOf(SumFile.FILE_NAME);
-        if (!Files.exists(sumPath)) {
+        Optional<byte[]> sumBytes = new DirectoryEntries(dir).readIfPresent(SumFile.FILE_NAME);
+        if (sumBytes.isEmpty()) {
             if (format.requiresSum() && !listing.hashed().isEmpty()) {
                 return Optional.of(Rule.DI501.at(sumFile, Position.START,
                         "the directory has no atlas.sum; run \"schemagate migrate hash --dir " + dir.display() + "\""
@@ -76,7 +77,7 @@ public final class DirectoryLoader {
         }
         SumFile stored;
         try {
-            stored = SumFile.parse(sumFile, Files.readAllBytes(sumPath));
+            stored = SumFile.parse(sumFile, sumBytes.get());
         } catch (SumFormatException e) {
             return Optional.of(Rule.DI502.at(sumFile, e.position(), e.problem()));
         }

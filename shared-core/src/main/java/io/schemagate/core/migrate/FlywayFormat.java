@@ -17,6 +17,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,21 +75,22 @@ public record FlywayFormat() implements DirFormat {
         List<MigrationFile> baselines = new ArrayList<>();
         List<MigrationFile> repeatables = new ArrayList<>();
         List<MigrationFile> undos = new ArrayList<>();
-        for (String name : sqlFiles(dir.path())) {
+        DirectoryEntries entries = new DirectoryEntries(dir);
+        for (String name : sqlFiles(dir, entries)) {
             String base = name.substring(name.lastIndexOf('/') + 1);
             Matcher v = VERSIONED.matcher(base);
             Matcher r = REPEATABLE.matcher(base);
             if (r.matches()) {
-                repeatables.add(file(dir, name, "", r.group(1), FileKind.REPEATABLE));
+                repeatables.add(file(dir, entries, name, "", r.group(1), FileKind.REPEATABLE));
             } else if (v.matches()) {
                 if (!VERSION.matcher(v.group(2)).matches()) {
                     diagnostics.add(VersionChecks.badName(dir, name,
                             "Flyway versions are numbers separated by . or _ (e.g. V1.2__add_users.sql)"));
                 }
                 switch (v.group(1)) {
-                    case "V" -> versioned.add(file(dir, name, v.group(2), v.group(3), FileKind.VERSIONED));
-                    case "B" -> baselines.add(file(dir, name, v.group(2), v.group(3), FileKind.BASELINE));
-                    default -> undos.add(file(dir, name, v.group(2), v.group(3), FileKind.VERSIONED)); // never run on migrate
+                    case "V" -> versioned.add(file(dir, entries, name, v.group(2), v.group(3), FileKind.VERSIONED));
+                    case "B" -> baselines.add(file(dir, entries, name, v.group(2), v.group(3), FileKind.BASELINE));
+                    default -> undos.add(file(dir, entries, name, v.group(2), v.group(3), FileKind.VERSIONED)); // never run on migrate
                 }
             } else {
                 diagnostics.add(VersionChecks.badName(dir, name,
@@ -123,40 +125,57 @@ public record FlywayFormat() implements DirFormat {
         return new Layout(List.of(whole), List.of());
     }
 
-    private static MigrationFile file(MigrationDir dir, String name, String version, String description, FileKind kind)
-            throws IOException {
-        byte[] bytes = Files.readAllBytes(dir.resolve(name));
+    private static MigrationFile file(MigrationDir dir, DirectoryEntries entries, String name, String version,
+                                      String description, FileKind kind) throws IOException {
+        byte[] bytes = entries.read(name);
         return new MigrationFile(name, dir.displayOf(name), version, description.replace('_', ' '), kind,
-                transactionSetting(dir.resolve(name + ".conf")), bytes);
+                transactionSetting(entries.readIfPresent(name + ".conf")), bytes);
     }
 
     /** {@code executeInTransaction=false} in the script's {@code .sql.conf}. */
-    private static TxMode transactionSetting(Path conf) throws IOException {
-        if (!Files.isRegularFile(conf)) {
+    private static TxMode transactionSetting(Optional<byte[]> conf) throws IOException {
+        if (conf.isEmpty()) {
             return null;
         }
         Properties settings = new Properties();
-        settings.load(new StringReader(Files.readString(conf, StandardCharsets.UTF_8)));
+        settings.load(new StringReader(new String(conf.get(), StandardCharsets.UTF_8)));
         String value = settings.getProperty("executeInTransaction");
         return value == null ? null : Boolean.parseBoolean(value.strip()) ? TxMode.FILE : TxMode.NONE;
     }
 
-    /** Every {@code *.sql} below {@code root}, hidden folders skipped, as relative paths with {@code /}. */
-    private static List<String> sqlFiles(Path root) throws IOException {
+    /**
+     * Every {@code *.sql} below the directory, hidden folders skipped, as relative paths with {@code /}. Links are
+     * not followed into folders; a {@code *.sql} entry that is not a regular file is refused, not skipped.
+     */
+    private static List<String> sqlFiles(MigrationDir dir, DirectoryEntries entries) throws IOException {
+        Path root = dir.path();
         List<String> names = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                return !d.equals(root) && d.getFileName().toString().startsWith(".")
-                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                if (d.equals(root)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (d.getFileName().toString().startsWith(".")) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                if (d.getFileName().toString().endsWith(".sql")) {
+                    entries.check(d, dir.displayOf(relative(d))); // refuses it
+                }
+                return FileVisitResult.CONTINUE;
             }
 
             @Override
-            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile() && f.getFileName().toString().endsWith(".sql")) {
-                    names.add(root.relativize(f).toString().replace('\\', '/'));
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+                if (f.getFileName().toString().endsWith(".sql")) {
+                    entries.check(f, dir.displayOf(relative(f)));
+                    names.add(relative(f));
                 }
                 return FileVisitResult.CONTINUE;
+            }
+
+            private String relative(Path p) {
+                return root.relativize(p).toString().replace('\\', '/');
             }
         });
         names.sort(SumFile.BYTE_ORDER);

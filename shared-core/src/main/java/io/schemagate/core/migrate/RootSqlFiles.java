@@ -12,21 +12,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** The {@code *.sql} files directly in a directory (dot-names included), read once, in byte order of their names. */
+/**
+ * The {@code *.sql} files directly in a directory (dot-names included), read once, in byte order of their names;
+ * entries that are not regular files are refused (see {@link DirectoryEntries}).
+ */
 final class RootSqlFiles {
     private RootSqlFiles() {
     }
 
+    /** @throws UnsafeEntryException for a {@code *.sql} entry that is not a regular file of the directory */
     static List<SumInput> read(MigrationDir dir) throws IOException {
-        List<Path> paths;
+        List<String> names;
         try (Stream<Path> children = Files.list(dir.path())) {
-            paths = children
-                    .filter(p -> p.getFileName().toString().endsWith(".sql") && Files.isRegularFile(p))
-                    .toList();
+            names = children.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).toList();
         }
-        List<SumInput> files = new ArrayList<>(paths.size());
-        for (Path p : paths) {
-            files.add(new SumInput(p.getFileName().toString(), Files.readAllBytes(p)));
+        DirectoryEntries entries = new DirectoryEntries(dir);
+        List<SumInput> files = new ArrayList<>(names.size());
+        for (String name : names) {
+            files.add(new SumInput(name, entries.read(name)));
         }
         files.sort((a, b) -> SumFile.BYTE_ORDER.compare(a.name(), b.name()));
         return files;

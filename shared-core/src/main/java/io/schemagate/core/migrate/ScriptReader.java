@@ -18,10 +18,16 @@ public final class ScriptReader {
     }
 
     /**
-     * @throws SourceException when the file is not UTF-8 or does not lex (unterminated quote, comment or block)
+     * @throws SourceException when the file is not UTF-8, holds a NUL byte, or does not lex (unterminated quote,
+     *                         comment or block)
      */
     public static MigrationScript read(MigrationFile file, DirFormat format, Dialect dialect) throws SourceException {
         SourceText source = SourceText.decode(file.displayPath(), file.bytes());
+        int nul = source.text().indexOf('\0');
+        if (nul >= 0) { // caught here, where its place is known, not as a garbled protocol error from the database
+            throw source.error(nul, "a NUL byte (0x00), which SQL text cannot hold (PostgreSQL refuses it,"
+                    + " other clients cut the statement short); remove it");
+        }
         List<Diagnostic> diagnostics = new ArrayList<>();
         DirectiveParser directiveParser = new DirectiveParser(file.displayPath(), source, diagnostics);
         Directives directives = directiveParser.header(file.bytes());

@@ -23,12 +23,27 @@ public enum FailOn {
         };
     }
 
-    /** Whether these findings fail the gate. */
-    public boolean fails(List<Diagnostic> diagnostics) {
+    /** Whether a finding of this severity fails the gate. */
+    public boolean reaches(Severity severity) {
         return switch (this) {
-            case ERROR -> diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR);
-            case WARNING -> diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR || d.severity() == Severity.WARNING);
+            case ERROR -> severity == Severity.ERROR;
+            case WARNING -> severity == Severity.ERROR || severity == Severity.WARNING;
             case NEVER -> false;
         };
+    }
+
+    /** Whether these findings fail the gate. */
+    public boolean fails(List<Diagnostic> diagnostics) {
+        return diagnostics.stream().anyMatch(d -> reaches(d.severity()));
+    }
+
+    /** The decision on these findings, with the counts that explain it. */
+    public GateVerdict verdict(List<Diagnostic> diagnostics) {
+        return new GateVerdict(this, fails(diagnostics), count(diagnostics, Severity.ERROR),
+                count(diagnostics, Severity.WARNING));
+    }
+
+    private static long count(List<Diagnostic> diagnostics, Severity severity) {
+        return diagnostics.stream().filter(d -> d.severity() == severity).count();
     }
 }

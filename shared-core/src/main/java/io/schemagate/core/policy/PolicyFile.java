@@ -5,21 +5,21 @@ import io.schemagate.core.text.Position;
 import io.schemagate.core.text.SourceException;
 import io.schemagate.core.text.SourceText;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -39,11 +39,15 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *     allow: ["drop_.+"]
  * </pre>
  *
- * Unknown keys, bad values and malformed codes are errors that name the file, line and column.
+ * Unknown keys and rule options, duplicate keys, bad values, malformed codes and invalid patterns are errors that
+ * name the file, line and column; so are YAML anchors and aliases (see {@link PolicyYaml}).
  */
 public final class PolicyFile {
     public static final String NAME = "schemagate.yaml";
     private static final Pattern CODE = Pattern.compile("^(DI|DS|BC|CD|MF|PG|MY|LT|TX|NM|HY)[0-9]{3}$");
+    /** The rules that read {@code allow} patterns (rules.md §1: deprecated tables and columns may be dropped). */
+    private static final Set<String> ALLOW_RULES = Set.of("DS102", "DS103");
+    static final int MAX_BYTES = 64 * 1024;
 
     private final String file;
     private final SourceText source;
@@ -53,35 +57,75 @@ public final class PolicyFile {
         this.source = source;
     }
 
-    /** {@code schemagate.yaml} at the root of the git repository holding {@code dir}, else in {@code workingDir}. */
-    public static Optional<Path> find(Path dir, Path workingDir) {
+    /**
+     * {@code schemagate.yaml} at the root of the git repository holding {@code dir}, else in {@code workingDir}.
+     *
+     * @throws PolicyException when it is there but is not a plain file of that folder: a symbolic link out of it
+     *                         (a pull request could point it at {@code /proc/self/environ} and have secrets quoted
+     *                         back in error messages), a dangling link, a directory or a named pipe
+     */
+    public static Optional<Path> find(Path dir, Path workingDir) throws PolicyException {
         for (Path d = dir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
             if (Files.exists(d.resolve(".git"))) {
-                Path candidate = d.resolve(NAME);
-                return Files.isRegularFile(candidate) ? Optional.of(candidate) : Optional.empty();
+                return candidate(d);
             }
         }
-        Path candidate = workingDir.resolve(NAME);
-        return Files.isRegularFile(candidate) ? Optional.of(candidate) : Optional.empty();
+        return candidate(workingDir);
+    }
+
+    private static Optional<Path> candidate(Path folder) throws PolicyException {
+        Path candidate = folder.resolve(NAME);
+        if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        String shown = candidate.toString();
+        if (!Files.isRegularFile(candidate)) {
+            throw new PolicyException(shown, Position.START, "not a regular file (a directory, named pipe, device"
+                    + " or dangling symbolic link)");
+        }
+        if (Files.isSymbolicLink(candidate)) {
+            try {
+                if (!candidate.toRealPath().startsWith(folder.toRealPath())) {
+                    throw new PolicyException(shown, Position.START, "a symbolic link to " + candidate.toRealPath()
+                            + ", outside " + folder.toAbsolutePath().normalize() + "; link only to files inside it");
+                }
+            } catch (IOException e) {
+                throw new PolicyException(shown, Position.START, "cannot follow the symbolic link: " + e.getMessage());
+            }
+        }
+        return Optional.of(candidate);
     }
 
     /**
      * @param display how to name the file in messages
-     * @throws PolicyException for bad content; {@link SourceException} for non-UTF-8 bytes
+     * @throws PolicyException for bad content, or a file that is not a regular file or is too large;
+     *                         {@link SourceException} for non-UTF-8 bytes
      * @throws IOException     when it cannot be read
      */
     public static Policy load(Path path, String display) throws IOException, SourceException {
-        SourceText source = SourceText.decode(display, Files.readAllBytes(path));
+        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        if (!attributes.isRegularFile()) { // a named pipe would block the read forever
+            throw new PolicyException(display, Position.START, attributes.isDirectory() ? "a directory, not a file"
+                    : "not a regular file (a named pipe, socket or device)");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(path)) {
+            bytes = in.readNBytes(MAX_BYTES + 1); // bounded: the size on disk may lie (/proc) or grow
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new PolicyException(display, Position.START, "too large for a policy file (over "
+                    + MAX_BYTES / 1024 + " KiB)");
+        }
+        SourceText source = SourceText.decode(display, bytes);
         return new PolicyFile(display, source).parse();
     }
 
     private Policy parse() throws PolicyException {
         Node root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(source.text()));
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new PolicyException(file, position(mark), "not valid YAML: " + e.getProblem());
+            root = PolicyYaml.compose(source.text());
+        } catch (PolicyYaml.Refused e) {
+            throw new PolicyException(file, position(e.mark()), e.getMessage());
         }
         FailOn failOn = FailOn.ERROR;
         boolean requireReason = false;
@@ -118,15 +162,39 @@ public final class PolicyFile {
         }
         Severity severity = null;
         Map<String, Object> options = new LinkedHashMap<>();
+        List<String> known = ALLOW_RULES.contains(code) ? List.of("severity", "allow") : List.of("severity");
         for (NodeTuple option : mapping(value, code).getValue()) {
             String key = scalar(option.getKeyNode(), "an option name");
+            if (!known.contains(key)) {
+                throw error(option.getKeyNode(), code + ": unknown option \"" + key + "\" (known: "
+                        + String.join(", ", known) + ")");
+            }
             if (key.equals("severity")) {
                 severity = severity(option.getValueNode(), code);
             } else {
-                options.put(key, plain(option.getValueNode()));
+                options.put(key, patterns(option.getValueNode(), code));
             }
         }
         return new RuleSetting(severity, options);
+    }
+
+    /** {@code allow}: a list of regular expressions, each compiled now so a typo stops the run before any database. */
+    private List<String> patterns(Node value, String code) throws PolicyException {
+        if (!(value instanceof SequenceNode list)) {
+            throw error(value, code + ": allow must be a list of patterns, e.g. allow: [\"drop_.+\"]");
+        }
+        List<String> patterns = new ArrayList<>();
+        for (Node item : list.getValue()) {
+            String pattern = scalar(item, code + ": an allow pattern");
+            try {
+                Pattern.compile(pattern);
+            } catch (PatternSyntaxException e) {
+                throw error(item, code + ": allow pattern \"" + pattern + "\" is not a regular expression: "
+                        + e.getDescription());
+            }
+            patterns.add(pattern);
+        }
+        return List.copyOf(patterns);
     }
 
     private Severity severity(Node value, String code) throws PolicyException {
@@ -160,23 +228,6 @@ public final class PolicyFile {
             return s.getValue();
         }
         throw error(node, what + " must be a single value");
-    }
-
-    /** Rule options as plain Java values: strings, lists and maps. */
-    private static Object plain(Node node) {
-        if (node instanceof ScalarNode s) {
-            return s.getValue();
-        }
-        if (node instanceof SequenceNode seq) {
-            List<Object> list = new ArrayList<>();
-            seq.getValue().forEach(n -> list.add(plain(n)));
-            return List.copyOf(list);
-        }
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (NodeTuple t : ((MappingNode) node).getValue()) {
-            map.put(String.valueOf(plain(t.getKeyNode())), plain(t.getValueNode()));
-        }
-        return map;
     }
 
     private PolicyException error(Node node, String problem) {

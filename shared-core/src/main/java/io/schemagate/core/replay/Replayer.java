@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -26,10 +27,16 @@ public final class Replayer {
     private Catalog current;
     /** Set when a batch was stopped for running too long. */
     private Failure batchStopped;
+    private Consumer<Statement> beforeEachStatement = statement -> { };
 
     public Replayer(Connection connection, Inspector inspector) {
         this.connection = connection;
         this.inspector = inspector;
+    }
+
+    /** Tells {@code listener} about each statement before it runs one at a time (progress on long replays). */
+    public void beforeEachStatement(Consumer<Statement> listener) {
+        beforeEachStatement = listener;
     }
 
     /** Runs statements that prepare the database the way the tool does before migrating (its own tables). */
@@ -139,6 +146,7 @@ public final class Replayer {
         boolean transactional = section.txMode() == TxMode.FILE;
         connection.setAutoCommit(!transactional);
         for (Statement statement : section.statements()) {
+            beforeEachStatement.accept(statement);
             try (java.sql.Statement s = connection.createStatement()) {
                 s.setEscapeProcessing(false); // JDBC escapes like {fn …} are not SQL; send the text as written
                 s.execute(statement.text());

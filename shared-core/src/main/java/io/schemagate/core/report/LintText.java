@@ -5,13 +5,18 @@ import static io.schemagate.core.report.ValidationText.plural;
 import io.schemagate.core.lint.Diagnostic;
 import io.schemagate.core.lint.Fix;
 import io.schemagate.core.lint.Severity;
+import io.schemagate.core.policy.FailOn;
+import io.schemagate.core.policy.GateVerdict;
+import java.util.ArrayList;
+import java.util.List;
 
-/** {@code migrate lint} for people: per file its changes and findings, then the verdict. */
+/** {@code migrate lint} for people: per file its changes and findings, the counts, then the gate's verdict. */
 public final class LintText {
     private LintText() {
     }
 
-    public static String render(LintReport report, TextStyle style) {
+    /** @param verdict the gate's decision, the one the exit code follows; its line ends the text */
+    public static String render(LintReport report, GateVerdict verdict, TextStyle style) {
         StringBuilder out = new StringBuilder();
         for (FileReport file : report.files()) {
             out.append(style.bold(file.name())).append(file.added() ? style.dim(" (new)") : "").append('\n');
@@ -40,14 +45,41 @@ public final class LintText {
         long errors = report.count(Severity.ERROR);
         long warnings = report.count(Severity.WARNING);
         String files = report.addedFiles() + plural(report.addedFiles(), " new file");
-        String verdict = errors > 0 ? style.red("✗ " + errors + plural(errors, " error"))
-                : style.green("✓ no errors");
-        out.append(verdict).append(", ").append(warnings).append(plural(warnings, " warning"))
+        String counts = errors > 0 ? errors + plural(errors, " error") : "no errors";
+        out.append(verdict.failed() ? style.red("✗ " + counts) : style.green("✓ " + counts)).append(", ").append(warnings).append(plural(warnings, " warning"))
                 .append(" in ").append(files).append(" of ").append(report.dir())
                 .append(" (").append(report.selection()).append(')');
         if (report.devDatabase() != null) {
             out.append("; replayed on ").append(report.devDatabase());
         }
-        return out.append('\n').toString();
+        return out.append('\n').append(verdictLine(verdict)).append('\n').toString();
+    }
+
+    /**
+     * {@code gate: failed (2 errors at or above fail-on error)}, {@code gate: passed (1 warning below fail-on
+     * error)}: plain words a log reader or a script can match, whatever the colours.
+     */
+    static String verdictLine(GateVerdict verdict) {
+        FailOn failOn = verdict.failOn();
+        List<String> reaching = new ArrayList<>();
+        List<String> below = new ArrayList<>();
+        if (verdict.errors() > 0) {
+            (failOn.reaches(Severity.ERROR) ? reaching : below).add(verdict.errors() + plural(verdict.errors(), " error"));
+        }
+        if (verdict.warnings() > 0) {
+            (failOn.reaches(Severity.WARNING) ? reaching : below)
+                    .add(verdict.warnings() + plural(verdict.warnings(), " warning"));
+        }
+        String threshold = "fail-on " + failOn.id();
+        if (verdict.failed()) {
+            return "gate: failed (" + String.join(" and ", reaching) + " at or above " + threshold + ")";
+        }
+        if (below.isEmpty()) {
+            return "gate: passed (no errors or warnings; " + threshold + ")";
+        }
+        if (failOn == FailOn.NEVER) {
+            return "gate: passed (" + threshold + ": " + String.join(" and ", below) + " do not fail it)";
+        }
+        return "gate: passed (" + String.join(" and ", below) + " below " + threshold + ")";
     }
 }

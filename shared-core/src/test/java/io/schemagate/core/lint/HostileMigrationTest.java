@@ -132,7 +132,7 @@ class HostileMigrationTest {
         }
         assertFalse(Files.exists(canary), attack + " wrote " + canary);
         assertEquals(SECRET + "\n", Files.readString(secretFile));
-        for (String rendered : List.of(LintText.render(report, TextStyle.PLAIN), LintJson.render(report),
+        for (String rendered : List.of(LintText.render(report, Policy.DEFAULTS.failOn().verdict(report.diagnostics()), TextStyle.PLAIN), LintJson.render(report),
                 MarkdownReport.render(report))) {
             assertFalse(rendered.contains(SECRET), attack + " leaked the file into the report:\n" + rendered);
             assertFalse(rendered.contains("PATH=") || rendered.contains("HOME="), attack + " leaked an environment:\n" + rendered);

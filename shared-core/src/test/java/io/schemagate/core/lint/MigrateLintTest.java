@@ -13,6 +13,7 @@ import io.schemagate.core.migrate.DirFormat;
 import io.schemagate.core.migrate.DirectoryHasher;
 import io.schemagate.core.migrate.GolangMigrateFormat;
 import io.schemagate.core.migrate.MigrationDir;
+import io.schemagate.core.policy.FailOn;
 import io.schemagate.core.policy.Policy;
 import io.schemagate.core.report.ChangeAt;
 import io.schemagate.core.report.FileReport;
@@ -187,7 +188,7 @@ class MigrateLintTest {
         Matcher name = Pattern.compile("sg_dev_\\w+").matcher(report.devDatabase());
         assertTrue(name.find(), report.devDatabase());
         assertFalse(LocalPostgres.databaseExists(name.group()), "the scratch database is dropped, also after a failure");
-        String rendered = LintJson.render(report) + LintText.render(report, TextStyle.PLAIN);
+        String rendered = LintJson.render(report) + LintText.render(report, FailOn.ERROR.verdict(report.diagnostics()), TextStyle.PLAIN);
         assertFalse(rendered.contains("Sup3rS3cret"), rendered);
         assertTrue(report.devDatabase().contains("****"), report.devDatabase());
     }
