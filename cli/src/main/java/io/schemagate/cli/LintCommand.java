@@ -59,7 +59,7 @@ import picocli.CommandLine.Option;
             "  schemagate migrate lint --dir migrations --report json=lint.json --report text=lint.txt",
             "",
             "Dev databases (--dev-url):",
-            "  embedded://postgres[/MAJOR]      PostgreSQL 14-18 started in-process (default: " + DevUrl.DEFAULT_URL + ")",
+            "  embedded://postgres[/MAJOR]      a private PostgreSQL 14-18 server (default: " + DevUrl.DEFAULT_URL + ")",
             "  postgres://USER:PASS@HOST:PORT/DB a server; schemagate creates and drops a scratch database",
             "  docker://postgres/MAJOR[/DB]     a container, where a container engine is available",
             "",

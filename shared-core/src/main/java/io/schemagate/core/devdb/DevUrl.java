@@ -7,7 +7,7 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code postgres://user:pass@host:port/db?sslmode=…&search_path=…} (also {@code postgresql://}): a database
  *       service; schemagate works in a scratch database it creates there, or in the given one when it is empty;</li>
- *   <li>{@code embedded://postgres[/MAJOR]}: PostgreSQL started in-process (the default, {@link #DEFAULT_URL});</li>
+ *   <li>{@code embedded://postgres[/MAJOR]}: a private PostgreSQL server schemagate starts (the default, {@link #DEFAULT_URL});</li>
  *   <li>{@code docker://postgres/MAJOR[/DB]}: a throw-away container, where a container engine is available.</li>
  * </ul>
  * Records, so the lint engine can tell them apart; {@link #toString()} is {@link #masked()} on each of them, so a

@@ -81,6 +81,11 @@ class SignalCleanupTest {
         Matcher scratch = ServiceDevDatabaseTest.SCRATCH.matcher(stopped.description());
         assertTrue(scratch.find(), stopped.description());
         assertFalse(databaseExists(scratch.group(1)), scratch.group(1) + " survived SIGTERM");
+        String role = "sg_run_" + scratch.group(1).substring("sg_dev_".length());
+        try (Connection c = admin()) {
+            assertEquals("0", LocalPostgres.queryString(c, "SELECT count(*) FROM pg_roles WHERE rolname = '" + role + "'"),
+                    role + " survived SIGTERM");
+        }
         assertEquals("", stopped.stderr());
     }
 
