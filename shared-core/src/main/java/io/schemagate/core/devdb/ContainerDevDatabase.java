@@ -23,7 +23,7 @@ import java.util.Set;
  * {@code docker://postgres/TAG[/DB]}: a container of the official {@code postgres} image, started through the
  * engine's API (Docker or Podman), reached on a published port and force-removed by {@link #close()}.
  */
-final class ContainerDevDatabase extends GuardedDevDatabase {
+final class ContainerDevDatabase extends OwnServerDevDatabase {
 
     static final String LABEL = "io.schemagate.dev-database";
     private static final Duration API_TIMEOUT = Duration.ofSeconds(60);
@@ -38,7 +38,6 @@ final class ContainerDevDatabase extends GuardedDevDatabase {
     private final ContainerEngine engine;
     private final String name;
     private volatile String containerId;
-    private volatile GuardedDevDatabase inner;
     private int versionNumber;
 
     private ContainerDevDatabase(DockerUrl url, ContainerEngine engine, String name) {
@@ -162,7 +161,7 @@ final class ContainerDevDatabase extends GuardedDevDatabase {
                     continue;
                 }
                 // The container's superuser makes the run's role and scratch database, as on any server.
-                inner = ServiceDevDatabases.open(target, settings, false);
+                openRun(target, settings);
                 return;
             }
             sleep(500);
@@ -226,18 +225,6 @@ final class ContainerDevDatabase extends GuardedDevDatabase {
     }
 
     @Override
-    public Connection connection() {
-        GuardedDevDatabase session = inner;
-        return session == null ? null : session.connection();
-    }
-
-    @Override
-    public List<OutsideObject> outsideChanges() {
-        GuardedDevDatabase session = inner;
-        return session == null ? List.of() : session.outsideChanges();
-    }
-
-    @Override
     public String description() {
         return "container " + name + " of " + url.image() + " (PostgreSQL " + PgSession.versionText(versionNumber) + ")";
     }
@@ -249,10 +236,7 @@ final class ContainerDevDatabase extends GuardedDevDatabase {
 
     @Override
     void release(boolean abrupt) {
-        GuardedDevDatabase session = inner;
-        if (session != null) {
-            session.close(abrupt);
-        }
+        closeRun(abrupt);
         // By name, not id: a signal between create and its answer leaves no id, but the name is known from the start.
         String target = containerId != null ? containerId : name;
         try {

@@ -1,19 +1,16 @@
 package io.schemagate.core.devdb;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 
 /**
  * {@code embedded://postgres/MAJOR}: a private PostgreSQL server ({@link EmbeddedServer}) from the bundled or
  * downloaded binaries, started for this run and removed by {@link #close()}, also when the JVM dies.
  */
-final class EmbeddedDevDatabase extends GuardedDevDatabase {
+final class EmbeddedDevDatabase extends OwnServerDevDatabase {
 
     private final EmbeddedUrl url;
     private final EmbeddedServer server;
-    private volatile GuardedDevDatabase inner;
     private int versionNumber;
 
     private EmbeddedDevDatabase(EmbeddedUrl url, EmbeddedServer server) {
@@ -47,25 +44,13 @@ final class EmbeddedDevDatabase extends GuardedDevDatabase {
         PostgresUrl superuser = server.superuserUrl();
         PostgresUrl target = new PostgresUrl(superuser.scheme(), superuser.user(), superuser.password(), superuser.host(),
                 superuser.port(), superuser.database(), superuser.parameters(), url.searchPath());
-        inner = ServiceDevDatabases.open(target, settings, false);
-        inner.serverThrownAway();
+        openRun(target, settings);
+        run().serverThrownAway();
         try {
-            versionNumber = PgSession.serverVersionNumber(inner.connection());
+            versionNumber = PgSession.serverVersionNumber(connection());
         } catch (SQLException e) {
             throw ConnectFailure.working("cannot use embedded PostgreSQL " + url.major(), target, e);
         }
-    }
-
-    @Override
-    public Connection connection() {
-        GuardedDevDatabase session = inner;
-        return session == null ? null : session.connection();
-    }
-
-    @Override
-    public List<OutsideObject> outsideChanges() {
-        GuardedDevDatabase session = inner;
-        return session == null ? List.of() : session.outsideChanges();
     }
 
     @Override
@@ -85,10 +70,7 @@ final class EmbeddedDevDatabase extends GuardedDevDatabase {
 
     @Override
     void release(boolean abrupt) {
-        GuardedDevDatabase session = inner;
-        if (session != null) {
-            session.close(abrupt);
-        }
+        closeRun(abrupt);
         server.close(abrupt);
     }
 }
