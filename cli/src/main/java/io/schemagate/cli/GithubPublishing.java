@@ -7,9 +7,8 @@ import io.schemagate.core.report.GithubReport;
 import io.schemagate.core.report.LintReport;
 import io.schemagate.core.report.MarkdownReport;
 import io.schemagate.core.report.RuleDocs;
-import io.schemagate.core.review.DiffPlacement;
+import io.schemagate.core.review.Publication;
 import io.schemagate.github.GithubException;
-import io.schemagate.github.Publication;
 import io.schemagate.github.PullRequestContext;
 import io.schemagate.github.PullRequestPublisher;
 import io.schemagate.github.WorkflowFile;
@@ -92,14 +91,9 @@ final class GithubPublishing {
                 .publish(report, paths.isPresent() ? paths.get() : file -> Optional.empty(), !options.noSuggestions);
         publication.warnings().forEach(this::warn);
         PrintWriter err = session.terminal().err();
-        err.println("schemagate: pull request #" + pr.number() + ": "
-                + (publication.commentUrl() == null ? "no summary comment" : "summary comment " + publication.commentUrl())
-                + "; line comments: " + publication.posted() + " posted, " + publication.alreadyPosted()
-                + " already there, " + publication.outsideDiff() + " outside the diff"
-                + (publication.overLimit() == 0 ? "" : ", " + publication.overLimit() + " over the limit of "
-                        + DiffPlacement.MAX_COMMENTS + " (in the summary comment)"));
+        err.println("schemagate: " + publication.describe("pull request #" + pr.number(), "summary comment"));
         err.flush();
-        return publication.commentUrl();
+        return publication.summaryUrl();
     }
 
     /** A workflow-command warning in GitHub Actions (it shows on the run's page), else a line on stderr. */

@@ -4,6 +4,9 @@ import io.schemagate.core.report.LintReport;
 import io.schemagate.core.report.MarkdownReport;
 import io.schemagate.core.review.ChangedFile;
 import io.schemagate.core.review.DiffPlacement;
+import io.schemagate.core.review.LineComment;
+import io.schemagate.core.review.LineComments;
+import io.schemagate.core.review.Publication;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,7 +84,7 @@ public final class PullRequestPublisher {
             pull = github.getRepository(pr.repository()).getPullRequest(pr.number());
         } catch (IOException e) {
             warnings.add(ApiFailure.describe("could not read pull request #" + pr.number() + " of " + pr.repository(), e));
-            return new Publication(null, 0, 0, 0, 0, warnings);
+            return Publication.failed(warnings);
         }
         String commentUrl = null;
         try {
@@ -95,12 +98,12 @@ public final class PullRequestPublisher {
             plan = DiffPlacement.plan(report.diagnostics(), repoPath, changedFiles(pull), suggestions);
             List<GHPullRequestReviewComment> existing = pull.listReviewComments().withPageSize(PAGE).toList();
             fresh = plan.placed().stream()
-                    .map(placed -> LineComments.of(placed, docsBaseUrl).redacted(redact))
+                    .map(placed -> LineComments.of(placed, docsBaseUrl, LineComments.SuggestionSyntax.GITHUB).redacted(redact))
                     .filter(c -> existing.stream().noneMatch(e -> c.sameAs(e.getPath(), e.getLine(), e.getBody())))
                     .toList();
         } catch (IOException e) {
             warnings.add(ApiFailure.describe("could not post line comments", e));
-            return new Publication(commentUrl, 0, 0, 0, 0, warnings);
+            return new Publication(commentUrl, 0, 0, 0, 0, 0, warnings);
         }
         int posted = 0;
         if (!fresh.isEmpty()) {
@@ -113,7 +116,7 @@ public final class PullRequestPublisher {
             }
         }
         return new Publication(commentUrl, posted, plan.placed().size() - fresh.size(), plan.outsideDiff(),
-                plan.overLimit(), warnings);
+                plan.overLimit(), 0, warnings);
     }
 
     /**

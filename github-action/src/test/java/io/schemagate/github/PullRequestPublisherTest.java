@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.schemagate.core.report.LintReport;
 import io.schemagate.core.report.MarkdownReport;
 import io.schemagate.core.report.RuleDocs;
+import io.schemagate.core.review.Publication;
+import io.schemagate.core.testing.ReportSamples;
 import io.schemagate.github.testing.FakeGitHub;
 import io.schemagate.core.testing.SilentServer;
 import io.schemagate.github.testing.FakeGitHub.Request;
@@ -81,7 +83,7 @@ class PullRequestPublisherTest {
         assertEquals(1, comments.get(1).get("line").asInt());
         assertTrue(comments.get(1).get("body").asText().contains("```suggestion\nSET lock_timeout = '5s';\n"));
 
-        assertEquals(github.issueComments(PR).get(1).id(), idOf(publication.commentUrl()));
+        assertEquals(github.issueComments(PR).get(1).id(), idOf(publication.summaryUrl()));
         // Every request carried the token, and only as the Authorization header.
         assertTrue(github.requests().stream().allMatch(r -> r.headers().getOrDefault("Authorization", "").endsWith(TOKEN)));
         assertTrue(github.requests().stream().noneMatch(r -> r.path().contains(TOKEN)));
@@ -100,7 +102,7 @@ class PullRequestPublisherTest {
         long id = github.issueComments(PR).get(0).id();
         assertEquals(List.of("PATCH " + REPO + "/issues/comments/" + id),
                 github.mutations().stream().map(r -> r.method() + " " + r.path()).toList());
-        assertEquals(first.commentUrl(), second.commentUrl());
+        assertEquals(first.summaryUrl(), second.summaryUrl());
         assertEquals(1, github.issueComments(PR).size());
         assertEquals(2, github.reviewComments(PR).size());
     }
@@ -127,7 +129,7 @@ class PullRequestPublisherTest {
 
         Publication quiet = publish(github, nothingNew);
 
-        assertNull(quiet.commentUrl());
+        assertNull(quiet.summaryUrl());
         assertEquals(List.of(), quiet.warnings());
         assertEquals(List.of(), github.mutations());
 
@@ -137,7 +139,7 @@ class PullRequestPublisherTest {
         Publication removed = publish(github, nothingNew);
         assertEquals(List.of("PATCH"), github.mutations().stream().map(Request::method).toList());
         assertTrue(github.issueComments(PR).get(0).body().contains("✅ **No errors**"));
-        assertTrue(removed.commentUrl() != null);
+        assertTrue(removed.summaryUrl() != null);
     }
 
     @Test
@@ -165,7 +167,7 @@ class PullRequestPublisherTest {
 
         Publication publication = publish(github, ReportSamples.risky());
 
-        assertNull(publication.commentUrl());
+        assertNull(publication.summaryUrl());
         assertEquals(2, publication.warnings().size(), publication.warnings().toString());
         assertTrue(publication.warnings().get(0).startsWith("could not post the summary comment: the token may not write"
                 + " to this pull request (403 Resource not accessible by integration); give the job"
@@ -196,7 +198,7 @@ class PullRequestPublisherTest {
 
         Publication publication = publish(github, report);
 
-        assertTrue(publication.commentUrl() != null);
+        assertTrue(publication.summaryUrl() != null);
         assertEquals(1, publication.warnings().size());
         assertTrue(publication.warnings().get(0).startsWith("could not post 1 line comment: GitHub answered (422"),
                 publication.warnings().get(0));

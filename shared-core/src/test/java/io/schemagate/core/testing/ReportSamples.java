@@ -1,4 +1,4 @@
-package io.schemagate.github;
+package io.schemagate.core.testing;
 
 import io.schemagate.core.lint.Diagnostic;
 import io.schemagate.core.lint.Fix;
@@ -9,16 +9,16 @@ import io.schemagate.core.text.Position;
 import java.util.List;
 
 /** Reports shaped like those {@code migrate lint} makes, for tests of what is posted. */
-final class ReportSamples {
-    static final String DIR = "db/migrations";
-    static final String FILE = "2_drop.sql";
-    static final String PATH = DIR + "/" + FILE;
+public final class ReportSamples {
+    public static final String DIR = "db/migrations";
+    public static final String FILE = "2_drop.sql";
+    public static final String PATH = DIR + "/" + FILE;
 
     private ReportSamples() {
     }
 
     /** A drop-column error on line 2 and a lock-timeout note on line 1 whose fix inserts a SET line. */
-    static LintReport risky() {
+    public static LintReport risky() {
         Diagnostic drop = new Diagnostic("DS103", Severity.ERROR, PATH, new Position(40, 2, 1),
                 "Dropping non-virtual column \"name\" of table \"users\" loses its data.");
         Diagnostic lock = new Diagnostic("PG508", Severity.INFO, PATH, new Position(0, 1, 1),
@@ -28,11 +28,11 @@ final class ReportSamples {
         return report(List.of(lock, drop));
     }
 
-    static LintReport clean() {
+    public static LintReport clean() {
         return report(List.of());
     }
 
-    static LintReport report(List<Diagnostic> diagnostics) {
+    public static LintReport report(List<Diagnostic> diagnostics) {
         return new LintReport(DIR, "atlas", "embedded://postgres/16", "files added since origin/main",
                 List.of(new FileReport(FILE, true, null, List.of(), diagnostics)));
     }

@@ -1,4 +1,4 @@
-package io.schemagate.github;
+package io.schemagate.core.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,9 +8,11 @@ import io.schemagate.core.lint.Diagnostic;
 import io.schemagate.core.lint.Fix;
 import io.schemagate.core.lint.Severity;
 import io.schemagate.core.report.RuleDocs;
-import io.schemagate.core.review.DiffPlacement;
+import io.schemagate.core.testing.ReportSamples;
 import io.schemagate.core.text.Position;
 import java.util.List;
+import static io.schemagate.core.review.LineComments.SuggestionSyntax.GITHUB;
+import static io.schemagate.core.review.LineComments.SuggestionSyntax.GITLAB;
 import org.junit.jupiter.api.Test;
 
 class LineCommentsTest {
@@ -20,7 +22,7 @@ class LineCommentsTest {
     void aPlacedFixBecomesASuggestionBlockAfterTheTaggedHeadline() {
         Diagnostic lock = ReportSamples.risky().diagnostics().get(0);
         LineComment comment = LineComments.of(new DiffPlacement.Placed(lock, ReportSamples.PATH, 0, 1,
-                lock.fixes().get(0)), DOCS);
+                lock.fixes().get(0)), DOCS, GITHUB);
 
         assertEquals(new LineComment(ReportSamples.PATH, 0, 1, "PG508", comment.body()), comment);
         assertTrue(comment.body().startsWith("<!-- schemagate:finding PG508 -->\n**[PG508"), comment.body());
@@ -33,7 +35,7 @@ class LineCommentsTest {
     @Test
     void withoutAPlacedSuggestionTheFixIsOnlyDescribed() {
         Diagnostic lock = ReportSamples.risky().diagnostics().get(0);
-        LineComment comment = LineComments.of(new DiffPlacement.Placed(lock, ReportSamples.PATH, 0, 1, null), DOCS);
+        LineComment comment = LineComments.of(new DiffPlacement.Placed(lock, ReportSamples.PATH, 0, 1, null), DOCS, GITHUB);
         assertTrue(comment.body().contains("Fix: Set a lock timeout first."));
         assertFalse(comment.body().contains("```suggestion"));
     }
@@ -43,7 +45,7 @@ class LineCommentsTest {
         Fix delete = new Fix("Remove the statement.", new Fix.TextEdit(2, 3, ""));
         Diagnostic d = new Diagnostic("MF101", Severity.WARNING, ReportSamples.PATH, new Position(0, 2, 1), "m",
                 List.of(delete));
-        String body = LineComments.of(new DiffPlacement.Placed(d, ReportSamples.PATH, 2, 3, delete), DOCS).body();
+        String body = LineComments.of(new DiffPlacement.Placed(d, ReportSamples.PATH, 2, 3, delete), DOCS, GITHUB).body();
         assertTrue(body.contains("```suggestion\n```\n"), body);
     }
 
@@ -52,8 +54,29 @@ class LineCommentsTest {
         Fix huge = new Fix("Set a lock timeout first.", new Fix.TextEdit(1, 1, "-- x\n".repeat(20_000)));
         Diagnostic d = new Diagnostic("PG508", Severity.INFO, ReportSamples.PATH, new Position(0, 1, 1), "no lock_timeout",
                 List.of(huge));
-        LineComment comment = LineComments.of(new DiffPlacement.Placed(d, ReportSamples.PATH, 0, 1, huge), DOCS);
+        LineComment comment = LineComments.of(new DiffPlacement.Placed(d, ReportSamples.PATH, 0, 1, huge), DOCS, GITHUB);
         assertFalse(comment.body().contains("```suggestion"));
         assertTrue(comment.body().length() < 1_000, comment.body().length() + " characters");
+    }
+
+    @Test
+    void gitLabWidensAMultiLineSuggestionUpwardFromTheLineItSitsOn() {
+        Fix replace = new Fix("Split the statement.", new Fix.TextEdit(2, 4, "SELECT 1;\n"));
+        Diagnostic d = new Diagnostic("PG508", Severity.WARNING, ReportSamples.PATH, new Position(0, 2, 1), "m",
+                List.of(replace));
+        DiffPlacement.Placed placed = new DiffPlacement.Placed(d, ReportSamples.PATH, 2, 4, replace);
+        assertTrue(LineComments.of(placed, DOCS, GITLAB).body().contains("```suggestion:-2+0\nSELECT 1;\n```\n"));
+        assertTrue(LineComments.of(placed, DOCS, GITHUB).body().contains("```suggestion\nSELECT 1;\n```\n"));
+        DiffPlacement.Placed oneLine = new DiffPlacement.Placed(d, ReportSamples.PATH, 0, 2, replace);
+        assertTrue(LineComments.of(oneLine, DOCS, GITLAB).body().contains("```suggestion\nSELECT 1;\n```\n"));
+    }
+
+    @Test
+    void aCommentsHiddenTagNamesItsFinding() {
+        Diagnostic lock = ReportSamples.risky().diagnostics().get(0);
+        LineComment comment = LineComments.of(new DiffPlacement.Placed(lock, ReportSamples.PATH, 0, 1, null), DOCS, GITLAB);
+        assertEquals(java.util.Optional.of("PG508"), LineComment.taggedCode("note\n" + comment.body()));
+        assertEquals(java.util.Optional.empty(), LineComment.taggedCode("a person's reply"));
+        assertEquals(java.util.Optional.empty(), LineComment.taggedCode(null));
     }
 }

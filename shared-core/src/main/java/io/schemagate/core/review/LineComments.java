@@ -1,0 +1,66 @@
+package io.schemagate.core.review;
+
+import io.schemagate.core.lint.Diagnostic;
+import io.schemagate.core.lint.Fix;
+import io.schemagate.core.report.MarkdownEscape;
+import io.schemagate.core.report.MarkdownReport;
+
+/**
+ * The line comment for a finding placed on the diff: its tagged headline, its fixes, and the placed fix as a
+ * suggestion block in the platform's syntax.
+ */
+public final class LineComments {
+    /**
+     * GitHub's limit on a comment body is 65,536 characters (GitLab's is larger); a longer suggestion is described
+     * instead.
+     */
+    public static final int MAX_BODY = 60_000;
+
+    /** How a platform writes a one-click suggestion that replaces lines {@code startLine..line}. */
+    public enum SuggestionSyntax {
+        /** A plain {@code suggestion} block; the comment itself spans the lines it replaces. */
+        GITHUB,
+        /**
+         * GitLab anchors the comment on one line; {@code suggestion:-N+0} widens the replaced range to the N lines
+         * above it.
+         */
+        GITLAB;
+
+        String info(int startLine, int line) {
+            if (this == GITLAB && startLine > 0 && startLine < line) {
+                return "suggestion:-" + (line - startLine) + "+0";
+            }
+            return "suggestion";
+        }
+    }
+
+    private LineComments() {
+    }
+
+    public static LineComment of(DiffPlacement.Placed placed, String docsBaseUrl, SuggestionSyntax syntax) {
+        String info = syntax.info(placed.startLine(), placed.line());
+        String body = body(placed.finding(), placed.suggestion(), info, docsBaseUrl);
+        if (body.length() > MAX_BODY) {
+            body = body(placed.finding(), null, info, docsBaseUrl);
+        }
+        return new LineComment(placed.path(), placed.startLine(), placed.line(), placed.finding().code(), body);
+    }
+
+    /** The finding's headline and fixes; {@code suggested}'s edit becomes the suggestion block. */
+    private static String body(Diagnostic d, Fix suggested, String info, String docsBaseUrl) {
+        StringBuilder out = new StringBuilder(LineComment.tag(d.code())).append('\n')
+                .append(MarkdownReport.headline(d, docsBaseUrl)).append("\n\n");
+        for (Fix fix : d.fixes()) {
+            out.append("Fix: ").append(MarkdownEscape.inline(fix.message())).append("\n\n");
+            if (fix == suggested) {
+                out.append(suggestion(fix.edit().newText(), info)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** The replacement lines; an empty block deletes them (a fence around one empty line would leave one). */
+    private static String suggestion(String newText, String info) {
+        return newText.isEmpty() ? "```" + info + "\n```\n" : MarkdownEscape.fence(newText, info);
+    }
+}
