@@ -4,9 +4,11 @@ import io.schemagate.core.devdb.DevDatabaseException;
 import io.schemagate.core.devdb.DevSettings;
 import io.schemagate.core.devdb.DevUrl;
 import io.schemagate.core.devdb.DevUrlException;
+import io.schemagate.core.git.RepositoryPaths;
 import io.schemagate.core.history.HistoryException;
 import io.schemagate.core.history.NewFiles;
 import io.schemagate.core.lint.LintRequest;
+import io.schemagate.core.lint.Severity;
 import io.schemagate.core.lint.MigrateLint;
 import io.schemagate.core.lint.Progress;
 import io.schemagate.core.migrate.DirFormat;
@@ -31,7 +33,6 @@ import io.schemagate.core.report.SarifReport;
 import io.schemagate.core.report.TextStyle;
 import io.schemagate.core.text.SourceException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,7 +70,9 @@ import picocli.CommandLine.Option;
             "",
             "In a GitHub Actions job for a pull request, GITHUB_TOKEN (or --github-token) makes lint post the summary",
             "comment and line comments with suggested fixes; with no arguments and GITHUB_ACTIONS=true, schemagate",
-            "runs as the GitHub Action, from its INPUT_* variables."})
+            "runs as the GitHub Action, from its INPUT_* variables.",
+            "In a GitLab merge-request pipeline, GITLAB_TOKEN (or --gitlab-token) makes lint post the summary note and",
+            "diff threads with suggestions; CI_JOB_TOKEN cannot post notes."})
 final class LintCommand implements Callable<Integer> {
     @Mixin
     DirectoryOptions options;
@@ -98,12 +102,13 @@ final class LintCommand implements Callable<Integer> {
     RegistryOptions registry;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output on stdout: text, json, markdown, sarif, junit, codequality or github"
+            description = "Output on stdout: text, json, markdown, sarif, junit, codequality, github or dotenv"
                     + " (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--report", paramLabel = "FORMAT=PATH",
-            description = "Also write a report file in any --format, e.g. json=lint.json or sarif=lint.sarif; repeatable.")
+            description = "Also write a report file in any --format, e.g. json=lint.json, codequality=gl-code-quality.json"
+                    + " or dotenv=lint.env (errors=N, warnings=N); repeatable.")
     List<String> reports = new ArrayList<>();
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -116,6 +121,9 @@ final class LintCommand implements Callable<Integer> {
 
     @Mixin
     GithubOptions github = new GithubOptions();
+
+    @Mixin
+    GitlabOptions gitlab = new GitlabOptions();
 
     @Option(names = "--statement-timeout", paramLabel = "DURATION",
             description = "Longest a statement may run on the dev database, e.g. 90s or 5m.")
@@ -148,6 +156,7 @@ final class LintCommand implements Callable<Integer> {
         // start-up, and must not be reported as a database or registry failure.
         Renderer stdout = Renderer.parse(format, "--format");
         List<ReportFile> files = reports.stream().map(ReportFile::parse).toList();
+        List<Renderer> renderers = files.stream().map(f -> Renderer.parse(f.format(), "--report format")).toList();
         DevUrl url = devUrl();
         DevSettings settings = settings();
         MigrationDir dir = options.directory();
@@ -169,11 +178,14 @@ final class LintCommand implements Callable<Integer> {
         // The verdict first, then every report that can be written: one unwritable path must not cost the others,
         // nor the run's result. Its line goes out at once, so a later failure (publishing) cannot swallow it.
         Terminal terminal = session.terminal();
-        terminal.out().print(stdout.render(report, verdict, terminal.style()));
+        UnaryOperator<String> paths = repositoryPaths(dir);
+        terminal.out().print(stdout.render(report, verdict, terminal.style(), paths));
         terminal.out().flush();
         boolean unwritten = false;
-        for (ReportFile file : files) {
-            Optional<String> problem = file.write(session.secrets().redact(file.renderer().render(report, verdict, TextStyle.PLAIN)));
+        for (int i = 0; i < files.size(); i++) {
+            ReportFile file = files.get(i);
+            String content = renderers.get(i).render(report, verdict, TextStyle.PLAIN, paths);
+            Optional<String> problem = file.write(session.secrets().redact(content));
             if (problem.isPresent()) {
                 terminal.err().println("schemagate: " + problem.get());
                 terminal.err().flush();
@@ -181,12 +193,22 @@ final class LintCommand implements Callable<Integer> {
             }
         }
         new GithubPublishing(session, github).publish(report, dir);
+        new GitlabPublishing(session, gitlab).publish(report, dir);
         // The gate's 1 wins, so a blocked change never reads as a retryable environment failure; a passing run
         // whose report is missing fails with 3, so a CI step that uploads the report does not find nothing.
         if (verdict.failed()) {
             return ExitCode.GATE_FAILED;
         }
         return unwritten ? ExitCode.ENVIRONMENT : ExitCode.PASSED;
+    }
+
+    /**
+     * Report files as the repository names them, for the formats CI platforms match against their own file lists
+     * (Code Quality, annotations); as shown when the directory is in no git work tree.
+     */
+    private static UnaryOperator<String> repositoryPaths(MigrationDir dir) {
+        Optional<RepositoryPaths> paths = RepositoryPaths.of(dir.path());
+        return file -> paths.flatMap(p -> p.apply(file)).orElse(file);
     }
 
     /** Progress on stderr when asked for, or by default when a person watches it; {@code null} for none. */
@@ -264,7 +286,7 @@ final class LintCommand implements Callable<Integer> {
     /** The report formats this command renders; every one but {@code text} ignores the style. */
     enum Renderer {
         TEXT("text"), JSON("json"), MARKDOWN("markdown"), SARIF("sarif"), JUNIT("junit"), CODEQUALITY("codequality"),
-        GITHUB("github");
+        GITHUB("github"), DOTENV("dotenv");
 
         private final String id;
 
@@ -283,62 +305,21 @@ final class LintCommand implements Callable<Integer> {
                     + String.join(", ", ids.subList(0, ids.size() - 1)) + " or " + ids.get(ids.size() - 1));
         }
 
-        String render(LintReport report, GateVerdict verdict, TextStyle style) {
+        /** @param paths a report file's name as the repository names it (Code Quality and annotations need that) */
+        String render(LintReport report, GateVerdict verdict, TextStyle style, UnaryOperator<String> paths) {
             return switch (this) {
                 case TEXT -> LintText.render(report, verdict, style);
                 case JSON -> LintJson.render(report);
                 case MARKDOWN -> MarkdownReport.render(report);
                 case SARIF -> SarifReport.render(report);
                 case JUNIT -> JunitReport.render(report);
-                case CODEQUALITY -> CodeQualityReport.render(report);
-                case GITHUB -> GithubReport.render(report);
+                case CODEQUALITY -> CodeQualityReport.render(report, paths);
+                case GITHUB -> GithubReport.render(report, paths);
+                case DOTENV -> new Dotenv()
+                        .set("errors", Long.toString(report.count(Severity.ERROR)))
+                        .set("warnings", Long.toString(report.count(Severity.WARNING)))
+                        .render();
             };
-        }
-    }
-
-    /** One {@code --report FORMAT=PATH}. */
-    record ReportFile(Renderer renderer, Path path) {
-        static ReportFile parse(String spec) {
-            int eq = spec.indexOf('=');
-            if (eq <= 0 || eq == spec.length() - 1) {
-                throw new CliException(ExitCode.BAD_INPUT, "--report " + spec + ": expected FORMAT=PATH, e.g. json=lint.json");
-            }
-            return new ReportFile(Renderer.parse(spec.substring(0, eq), "--report format"), Path.of(spec.substring(eq + 1)));
-        }
-
-        /** Writes the report atomically; on failure, the one-line problem naming the path. */
-        Optional<String> write(String content) {
-            try {
-                Path parent = path.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Optional<Path> file = fileInTheWay(parent);
-                    if (file.isPresent()) {
-                        return Optional.of(cannotWrite(file.get() + " is a file, not a directory"));
-                    }
-                    Files.createDirectories(parent);
-                }
-                if (Files.isDirectory(path)) {
-                    return Optional.of(cannotWrite("it is a directory"));
-                }
-                AtomicFile.write(path, content);
-                return Optional.empty();
-            } catch (IOException e) {
-                return Optional.of(cannotWrite(IoMessages.reason(e)));
-            }
-        }
-
-        /** The first existing ancestor, when it is not a directory: createDirectories would only say it exists. */
-        private static Optional<Path> fileInTheWay(Path dir) {
-            for (Path p = dir; p != null; p = p.getParent()) {
-                if (Files.exists(p)) {
-                    return Files.isDirectory(p) ? Optional.empty() : Optional.of(p);
-                }
-            }
-            return Optional.empty();
-        }
-
-        private String cannotWrite(String why) {
-            return "--report " + renderer.id + "=" + path + ": cannot write " + path + ": " + why;
         }
     }
 }

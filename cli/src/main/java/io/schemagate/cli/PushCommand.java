@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
             "  schemagate migrate push --dir migrations --to oci://localhost:5000/migrations",
             "",
             "The commit SHA comes from GITHUB_SHA, CI_COMMIT_SHA or GIT_COMMIT, else git rev-parse HEAD.",
-            "Exit codes: 0 pushed, 1 a tag holds other content, 2 bad input, 3 registry unreachable or refused."})
+            "Exit codes: 0 pushed, 1 a tag holds other content, 2 bad input, 3 registry unreachable or refused",
+            "(or a --report file could not be written after the push)."})
 final class PushCommand implements Callable<Integer> {
     @Mixin
     DirectoryOptions options;
@@ -47,6 +48,11 @@ final class PushCommand implements Callable<Integer> {
     @Option(names = "--tag", paramLabel = "TAG", description = "Another tag; repeatable.")
     List<String> tags = new ArrayList<>();
 
+    @Option(names = "--report", paramLabel = "dotenv=PATH",
+            description = "Also write what was pushed as ref=REPOSITORY:SHA-OR-TAG and digest=sha256:… lines, e.g. for"
+                    + " GitLab's artifacts:reports:dotenv.")
+    List<String> reports = new ArrayList<>();
+
     private final Session session;
 
     PushCommand(Session session) {
@@ -55,6 +61,13 @@ final class PushCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<ReportFile> files = reports.stream().map(ReportFile::parse).toList();
+        for (ReportFile file : files) {
+            if (!file.format().equals("dotenv")) {
+                throw new CliException(ExitCode.BAD_INPUT, "unknown --report format \"" + file.format()
+                        + "\"; push writes only dotenv");
+            }
+        }
         MigrationDir dir = options.directory();
         OciRef ref = RegistryOptions.parse(to, "--to");
         if (ref.tagOrDigest().isPresent()) {
@@ -90,11 +103,23 @@ final class PushCommand implements Callable<Integer> {
             out.println("  " + ref.repositoryUrl() + ":" + tag
                     + (result.created().contains(tag) ? "" : " (unchanged)"));
         }
+        String pushedRef = ref.repositoryUrl() + ":" + all.get(0);
         session.action().ifPresent(action -> {
-            action.output(session, "ref", ref.repositoryUrl() + ":" + all.get(0));
+            action.output(session, "ref", pushedRef);
             action.output(session, "digest", result.digest());
         });
-        return ExitCode.PASSED;
+        // The push happened: a report that cannot be written fails the job (3) but is no reason to push again.
+        String dotenv = new Dotenv().set("ref", pushedRef).set("digest", result.digest()).render();
+        boolean unwritten = false;
+        for (ReportFile file : files) {
+            Optional<String> problem = file.write(session.secrets().redact(dotenv));
+            if (problem.isPresent()) {
+                session.terminal().err().println("schemagate: " + problem.get());
+                session.terminal().err().flush();
+                unwritten = true;
+            }
+        }
+        return unwritten ? ExitCode.ENVIRONMENT : ExitCode.PASSED;
     }
 
     static Optional<String> commitSha(Map<String, String> env, Path dir) {

@@ -49,9 +49,14 @@ class RegistryCommandsTest {
     void pushPullRoundTripAndTagRules() throws IOException {
         Path v1 = directory("v1", "1_a.sql", "CREATE TABLE a (id int);\n");
         String repo = "oci://" + registry.host() + "/cli/app";
-        CliRun push = CliRun.of("migrate", "push", "--dir", v1.toString(), "--to", repo, "--tag", "release-1");
+        Path dotenv = temp.resolve("push.env");
+        CliRun push = CliRun.of("migrate", "push", "--dir", v1.toString(), "--to", repo, "--tag", "release-1",
+                "--report", "dotenv=" + dotenv);
         assertEquals(0, push.exitCode(), push.toString());
         assertTrue(push.out().startsWith(repo + "@sha256:"), push.toString());
+        String digest = push.out().lines().findFirst().orElseThrow().substring((repo + "@").length());
+        assertTrue(Files.readString(dotenv).matches("ref=" + java.util.regex.Pattern.quote(repo) + ":[^\\n]+\ndigest="
+                + java.util.regex.Pattern.quote(digest) + "\n"), Files.readString(dotenv));
         assertTrue(push.out().contains(repo + ":latest\n") && push.out().contains(repo + ":release-1\n"), push.toString());
 
         CliRun again = CliRun.of("migrate", "push", "--dir", v1.toString(), "--to", repo, "--tag", "release-1");
@@ -107,6 +112,15 @@ class RegistryCommandsTest {
         CliRun push = CliRun.of("migrate", "push", "--dir", dir.toString(), "--to", "oci://" + registry.host() + "/x");
         assertEquals(2, push.exitCode(), push.toString());
         assertTrue(push.err().contains("atlas.sum is missing"), push.toString());
+    }
+
+    @Test
+    void pushWritesOnlyDotenvReports() throws IOException {
+        Path v1 = directory("formats", "1_a.sql", "CREATE TABLE a (id int);\n");
+        CliRun run = CliRun.of("migrate", "push", "--dir", v1.toString(), "--to", "oci://" + registry.host() + "/cli/f",
+                "--report", "json=push.json");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertEquals("schemagate: unknown --report format \"json\"; push writes only dotenv\n", run.err());
     }
 
     @Test

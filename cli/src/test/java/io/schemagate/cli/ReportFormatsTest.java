@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
+import io.schemagate.core.testing.GitRepo;
 import io.schemagate.core.testing.LocalPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,10 +40,11 @@ class ReportFormatsTest {
         Path junit = temp.resolve("junit.xml");
         Path quality = temp.resolve("gl-code-quality.json");
         Path markdown = temp.resolve("comment.md");
+        Path dotenv = temp.resolve("reports/lint.env");
 
         CliRun run = CliRun.of("migrate", "lint", "--dir", dir.toString(), "--latest", "1", "--dev-url", DEV_URL,
                 "--report", "sarif=" + sarif, "--report", "junit=" + junit, "--report", "codequality=" + quality,
-                "--report", "markdown=" + markdown, "--format", "github");
+                "--report", "markdown=" + markdown, "--report", "dotenv=" + dotenv, "--format", "github");
         assertEquals(1, run.exitCode(), run.toString());
         String file = dir.resolve("2_bad.sql").toString();
 
@@ -64,6 +66,8 @@ class ReportFormatsTest {
         assertEquals("major", issue.get("severity").asText());
         assertEquals(file, issue.at("/location/path").asText());
 
+        assertEquals("errors=1\nwarnings=0\n", Files.readString(dotenv));
+
         String comment = Files.readString(markdown);
         assertTrue(comment.startsWith("<!-- schemagate:" + dir + " -->\n"), comment);
         assertTrue(comment.contains("❌ **1 error**"), comment);
@@ -74,7 +78,24 @@ class ReportFormatsTest {
     void unknownFormatNamesTheKnownOnes() {
         CliRun run = CliRun.of("migrate", "lint", "--dir", temp.toString(), "--format", "yaml");
         assertEquals(2, run.exitCode(), run.toString());
-        assertEquals("schemagate: unknown --format \"yaml\"; expected text, json, markdown, sarif, junit, codequality or github\n",
+        assertEquals("schemagate: unknown --format \"yaml\"; expected text, json, markdown, sarif, junit, codequality, github or dotenv\n",
                 run.err());
+    }
+
+    /** GitLab matches Code Quality paths, and GitHub annotation paths, against the repository's files. */
+    @Test
+    void codeQualityAndAnnotationsNameFilesAsTheRepositoryDoes() throws Exception {
+        GitRepo repo = GitRepo.init(temp.resolve("repo"));
+        repo.write("db/migrations/1_users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, name text);\n");
+        repo.write("db/migrations/2_drop.sql", "ALTER TABLE users DROP COLUMN name;\n");
+        Path dir = repo.root.resolve("db/migrations");
+        assertEquals(0, CliRun.of("migrate", "hash", "--dir", dir.toString()).exitCode());
+        Path quality = temp.resolve("quality.json");
+
+        CliRun run = CliRun.of("migrate", "lint", "--dir", dir.toString(), "--latest", "1", "--dev-url", DEV_URL,
+                "--report", "codequality=" + quality, "--format", "github");
+        assertEquals(1, run.exitCode(), run.toString());
+        assertEquals("db/migrations/2_drop.sql", JSON.readTree(Files.readString(quality)).at("/0/location/path").asText());
+        assertTrue(run.out().startsWith("::error file=db/migrations/2_drop.sql,line=1,"), run.out());
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.schemagate.core.lint.Diagnostic;
 import io.schemagate.core.lint.Severity;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code --format codequality}: GitLab's Code Quality report, a JSON array with one issue per finding
@@ -19,6 +20,14 @@ public final class CodeQualityReport {
     }
 
     public static String render(LintReport report) {
+        return render(report, UnaryOperator.identity());
+    }
+
+    /**
+     * @param path a finding's file as the repository names it: GitLab matches {@code location.path} against the
+     *             merge request's files, relative to the repository root
+     */
+    public static String render(LintReport report, UnaryOperator<String> path) {
         List<Diagnostic> diagnostics = report.diagnostics();
         List<String> fingerprints = Fingerprints.of(report);
         ArrayNode issues = PrettyJson.array();
@@ -32,7 +41,7 @@ public final class CodeQualityReport {
                     .put("check_name", d.code())
                     .put("fingerprint", fingerprints.get(i))
                     .put("severity", severity(d.severity()));
-            issue.putObject("location").put("path", d.file())
+            issue.putObject("location").put("path", path.apply(d.file()))
                     .putObject("lines").put("begin", d.position().line());
         }
         return PrettyJson.write(issues);
