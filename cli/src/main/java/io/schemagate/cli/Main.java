@@ -17,16 +17,18 @@ import picocli.CommandLine.Model.OptionSpec;
 /** The {@code schemagate} command. */
 public final class Main {
     /**
-     * hub4j logs retries through java.util.logging onto stderr; schemagate reports failures itself, one line each.
-     * Held here because the logging framework keeps loggers only weakly.
+     * The API clients log through java.util.logging onto stderr (hub4j its retries, GitLab4J and Jersey their
+     * requests and warnings); schemagate reports failures itself, one line each. Held here because the logging
+     * framework keeps loggers only weakly.
      */
-    private static final Logger GITHUB_CLIENT_LOG = Logger.getLogger("org.kohsuke.github");
+    private static final List<Logger> CLIENT_LOGS = List.of(Logger.getLogger("org.kohsuke.github"),
+            Logger.getLogger("org.gitlab4j"), Logger.getLogger("org.glassfish.jersey"));
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        GITHUB_CLIENT_LOG.setLevel(Level.OFF);
+        CLIENT_LOGS.forEach(log -> log.setLevel(Level.OFF));
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         boolean color = Terminal.colorAllowed(System.console() != null, System.getenv());
