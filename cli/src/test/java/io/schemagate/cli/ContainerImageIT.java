@@ -64,6 +64,23 @@ class ContainerImageIT {
         assertTrue(run.stdout().contains("replayed on scratch database"), run.toString());
     }
 
+    /**
+     * The GitLab components run the same image with its entrypoint emptied ({@code entrypoint: [""]}) and a shell
+     * script calling {@code schemagate} from the PATH, as root, in the checked-out project.
+     */
+    @Test
+    void runsAsTheGitlabComponentsCallIt() {
+        LocalPostgres.require();
+        String script = "schemagate migrate lint --dir examples/migrations --latest 1 --dev-url " + LocalPostgres.URL
+                + " --report dotenv=/tmp/schemagate.env --report codequality=/tmp/quality.json --format json"
+                + " >/dev/null; echo \"exit=$?\"; cat /tmp/schemagate.env";
+        Result run = engine.run(image, Map.of("CI", "true", "GITLAB_CI", "true"),
+                List.of(Mount.readOnly(engine.root(), WORKSPACE)), WORKSPACE, List.of("sh", "-c", script), RUN_TIMEOUT,
+                List.of("--entrypoint="));
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals("exit=1\nerrors=1\nwarnings=0\n", run.stdout(), run.toString());
+    }
+
     private static Result schemagate(String... args) {
         Result run = engine.run(image, Map.of(), List.of(Mount.readOnly(engine.root(), WORKSPACE)), WORKSPACE,
                 new ArrayList<>(List.of(args)), RUN_TIMEOUT);

@@ -14,8 +14,8 @@ public final class MarkdownEscape {
     /**
      * For running text and table cells: Markdown punctuation is backslash-escaped ({@code \|} is also GFM's
      * in-cell pipe), HTML's {@code < > &} become entities, and line breaks become {@code <br>} so the text
-     * stays inside its line, cell or heading. Control characters, lone surrogates and
-     * noncharacters are dropped.
+     * stays inside its line, cell or heading; {@code @} is followed by a zero-width space, so no mention
+     * notifies anyone. Control characters, lone surrogates and noncharacters are dropped.
      */
     public static String inline(String text) {
         String cut = text;
@@ -31,6 +31,9 @@ public final class MarkdownEscape {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
+                // A zero-width space after @ keeps "@all" or "@org/team" from notifying people: platforms find mentions
+                // in the rendered text, where a backslash escape no longer shows.
+                case '@' -> out.append("@&#8203;");
                 case '\r' -> {
                     out.append("<br>");
                     if (i + 1 < cut.length() && cut.charAt(i + 1) == '\n') {

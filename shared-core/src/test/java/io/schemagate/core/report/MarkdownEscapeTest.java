@@ -16,6 +16,11 @@ class MarkdownEscapeTest {
     }
 
     @Test
+    void inlineKeepsMentionsFromNotifyingAnyone() {
+        assertEquals("table @&#8203;all of @&#8203;acme/owners", MarkdownEscape.inline("table @all of @acme/owners"));
+    }
+
+    @Test
     void inlineCutsLongTextWithoutSplittingACharacter() {
         String cut = MarkdownEscape.inline("x".repeat(MarkdownEscape.MAX_INLINE - 2) + "\uD83D\uDE00".repeat(10));
         assertTrue(cut.endsWith("x…"), "the emoji's high surrogate is not kept alone: " + cut.substring(1990));
