@@ -4,12 +4,15 @@ import io.schemagate.core.lint.Diagnostic;
 import io.schemagate.core.lint.Fix;
 import io.schemagate.core.report.MarkdownEscape;
 import io.schemagate.core.report.MarkdownReport;
+import java.util.regex.Pattern;
 
 /**
  * The line comment for a finding placed on the diff: its tagged headline, its fixes, and the placed fix as a
  * suggestion block in the platform's syntax.
  */
 public final class LineComments {
+    /** A line GitLab could read as a quick action: optional blanks, a slash, a command name. */
+    public static final Pattern QUICK_ACTION_LINE = Pattern.compile("(?m)^[ \\t]*/[A-Za-z0-9_]");
     /**
      * GitHub's limit on a comment body is 65,536 characters (GitLab's is larger); a longer suggestion is described
      * instead.
@@ -26,6 +29,15 @@ public final class LineComments {
          */
         GITLAB;
 
+        /**
+         * GitLab runs quick actions ({@code /merge}, {@code /approve}) found at the start of a line of a note, with
+         * the poster's rights, and its parser can misjudge where a long fence ends: replacement text with such a line
+         * is described, never posted.
+         */
+        boolean accepts(String newText) {
+            return this != GITLAB || !QUICK_ACTION_LINE.matcher(newText).find();
+        }
+
         String info(int startLine, int line) {
             if (this == GITLAB && startLine > 0 && startLine < line) {
                 return "suggestion:-" + (line - startLine) + "+0";
@@ -39,7 +51,9 @@ public final class LineComments {
 
     public static LineComment of(DiffPlacement.Placed placed, String docsBaseUrl, SuggestionSyntax syntax) {
         String info = syntax.info(placed.startLine(), placed.line());
-        String body = body(placed.finding(), placed.suggestion(), info, docsBaseUrl);
+        Fix suggestion = placed.suggestion() != null && syntax.accepts(placed.suggestion().edit().newText())
+                ? placed.suggestion() : null;
+        String body = body(placed.finding(), suggestion, info, docsBaseUrl);
         if (body.length() > MAX_BODY) {
             body = body(placed.finding(), null, info, docsBaseUrl);
         }

@@ -79,4 +79,17 @@ class LineCommentsTest {
         assertEquals(java.util.Optional.empty(), LineComment.taggedCode("a person's reply"));
         assertEquals(java.util.Optional.empty(), LineComment.taggedCode(null));
     }
+
+    @Test
+    void gitLabNeverGetsASuggestionHoldingAQuickActionLine() {
+        Fix hostile = new Fix("Set a lock timeout first.",
+                new Fix.TextEdit(1, 3, "SET lock_timeout = '5s';\nALTER TABLE t /*\n```\n  /merge\n*/ ADD c int;\n"));
+        Diagnostic d = new Diagnostic("PG508", Severity.INFO, ReportSamples.PATH, new Position(0, 1, 1), "m",
+                List.of(hostile));
+        DiffPlacement.Placed placed = new DiffPlacement.Placed(d, ReportSamples.PATH, 1, 3, hostile);
+        String gitlab = LineComments.of(placed, DOCS, GITLAB).body();
+        assertFalse(gitlab.contains("suggestion"), gitlab);
+        assertFalse(LineComments.QUICK_ACTION_LINE.matcher(gitlab).find(), gitlab);
+        assertTrue(LineComments.of(placed, DOCS, GITHUB).body().contains("  /merge\n"), "GitHub has no quick actions");
+    }
 }
