@@ -39,7 +39,8 @@ class HostileInputTest {
     @CsvSource(delimiter = '|', value = {
         "--statement-timeout | 99999999999h         | too long: PostgreSQL takes at most 24 days",
         "--statement-timeout | 99999999999999999999h | too long: PostgreSQL takes at most 24 days",
-        "--statement-timeout | 25d                  | expected a duration such as 500ms",
+        "--statement-timeout | 25d                  | too long: PostgreSQL takes at most 24 days",
+        "--statement-timeout | 5x                   | expected a duration such as 500ms, 30s, 5m, 1h or 2d",
         "--statement-timeout | 597h                 | too long: PostgreSQL takes at most 24 days",
         "--lock-timeout      | 2147483648ms         | too long: PostgreSQL takes at most 24 days",
         "--statement-timeout | 0s                   | must be longer than 0",

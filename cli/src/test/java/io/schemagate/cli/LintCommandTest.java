@@ -49,6 +49,13 @@ class LintCommandTest {
         assertFalse(run.out().contains("Hunter2Pass"), run.out());
     }
 
+    /** PostgreSQL's limit is about 24.8 days: the longest whole-day timeouts go through to the dev database. */
+    @Test
+    void timeoutsInDaysUpToPostgresLimitAreAccepted() {
+        CliRun run = lint("--latest", "1", "--statement-timeout", "24d", "--lock-timeout", "1d");
+        assertEquals(0, run.exitCode(), run.toString());
+    }
+
     @Test
     void failingStatementFailsTheGate() throws Exception {
         Files.writeString(dir.resolve("3_bad.sql"), "ALTER TABLE users\n  ADD COLUMN age nosuchtype;\n");
