@@ -1,25 +1,284 @@
 package io.schemagate.gitlab;
 
 import io.schemagate.core.report.LintReport;
+import io.schemagate.core.report.MarkdownReport;
+import io.schemagate.core.review.ChangedFile;
+import io.schemagate.core.review.DiffPlacement;
+import io.schemagate.core.review.LineComment;
+import io.schemagate.core.review.LineComments;
 import io.schemagate.core.review.Publication;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.gitlab4j.api.GitLabApi;
+import org.gitlab4j.api.GitLabApiException;
+import org.gitlab4j.api.Pager;
+import org.gitlab4j.api.models.Diff;
+import org.gitlab4j.api.models.DiffRef;
+import org.gitlab4j.api.models.Discussion;
+import org.gitlab4j.api.models.MergeRequest;
+import org.gitlab4j.api.models.Note;
+import org.gitlab4j.api.models.Position;
 
 /**
- * Puts a lint report on a merge request: one summary note per directory, and diff threads on changed lines.
- * (Interface fixed; the GitLab4J implementation lands with the GitLab issue.)
+ * Puts a lint report on a merge request: one summary note per directory, created once and then updated in place;
+ * a diff thread for each finding on a changed line that earlier runs have not posted; and earlier threads whose
+ * finding is gone resolved (or, when the token may not resolve, answered once). Only notes the token's own user wrote
+ * count as schemagate's, so a participant cannot plant a marker. Nothing here throws: a failed call becomes a
+ * warning, and the verdict is the caller's. Every call has a connect and a read timeout; every body posted passes
+ * through the caller's redaction, then {@link QuickActions#disarm}.
  */
 public final class MergeRequestPublisher {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /** GitLab's largest page: fewer calls on long merge requests. */
+    static final int PAGE = 100;
+    /** Hidden in the reply that says a finding is gone, so a re-run does not say it again. */
+    static final String GONE_MARKER = "<!-- schemagate:gone -->";
 
+    private final MergeRequestContext mr;
+    private final String token;
+    private final String docsBaseUrl;
+    private final Duration timeout;
+    private final UnaryOperator<String> redact;
+
+    /**
+     * @param mr          the merge request
+     * @param token       an access token that may comment on merge requests ({@link TokenAdvice#NEEDED})
+     * @param docsBaseUrl where rule docs live, for the links in notes
+     * @param timeout     the longest wait to connect to GitLab, and for each call's answer
+     * @param redact      applied to every body before it is posted: hides the run's secrets
+     */
     public MergeRequestPublisher(MergeRequestContext mr, String token, String docsBaseUrl, Duration timeout,
             UnaryOperator<String> redact) {
+        this.mr = mr;
+        this.token = token;
+        this.docsBaseUrl = docsBaseUrl;
+        this.timeout = timeout;
+        this.redact = redact;
     }
 
+    /**
+     * @param report      the report to publish
+     * @param repoPath    a finding's file as a repository-relative path, empty when it is outside the repository
+     * @param suggestions whether fixes with an edit become suggestions
+     */
     public Publication publish(LintReport report, Function<String, Optional<String>> repoPath, boolean suggestions) {
-        return Publication.failed(List.of("GitLab publishing is not implemented yet"));
+        List<String> warnings = new ArrayList<>();
+        try (GitLabApi api = new GitLabApi(mr.serverUrl(), token)) {
+            int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
+            api.setRequestTimeout(millis, millis);
+            MergeRequest request;
+            long me;
+            try {
+                request = api.getMergeRequestApi().getMergeRequest(mr.projectId(), mr.iid());
+                me = api.getUserApi().getCurrentUser().getId();
+            } catch (GitLabApiException e) {
+                warnings.add(GitlabFailure.describe("could not read " + mr.display() + " of project " + mr.projectId(), e));
+                return Publication.failed(warnings);
+            }
+            String summaryUrl = null;
+            try {
+                summaryUrl = upsertSummary(api, request, me, report);
+            } catch (GitLabApiException e) {
+                warnings.add(GitlabFailure.describe("could not post the summary note", e));
+            }
+            DiffRef refs = request.getDiffRefs();
+            if (refs == null || refs.getHeadSha() == null) {
+                warnings.add("could not post diff threads: GitLab gave no diff_refs for " + mr.display()
+                        + " (its diff is still being prepared); findings stay in the summary note");
+                return new Publication(summaryUrl, 0, 0, 0, 0, 0, warnings);
+            }
+            DiffPlacement.Plan plan;
+            List<Discussion> ours;
+            try {
+                plan = DiffPlacement.plan(report.diagnostics(), repoPath, changedFiles(api), suggestions);
+                ours = all(api.getDiscussionsApi().getMergeRequestDiscussionsPager(mr.projectId(), mr.iid(), PAGE))
+                        .stream().filter(d -> LineComment.taggedCode(firstNote(d, me).map(Note::getBody).orElse(null))
+                                .isPresent())
+                        .toList();
+            } catch (GitLabApiException e) {
+                warnings.add(GitlabFailure.describe("could not post diff threads", e));
+                return new Publication(summaryUrl, 0, 0, 0, 0, 0, warnings);
+            }
+            Threads threads = new Threads(api, refs, me, warnings);
+            threads.post(plan.placed(), ours);
+            threads.resolveGone(ours);
+            return new Publication(summaryUrl, threads.posted, threads.alreadyPosted, plan.outsideDiff(),
+                    plan.overLimit(), threads.resolved, warnings);
+        }
+    }
+
+    /**
+     * Updates the note that carries this directory's marker and was written by the token's user (searching every
+     * page), or creates it. A merge request that neither adds migrations nor has findings gets no new note.
+     */
+    private String upsertSummary(GitLabApi api, MergeRequest request, long me, LintReport report)
+            throws GitLabApiException {
+        String marker = MarkdownReport.marker(report.dir());
+        String body = guard(MarkdownReport.render(report, docsBaseUrl));
+        for (Note note : all(api.getNotesApi().getMergeRequestNotes(mr.projectId(), mr.iid(), PAGE))) {
+            if (!Boolean.TRUE.equals(note.getSystem()) && byUser(note, me) && note.getBody() != null
+                    && note.getBody().startsWith(marker)) {
+                api.getNotesApi().updateMergeRequestNote(mr.projectId(), mr.iid(), note.getId(), body);
+                return noteUrl(request, note.getId());
+            }
+        }
+        if (report.addedFiles() == 0 && report.diagnostics().isEmpty()) {
+            return null;
+        }
+        Note created = api.getNotesApi().createMergeRequestNote(mr.projectId(), mr.iid(), body, null, null);
+        return noteUrl(request, created.getId());
+    }
+
+    private Map<String, ChangedFile> changedFiles(GitLabApi api) throws GitLabApiException {
+        Map<String, ChangedFile> files = new LinkedHashMap<>();
+        for (Diff diff : all(api.getMergeRequestApi().getDiffs(mr.projectId(), mr.iid(), PAGE))) {
+            if (!Boolean.TRUE.equals(diff.getDeletedFile())) {
+                files.put(diff.getNewPath(),
+                        ChangedFile.of(diff.getNewPath(), Boolean.TRUE.equals(diff.getNewFile()), diff.getDiff()));
+            }
+        }
+        return files;
+    }
+
+    /** Posting, matching and resolving diff threads for one run. */
+    private final class Threads {
+        private final GitLabApi api;
+        private final DiffRef refs;
+        private final long me;
+        private final List<String> warnings;
+        private final Set<String> matched = new HashSet<>();
+        int posted;
+        int alreadyPosted;
+        int resolved;
+
+        Threads(GitLabApi api, DiffRef refs, long me, List<String> warnings) {
+            this.api = api;
+            this.refs = refs;
+            this.me = me;
+            this.warnings = warnings;
+        }
+
+        void post(List<DiffPlacement.Placed> placed, List<Discussion> ours) {
+            for (DiffPlacement.Placed p : placed) {
+                LineComment comment = LineComments.of(p, docsBaseUrl, LineComments.SuggestionSyntax.GITLAB);
+                Optional<Discussion> earlier = ours.stream().filter(d -> sameAs(comment, d)).findFirst();
+                if (earlier.isPresent()) {
+                    alreadyPosted++;
+                    matched.add(earlier.get().getId());
+                    continue;
+                }
+                try {
+                    api.getDiscussionsApi().createMergeRequestDiscussion(mr.projectId(), mr.iid(),
+                            guard(comment.body()), null, null, position(comment));
+                    posted++;
+                } catch (GitLabApiException e) {
+                    if (e.getHttpStatus() == 400) { // this line only: GitLab refused the position
+                        warnings.add(GitlabFailure.describe("could not post the thread on " + comment.path() + ":"
+                                + comment.line(), e));
+                        continue;
+                    }
+                    int left = placed.size() - posted - alreadyPosted;
+                    warnings.add(GitlabFailure.describe("could not post " + left + " diff thread"
+                            + (left == 1 ? "" : "s"), e));
+                    return; // the same answer would come for every other thread
+                }
+            }
+        }
+
+        /** Threads of findings that are gone: resolved, or when the token may not, answered once. */
+        void resolveGone(List<Discussion> ours) {
+            for (Discussion d : ours) {
+                Note first = firstNote(d, me).orElseThrow();
+                if (matched.contains(d.getId()) || !Boolean.TRUE.equals(first.getResolvable())
+                        || Boolean.TRUE.equals(first.getResolved()) || answered(d)) {
+                    continue;
+                }
+                try {
+                    api.getDiscussionsApi().resolveMergeRequestDiscussion(mr.projectId(), mr.iid(), d.getId(), true);
+                    resolved++;
+                } catch (GitLabApiException e) {
+                    if (e.getHttpStatus() != 403) {
+                        warnings.add(GitlabFailure.describe("could not resolve a thread on " + where(first), e));
+                        continue;
+                    }
+                    try {
+                        api.getDiscussionsApi().addMergeRequestThreadNote(mr.projectId(), mr.iid(), d.getId(),
+                                guard(GONE_MARKER + "\nschemagate: this finding is gone as of "
+                                        + refs.getHeadSha().substring(0, Math.min(8, refs.getHeadSha().length()))
+                                        + ". (The token may not resolve threads; the Developer role may.)"), null);
+                        resolved++;
+                    } catch (GitLabApiException again) {
+                        warnings.add(GitlabFailure.describe("could not answer the thread on " + where(first), again));
+                    }
+                }
+            }
+        }
+
+        private boolean answered(Discussion d) {
+            return d.getNotes().stream().anyMatch(n -> byUser(n, me) && n.getBody() != null
+                    && n.getBody().contains(GONE_MARKER));
+        }
+
+        private Position position(LineComment comment) {
+            Position position = new Position();
+            position.setBaseSha(refs.getBaseSha());
+            position.setStartSha(refs.getStartSha());
+            position.setHeadSha(refs.getHeadSha());
+            position.setPositionType(Position.PositionType.TEXT);
+            position.setNewPath(comment.path());
+            position.setOldPath(comment.path());
+            position.setNewLine(comment.line());
+            return position;
+        }
+    }
+
+    private static boolean sameAs(LineComment comment, Discussion d) {
+        Note first = d.getNotes().get(0);
+        Position at = first.getPosition();
+        return at != null && at.getNewPath() != null && at.getNewLine() != null
+                && comment.sameAs(at.getNewPath(), at.getNewLine(), first.getBody());
+    }
+
+    private static String where(Note note) {
+        Position at = note.getPosition();
+        return at == null ? "the merge request" : at.getNewPath() + ":" + at.getNewLine();
+    }
+
+    /** The discussion's first note when the token's user wrote it. */
+    private static Optional<Note> firstNote(Discussion d, long me) {
+        List<Note> notes = d.getNotes();
+        return notes == null || notes.isEmpty() || !byUser(notes.get(0), me) ? Optional.empty() : Optional.of(notes.get(0));
+    }
+
+    private static boolean byUser(Note note, long user) {
+        return note.getAuthor() != null && note.getAuthor().getId() != null && note.getAuthor().getId() == user;
+    }
+
+    private String guard(String body) {
+        return QuickActions.disarm(redact.apply(body));
+    }
+
+    private static String noteUrl(MergeRequest request, Long noteId) {
+        return request.getWebUrl() == null ? null : request.getWebUrl() + "#note_" + noteId;
+    }
+
+    /** Every page; GitLab4J's pager wraps a failed later page in an unchecked exception. */
+    private static <T> List<T> all(Pager<T> pager) throws GitLabApiException {
+        try {
+            return pager.all();
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof GitLabApiException api) {
+                throw api;
+            }
+            throw new GitLabApiException(e);
+        }
     }
 }

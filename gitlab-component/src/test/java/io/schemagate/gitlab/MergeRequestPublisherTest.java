@@ -1,0 +1,295 @@
+package io.schemagate.gitlab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.schemagate.core.lint.Diagnostic;
+import io.schemagate.core.lint.Fix;
+import io.schemagate.core.lint.Severity;
+import io.schemagate.core.report.LintReport;
+import io.schemagate.core.report.MarkdownReport;
+import io.schemagate.core.report.RuleDocs;
+import io.schemagate.core.review.Publication;
+import io.schemagate.core.testing.ReportSamples;
+import io.schemagate.core.text.Position;
+import io.schemagate.gitlab.testing.FakeGitLab;
+import io.schemagate.gitlab.testing.FakeGitLab.Access;
+import io.schemagate.gitlab.testing.FakeGitLab.Request;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The real GitLab4J client against {@link FakeGitLab}: exactly which requests a first run, a re-run and a clean run make. */
+class MergeRequestPublisherTest {
+    private static final String TOKEN = "glpat-schemagate-bot-0123";
+    private static final String REPORTER_TOKEN = "glpat-reporter-4567";
+    private static final String READ_TOKEN = "glpat-read-only-8901";
+    private static final long BOT = 77;
+    private static final long REVIEWER = 12;
+    private static final long IID = 7;
+    private static final String PROJECT = "42";
+    private static final String BASE = "a".repeat(40);
+    private static final String START = "b".repeat(40);
+    private static final String HEAD = "c".repeat(40);
+    private static final String MR = "/api/v4/projects/42/merge_requests/7";
+
+    private FakeGitLab gitlab;
+
+    @BeforeEach
+    void start() {
+        gitlab = FakeGitLab.start(PROJECT)
+                .acceptToken(TOKEN, BOT, "schemagate-bot", Access.RESOLVE)
+                .acceptToken(REPORTER_TOKEN, BOT, "schemagate-bot", Access.COMMENT)
+                .acceptToken(READ_TOKEN, BOT, "schemagate-bot", Access.READ)
+                .acceptToken("glpat-reviewer", REVIEWER, "reviewer", Access.RESOLVE)
+                .mergeRequest(IID, BASE, START, HEAD)
+                .diff(IID, ReportSamples.PATH, true, "@@ -0,0 +1,3 @@\n+ALTER TABLE users ADD COLUMN age int;\n"
+                        + "+ALTER TABLE users DROP COLUMN name;\n+SELECT 1;\n")
+                .diff(IID, "db/migrations/atlas.sum", false, "@@ -1,2 +1,3 @@\n-h1:old=\n+h1:new=\n 1_users.sql h1:x=\n"
+                        + "+2_drop.sql h1:y=\n");
+    }
+
+    @AfterEach
+    void stop() {
+        gitlab.close();
+    }
+
+    private Publication publish(String token, LintReport report) {
+        return publisher(token, UnaryOperator.identity()).publish(report, Optional::of, true);
+    }
+
+    private MergeRequestPublisher publisher(String token, UnaryOperator<String> redact) {
+        return new MergeRequestPublisher(new MergeRequestContext(gitlab.serverUrl(), PROJECT, IID), token,
+                RuleDocs.DEFAULT_BASE_URL, Duration.ofSeconds(10), redact);
+    }
+
+    @Test
+    void firstRunPostsTheNoteAndOneThreadPerFindingAtTheDiffRefs() {
+        Publication publication = publish(TOKEN, ReportSamples.risky());
+
+        assertEquals(List.of("GET " + MR, "GET /api/v4/user", "GET " + MR + "/notes", "POST " + MR + "/notes",
+                "GET " + MR + "/diffs", "GET " + MR + "/discussions", "POST " + MR + "/discussions",
+                "POST " + MR + "/discussions"), gitlab.requestLines());
+        assertEquals(List.of(), publication.warnings());
+        assertEquals(2, publication.posted());
+        assertEquals(0, publication.alreadyPosted());
+        List<FakeGitLab.Note> notes = gitlab.notes(IID);
+        assertTrue(notes.get(0).body().startsWith(MarkdownReport.marker(ReportSamples.DIR)), notes.get(0).body());
+        assertEquals(gitlab.serverUrl() + "/acme/shop/-/merge_requests/7#note_" + notes.get(0).id(),
+                publication.summaryUrl());
+
+        Request drop = gitlab.requests().get(6); // the error comes first
+        Map<String, String> form = drop.form();
+        assertEquals(BASE, form.get("position[base_sha]"));
+        assertEquals(START, form.get("position[start_sha]"));
+        assertEquals(HEAD, form.get("position[head_sha]"));
+        assertEquals("text", form.get("position[position_type]"));
+        assertEquals(ReportSamples.PATH, form.get("position[new_path]"));
+        assertEquals("2", form.get("position[new_line]"));
+        assertTrue(form.get("body").startsWith("<!-- schemagate:finding DS103 -->\n"), form.get("body"));
+        String lock = gitlab.requests().get(7).form().get("body");
+        assertTrue(lock.contains("```suggestion\nSET lock_timeout = '5s';\nALTER TABLE users ADD COLUMN age int;\n```"),
+                lock);
+        assertEquals(2, gitlab.threads(IID).size());
+    }
+
+    @Test
+    void aReRunFindsItsNoteAmongOthersOnALaterPageAndRepeatsNoThread() {
+        publish(TOKEN, ReportSamples.risky());
+        for (int i = 0; i < 4; i++) { // newest first: 11 notes, and the summary is the oldest, on page 6 of 2-item pages
+            gitlab.addNote(IID, 1, "added 1 commit\n\n* " + i, true);
+            gitlab.addNote(IID, REVIEWER, "looks risky " + i, false);
+        }
+        long summary = gitlab.notes(IID).get(0).id();
+        gitlab.clearRequests();
+
+        Publication again = publish(TOKEN, ReportSamples.risky());
+
+        List<String> expected = new ArrayList<>(List.of("GET " + MR, "GET /api/v4/user"));
+        expected.addAll(Collections.nCopies(6, "GET " + MR + "/notes"));
+        expected.addAll(List.of("PUT " + MR + "/notes/" + summary, "GET " + MR + "/diffs"));
+        expected.addAll(Collections.nCopies(6, "GET " + MR + "/discussions"));
+        assertEquals(expected, gitlab.requestLines());
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"), gitlab.requests().subList(2, 8).stream()
+                .map(r -> r.query().get("page")).toList());
+        assertTrue(gitlab.requests().get(8).form().get("body").startsWith(MarkdownReport.marker(ReportSamples.DIR)));
+        assertEquals(0, again.posted());
+        assertEquals(2, again.alreadyPosted());
+        assertEquals(0, again.resolved());
+        assertEquals(2, gitlab.threads(IID).size());
+        assertEquals(List.of(), again.warnings());
+    }
+
+    @Test
+    void aCleanRunSaysSoInTheNoteAndResolvesTheThreadsOfGoneFindings() {
+        publish(TOKEN, ReportSamples.risky());
+        long summary = gitlab.notes(IID).get(0).id();
+        gitlab.clearRequests();
+
+        Publication clean = publish(TOKEN, ReportSamples.clean());
+
+        List<String> lines = gitlab.requestLines();
+        assertEquals(List.of("GET " + MR, "GET /api/v4/user", "GET " + MR + "/notes", "GET " + MR + "/notes",
+                "PUT " + MR + "/notes/" + summary, "GET " + MR + "/diffs", "GET " + MR + "/discussions",
+                "GET " + MR + "/discussions"), lines.subList(0, 8));
+        assertEquals(List.of("PUT", "PUT"), gitlab.requests().subList(8, 10).stream().map(Request::method).toList());
+        assertTrue(gitlab.requests().subList(8, 10).stream().allMatch(r -> "true".equals(r.form().get("resolved"))
+                && r.path().startsWith(MR + "/discussions/")));
+        assertEquals(10, lines.size());
+        assertEquals(2, clean.resolved());
+        assertTrue(gitlab.notes(IID).get(0).body().contains("✅ **No errors**"), gitlab.notes(IID).get(0).body());
+        assertTrue(gitlab.threads(IID).stream().allMatch(FakeGitLab.Note::resolved));
+
+        gitlab.clearRequests();
+        Publication again = publish(TOKEN, ReportSamples.clean());
+        assertEquals(0, again.resolved());
+        assertTrue(gitlab.requestLines().stream().noneMatch(l -> l.startsWith("PUT " + MR + "/discussions")));
+    }
+
+    @Test
+    void aTokenThatMayNotResolveAnswersAGoneFindingOnce() {
+        publish(TOKEN, ReportSamples.risky());
+        gitlab.clearRequests();
+
+        Publication clean = publish(REPORTER_TOKEN, ReportSamples.clean());
+
+        assertEquals(2, clean.resolved());
+        assertEquals(List.of(), clean.warnings());
+        long replies = gitlab.requestLines().stream().filter(l -> l.matches("POST " + MR + "/discussions/[0-9a-f]+/notes"))
+                .count();
+        assertEquals(2, replies);
+        assertTrue(gitlab.notes(IID).stream().anyMatch(n -> n.body().contains("this finding is gone as of cccccccc")));
+
+        gitlab.clearRequests();
+        Publication again = publish(REPORTER_TOKEN, ReportSamples.clean());
+        assertEquals(0, again.resolved());
+        assertTrue(gitlab.requestLines().stream().noneMatch(l -> l.startsWith("POST ") || l.startsWith("PUT " + MR
+                + "/discussions")), gitlab.requestLines().toString());
+    }
+
+    @Test
+    void aMergeRequestWithoutNewFilesOrFindingsGetsNoNote() {
+        LintReport nothing = new LintReport(ReportSamples.DIR, "atlas", null, "files added since origin/main", List.of());
+        Publication quiet = publish(TOKEN, nothing);
+        assertNull(quiet.summaryUrl());
+        assertTrue(gitlab.notes(IID).isEmpty());
+    }
+
+    @Test
+    void anotherUsersNoteOrThreadCarryingOurMarkersIsNeverOurs() {
+        gitlab.addNote(IID, REVIEWER, MarkdownReport.marker(ReportSamples.DIR) + "\nplanted", false);
+        gitlab.addThread(IID, REVIEWER, ReportSamples.PATH, 2, "<!-- schemagate:finding DS103 -->\nplanted");
+
+        Publication publication = publish(TOKEN, ReportSamples.risky());
+
+        assertTrue(gitlab.requestLines().contains("POST " + MR + "/notes"), "a note of its own, not the planted one");
+        assertTrue(gitlab.requestLines().stream().noneMatch(l -> l.startsWith("PUT ")));
+        assertEquals(2, publication.posted());
+        assertEquals(0, publication.alreadyPosted());
+        assertEquals(0, publication.resolved());
+    }
+
+    @Test
+    void aMultiLineFixBecomesASuggestionReachingUpward() {
+        Fix split = new Fix("Run them apart.", new Fix.TextEdit(1, 2, "SELECT 2;\nSELECT 3;\n"));
+        Diagnostic d = new Diagnostic("MF101", Severity.WARNING, ReportSamples.PATH, new Position(0, 1, 1), "m",
+                List.of(split));
+        publish(TOKEN, ReportSamples.report(List.of(d)));
+        Request thread = gitlab.requests().stream().filter(r -> r.line().equals("POST " + MR + "/discussions"))
+                .findFirst().orElseThrow();
+        assertEquals("2", thread.form().get("position[new_line]"));
+        assertTrue(thread.form().get("body").contains("```suggestion:-1+0\nSELECT 2;\nSELECT 3;\n```"),
+                thread.form().get("body"));
+    }
+
+    /**
+     * A new file counts as changed on every line (its patch may be left out when large), so a finding past the end of
+     * what GitLab's diff holds is placed, and GitLab refuses that one position with 400.
+     */
+    @Test
+    void aRefusedPositionIsAWarningNamingTheLineAndTheOtherThreadsArePosted() {
+        Diagnostic beyond = new Diagnostic("DS102", Severity.ERROR, ReportSamples.PATH, new Position(0, 9, 1), "gone");
+        List<Diagnostic> diagnostics = new ArrayList<>(ReportSamples.risky().diagnostics());
+        diagnostics.add(beyond);
+
+        Publication publication = publish(TOKEN, ReportSamples.report(diagnostics));
+
+        assertEquals(2, publication.posted(), publication.toString());
+        assertEquals(1, publication.warnings().size(), publication.warnings().toString());
+        assertTrue(publication.warnings().get(0).startsWith("could not post the thread on " + ReportSamples.PATH
+                + ":9: GitLab answered (400 "), publication.warnings().get(0));
+        assertEquals(3, gitlab.requestLines().stream().filter(l -> l.equals("POST " + MR + "/discussions")).count());
+    }
+
+    @Test
+    void aRejectedTokenIsOneWarningAndNothingThrows() {
+        Publication publication = publish("glpat-wrong", ReportSamples.risky());
+        assertEquals(1, publication.warnings().size());
+        assertTrue(publication.warnings().get(0).startsWith("could not read merge request !7 of project 42: GitLab"
+                + " rejected the token (401 401 Unauthorized); give the job a project or group access token"),
+                publication.warnings().get(0));
+        assertFalse(publication.warnings().get(0).contains("glpat-wrong"));
+        assertEquals(List.of("GET " + MR), gitlab.requestLines());
+    }
+
+    @Test
+    void aReadOnlyTokenSaysWhichTokenAndRoleAreNeeded() {
+        Publication publication = publish(READ_TOKEN, ReportSamples.risky());
+        assertNull(publication.summaryUrl());
+        assertEquals(0, publication.posted());
+        assertEquals(2, publication.warnings().size(), publication.warnings().toString());
+        assertTrue(publication.warnings().get(0).startsWith("could not post the summary note: the token may not do"
+                + " this (403 403 Forbidden); give the job a project or group access token (or a personal one) with the"
+                + " api scope and at least the Reporter role"), publication.warnings().get(0));
+        assertTrue(publication.warnings().get(1).startsWith("could not post 2 diff threads: the token may not do this"),
+                publication.warnings().get(1));
+        assertEquals(1, gitlab.requestLines().stream().filter(l -> l.equals("POST " + MR + "/discussions")).count(),
+                "after one 403, the others are not tried");
+    }
+
+    @Test
+    void aServerThatNeverAnswersCostsOneTimeoutPerCall() {
+        gitlab.hang();
+        long start = System.nanoTime();
+        Publication publication = new MergeRequestPublisher(new MergeRequestContext(gitlab.serverUrl(), PROJECT, IID),
+                TOKEN, RuleDocs.DEFAULT_BASE_URL, Duration.ofMillis(500), UnaryOperator.identity())
+                .publish(ReportSamples.risky(), Optional::of, true);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertEquals(1, publication.warnings().size(), publication.warnings().toString());
+        assertTrue(publication.warnings().get(0).startsWith("could not read merge request !7 of project 42: GitLab did"
+                + " not answer in time ("), publication.warnings().get(0));
+        assertTrue(publication.warnings().get(0).endsWith("; --network-timeout sets the limit)"));
+        assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "took " + took);
+    }
+
+    @Test
+    void secretsAreRedactedAndQuickActionsDisarmedInEveryBody() {
+        Diagnostic hostile = new Diagnostic("DI509", Severity.ERROR, ReportSamples.PATH, new Position(0, 2, 1),
+                "s3cr3t-value leaked", List.of(new Fix("x", new Fix.TextEdit(2, 2, "/* c */ SELECT 1;\n")),
+                        new Fix("Drop the comment.", null)));
+        Fix sql = new Fix("Add it back:", new Fix.TextEdit(3, 3, "SELECT 1;\n/merge\n  /approve\n"));
+        Diagnostic withSql = new Diagnostic("MF101", Severity.WARNING, ReportSamples.PATH, new Position(0, 3, 1), "m",
+                List.of(sql));
+        publisher(TOKEN, text -> text.replace("s3cr3t-value", "****"))
+                .publish(ReportSamples.report(List.of(hostile, withSql)), Optional::of, true);
+
+        List<String> bodies = gitlab.requests().stream().map(r -> r.form().get("body")).filter(b -> b != null).toList();
+        assertEquals(3, bodies.size());
+        for (String body : bodies) {
+            assertFalse(body.contains("s3cr3t-value"), body);
+            assertFalse(body.matches("(?s).*(^|\n)[ \t]*/[a-z].*"), body);
+        }
+        assertTrue(bodies.get(0).contains("\u200B/merge") && bodies.get(0).contains("  \u200B/approve"), bodies.get(0));
+        assertTrue(bodies.get(1).contains("```suggestion\n/* c */ SELECT 1;\n```"), "a block comment is no quick action");
+        assertFalse(bodies.get(2).contains("```suggestion"), "a suggestion holding /merge is described instead");
+    }
+}
