@@ -1,10 +1,19 @@
 package io.schemagate.gitlab;
 
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.gitlab4j.api.GitLabApiException;
 
 /**
  * Turns a failed GitLab API call into one warning line that says what was not posted and what would fix it. The
  * token never appears: GitLab4J's messages carry the response body, not the request headers.
+ *
+ * <p>GitLab4J reads the JSON error body for us: {@code message} as a string (GitLab's own {@code "403 Forbidden"}, whose
+ * status we do not repeat), as an object of arrays (validation errors, kept here as {@code field: error, …}), or else
+ * {@code error} alone. It drops {@code error_description}, so the OAuth-style codes GitLab answers for a token it
+ * will not take ({@code invalid_token}: expired, revoked or unknown; {@code insufficient_scope}: not {@code api}) are
+ * explained here.
  */
 final class GitlabFailure {
     private GitlabFailure() {
@@ -29,7 +38,7 @@ final class GitlabFailure {
             return what + ": cannot reach the GitLab API (" + root.getClass().getSimpleName()
                     + (root.getMessage() == null ? "" : ": " + oneLine(root.getMessage())) + ")";
         }
-        String message = e.getMessage() == null ? "" : oneLine(e.getMessage());
+        String message = message(e, status);
         String answer = " (" + status + (message.isEmpty() ? "" : " " + message) + ")";
         return switch (status) {
             case 401 -> what + ": GitLab rejected the token" + answer + "; give the job " + TokenAdvice.NEEDED;
@@ -38,6 +47,25 @@ final class GitlabFailure {
                     + " requests";
             case 429 -> what + ": GitLab's rate limit is exhausted" + answer + "; re-run the job later";
             default -> what + ": GitLab answered" + answer;
+        };
+    }
+
+    /** What GitLab said, on one line, without repeating the status GitLab's messages start with. */
+    private static String message(GitLabApiException e, int status) {
+        Map<String, List<String>> invalid = e.getValidationErrors();
+        String text;
+        if (invalid != null && !invalid.isEmpty()) {
+            text = invalid.entrySet().stream()
+                    .map(field -> field.getKey() + ": " + String.join(", ", field.getValue()))
+                    .collect(Collectors.joining("; "));
+        } else {
+            text = e.getMessage() == null ? "" : oneLine(e.getMessage());
+        }
+        text = text.replaceFirst("^" + status + "\\b *:? *", "");
+        return switch (text) {
+            case "invalid_token" -> "invalid_token: expired, revoked or unknown";
+            case "insufficient_scope" -> "insufficient_scope: the token has no api scope";
+            default -> text.startsWith("<") && e.getReason() != null ? e.getReason() : oneLine(text); // an HTML page
         };
     }
 

@@ -97,8 +97,17 @@ public final class MergeRequestPublisher {
             }
             DiffPlacement.Plan plan;
             List<Discussion> ours;
+            Map<String, String> oldPaths = new LinkedHashMap<>();
             try {
-                plan = DiffPlacement.plan(report.diagnostics(), repoPath, changedFiles(api), suggestions);
+                Map<String, ChangedFile> files = new LinkedHashMap<>();
+                for (Diff diff : diffs(api)) {
+                    if (!Boolean.TRUE.equals(diff.getDeletedFile()) && diff.getNewPath() != null) {
+                        files.put(diff.getNewPath(), ChangedFile.of(diff.getNewPath(),
+                                Boolean.TRUE.equals(diff.getNewFile()), diff.getDiff()));
+                        oldPaths.put(diff.getNewPath(), diff.getOldPath() == null ? diff.getNewPath() : diff.getOldPath());
+                    }
+                }
+                plan = DiffPlacement.plan(report.diagnostics(), repoPath, files, suggestions);
                 ours = all(api.getDiscussionsApi().getMergeRequestDiscussionsPager(mr.projectId(), mr.iid(), PAGE))
                         .stream().filter(d -> LineComment.taggedCode(firstNote(d, me).map(Note::getBody).orElse(null))
                                 .isPresent())
@@ -107,7 +116,7 @@ public final class MergeRequestPublisher {
                 warnings.add(GitlabFailure.describe("could not post diff threads", e));
                 return new Publication(summaryUrl, 0, 0, 0, 0, 0, warnings);
             }
-            Threads threads = new Threads(api, refs, me, warnings);
+            Threads threads = new Threads(api, refs, oldPaths, me, warnings);
             threads.post(plan.placed(), ours);
             threads.resolveGone(ours);
             return new Publication(summaryUrl, threads.posted, threads.alreadyPosted, plan.outsideDiff(),
@@ -137,21 +146,27 @@ public final class MergeRequestPublisher {
         return noteUrl(request, created.getId());
     }
 
-    private Map<String, ChangedFile> changedFiles(GitLabApi api) throws GitLabApiException {
-        Map<String, ChangedFile> files = new LinkedHashMap<>();
-        for (Diff diff : all(api.getMergeRequestApi().getDiffs(mr.projectId(), mr.iid(), PAGE))) {
-            if (!Boolean.TRUE.equals(diff.getDeletedFile())) {
-                files.put(diff.getNewPath(),
-                        ChangedFile.of(diff.getNewPath(), Boolean.TRUE.equals(diff.getNewFile()), diff.getDiff()));
+    /**
+     * The merge request's file diffs: the paginated {@code /diffs} (GitLab 15.7 and later), else the deprecated
+     * {@code /changes} that older instances have instead.
+     */
+    private List<Diff> diffs(GitLabApi api) throws GitLabApiException {
+        try {
+            return all(api.getMergeRequestApi().getDiffs(mr.projectId(), mr.iid(), PAGE));
+        } catch (GitLabApiException e) {
+            if (e.getHttpStatus() != 404) {
+                throw e;
             }
+            List<Diff> changes = api.getMergeRequestApi().getMergeRequestChanges(mr.projectId(), mr.iid()).getChanges();
+            return changes == null ? List.of() : changes;
         }
-        return files;
     }
 
     /** Posting, matching and resolving diff threads for one run. */
     private final class Threads {
         private final GitLabApi api;
         private final DiffRef refs;
+        private final Map<String, String> oldPaths;
         private final long me;
         private final List<String> warnings;
         private final Set<String> matched = new HashSet<>();
@@ -159,9 +174,10 @@ public final class MergeRequestPublisher {
         int alreadyPosted;
         int resolved;
 
-        Threads(GitLabApi api, DiffRef refs, long me, List<String> warnings) {
+        Threads(GitLabApi api, DiffRef refs, Map<String, String> oldPaths, long me, List<String> warnings) {
             this.api = api;
             this.refs = refs;
+            this.oldPaths = oldPaths;
             this.me = me;
             this.warnings = warnings;
         }
@@ -234,7 +250,7 @@ public final class MergeRequestPublisher {
             position.setHeadSha(refs.getHeadSha());
             position.setPositionType(Position.PositionType.TEXT);
             position.setNewPath(comment.path());
-            position.setOldPath(comment.path());
+            position.setOldPath(oldPaths.getOrDefault(comment.path(), comment.path())); // a renamed file's old name
             position.setNewLine(comment.line());
             return position;
         }

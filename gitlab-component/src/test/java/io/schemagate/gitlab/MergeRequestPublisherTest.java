@@ -185,6 +185,82 @@ class MergeRequestPublisherTest {
     }
 
     @Test
+    void anExistingNoteIsStillUpdatedWhenTheMergeRequestNoLongerAddsMigrations() {
+        publish(TOKEN, ReportSamples.risky());
+        long summary = gitlab.notes(IID).get(0).id();
+        gitlab.clearRequests();
+
+        LintReport nothing = new LintReport(ReportSamples.DIR, "atlas", null, "files added since origin/main", List.of());
+        Publication quiet = publish(TOKEN, nothing);
+
+        assertEquals(gitlab.serverUrl() + "/acme/shop/-/merge_requests/7#note_" + summary, quiet.summaryUrl());
+        assertTrue(gitlab.requestLines().contains("PUT " + MR + "/notes/" + summary), gitlab.requestLines().toString());
+        assertTrue(gitlab.requestLines().stream().noneMatch(l -> l.equals("POST " + MR + "/notes")));
+        String body = gitlab.notes(IID).get(0).body();
+        assertTrue(body.startsWith(MarkdownReport.marker(ReportSamples.DIR)) && body.contains("✅ **No errors**"), body);
+        assertEquals(2, quiet.resolved(), "the findings are gone with the files");
+    }
+
+    @Test
+    void aRenamedFileIsPositionedWithItsOldAndNewPath() {
+        gitlab.close();
+        gitlab = FakeGitLab.start(PROJECT).acceptToken(TOKEN, BOT, "schemagate-bot", Access.RESOLVE)
+                .mergeRequest(IID, BASE, START, HEAD)
+                .renamedDiff(IID, "db/old/1_users.sql", ReportSamples.PATH, "@@ -1,1 +1,3 @@\n SELECT 0;\n"
+                        + "+ALTER TABLE users DROP COLUMN name;\n+ALTER TABLE users ADD COLUMN age int;\n");
+        Diagnostic drop = new Diagnostic("DS103", Severity.ERROR, ReportSamples.PATH, new Position(0, 2, 1), "drop");
+
+        Publication publication = publish(TOKEN, ReportSamples.report(List.of(drop)));
+
+        assertEquals(List.of(), publication.warnings());
+        assertEquals(1, publication.posted());
+        Request thread = gitlab.requests().stream().filter(r -> r.line().equals("POST " + MR + "/discussions"))
+                .findFirst().orElseThrow();
+        assertEquals("db/old/1_users.sql", thread.form().get("position[old_path]"));
+        assertEquals(ReportSamples.PATH, thread.form().get("position[new_path]"));
+    }
+
+    @Test
+    void aGitLabBefore15_7WithoutThePaginatedDiffsReadsTheChanges() {
+        gitlab.withoutDiffsEndpoint();
+
+        Publication publication = publish(TOKEN, ReportSamples.risky());
+
+        assertEquals(List.of(), publication.warnings());
+        assertEquals(2, publication.posted());
+        List<String> lines = gitlab.requestLines();
+        int diffs = lines.indexOf("GET " + MR + "/diffs");
+        assertEquals("GET " + MR + "/changes", lines.get(diffs + 1), lines.toString());
+    }
+
+    @Test
+    void aRevokedTokenAndAReadApiTokenAreExplained() {
+        gitlab.acceptToken("glpat-read-api-1111", BOT, "schemagate-bot", Access.READ_API_SCOPE).revoke(REPORTER_TOKEN);
+
+        Publication revoked = publish(REPORTER_TOKEN, ReportSamples.risky());
+        assertEquals(List.of("could not read merge request !7 of project 42: GitLab rejected the token (401"
+                + " invalid_token: expired, revoked or unknown); give the job " + TokenAdvice.NEEDED),
+                revoked.warnings());
+
+        Publication readApi = publish("glpat-read-api-1111", ReportSamples.risky());
+        assertTrue(readApi.warnings().get(0).startsWith("could not post the summary note: the token may not do this"
+                + " (403 insufficient_scope: the token has no api scope); give the job a project or group access"
+                + " token"), readApi.warnings().get(0));
+        for (String warning : readApi.warnings()) {
+            assertFalse(warning.contains("glpat-"), warning);
+        }
+    }
+
+    @Test
+    void anUnknownProjectSaysTheTokenNeedsReadAccess() {
+        Publication publication = new MergeRequestPublisher(new MergeRequestContext(gitlab.serverUrl(), "43", IID),
+                TOKEN, RuleDocs.DEFAULT_BASE_URL, Duration.ofSeconds(10), UnaryOperator.identity())
+                .publish(ReportSamples.risky(), Optional::of, true);
+        assertEquals(List.of("could not read merge request !7 of project 43: not found (404 Project Not Found); the"
+                + " token needs read access to this project's merge requests"), publication.warnings());
+    }
+
+    @Test
     void anotherUsersNoteOrThreadCarryingOurMarkersIsNeverOurs() {
         gitlab.addNote(IID, REVIEWER, MarkdownReport.marker(ReportSamples.DIR) + "\nplanted", false);
         gitlab.addThread(IID, REVIEWER, ReportSamples.PATH, 2, "<!-- schemagate:finding DS103 -->\nplanted");
@@ -235,7 +311,7 @@ class MergeRequestPublisherTest {
         Publication publication = publish("glpat-wrong", ReportSamples.risky());
         assertEquals(1, publication.warnings().size());
         assertTrue(publication.warnings().get(0).startsWith("could not read merge request !7 of project 42: GitLab"
-                + " rejected the token (401 401 Unauthorized); give the job a project or group access token"),
+                + " rejected the token (401 Unauthorized); give the job a project or group access token"),
                 publication.warnings().get(0));
         assertFalse(publication.warnings().get(0).contains("glpat-wrong"));
         assertEquals(List.of("GET " + MR), gitlab.requestLines());
@@ -248,7 +324,7 @@ class MergeRequestPublisherTest {
         assertEquals(0, publication.posted());
         assertEquals(2, publication.warnings().size(), publication.warnings().toString());
         assertTrue(publication.warnings().get(0).startsWith("could not post the summary note: the token may not do"
-                + " this (403 403 Forbidden); give the job a project or group access token (or a personal one) with the"
+                + " this (403 Forbidden); give the job a project or group access token (or a personal one) with the"
                 + " api scope and at least the Reporter role"), publication.warnings().get(0));
         assertTrue(publication.warnings().get(1).startsWith("could not post 2 diff threads: the token may not do this"),
                 publication.warnings().get(1));

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 /**
  * A stateful, in-memory stand-in for the GitLab REST API v4 routes a merge-request reviewer uses: the current user,
  * one project's merge requests, their diffs, notes and discussions. It listens on 127.0.0.1 (ephemeral port), answers
- * in GitLab's JSON shapes, reads writes as GitLab4J sends them (form-encoded), paginates every list with GitLab's
+ * in GitLab's JSON shapes, reads writes as GitLab4J sends them (form-encoded) or as JSON, paginates every list with GitLab's
  * {@code X-Page}/{@code X-Next-Page}/{@code X-Total-Pages} headers and {@code Link} (two items a page by default, so
  * pagination is always exercised), orders notes newest first as GitLab does, and checks diff positions the way GitLab
  * does (400 when the SHAs are not the merge request's {@code diff_refs} or the line was not added by the diff).
@@ -43,15 +43,21 @@ public final class FakeGitLab implements AutoCloseable {
 
     /** What a token's user may do on the project. */
     public enum Access {
-        /** Reads only (e.g. a Guest, or a token with the read_api scope): every write is 403. */
+        /** Reads only (a Guest): every write is 403 {@code "403 Forbidden"}. */
         READ,
+        /** A token with the {@code read_api} scope only: every write is 403 {@code insufficient_scope}. */
+        READ_API_SCOPE,
         /** Reporter: may write notes and threads, may not resolve threads. */
         COMMENT,
         /** Developer: may also resolve threads. */
         RESOLVE
     }
 
-    /** One HTTP request as the fake received it: path without query; query and form parameters decoded. */
+    /**
+     * One HTTP request as the fake received it: path without query; query parameters decoded; {@code form} holds the
+     * body's parameters, decoded from a form or flattened from JSON the way GitLab reads both
+     * ({@code position[new_line]}).
+     */
     public record Request(String method, String path, Map<String, String> query, Map<String, String> form) {
         /** {@code METHOD path}, e.g. {@code POST /api/v4/projects/42/merge_requests/7/notes}. */
         public String line() {
@@ -71,7 +77,7 @@ public final class FakeGitLab implements AutoCloseable {
     private record MergeRequest(long iid, String baseSha, String startSha, String headSha) {
     }
 
-    private record FileDiff(String newPath, boolean newFile, String diff, Set<Integer> addedLines) {
+    private record FileDiff(String oldPath, String newPath, boolean newFile, String diff, Set<Integer> addedLines) {
     }
 
     private record Response(int status, JsonNode body, Map<String, String> headers) {
@@ -84,6 +90,8 @@ public final class FakeGitLab implements AutoCloseable {
     private static final String API = "/api/v4";
     private static final Instant CLOCK_START = Instant.parse("2026-11-30T09:00:00Z");
     private static final Pattern HUNK = Pattern.compile("^@@ -\\d+(?:,\\d+)? \\+(\\d+)(?:,\\d+)? @@.*");
+    private static final String SCOPE_ERROR = "The request requires higher privileges than provided by the access"
+            + " token.";
     private static final String LINE_CODE_ERROR =
             "400 Bad request - Note {:line_code=>[\"can't be blank\", \"must be a valid line code\"]}";
 
@@ -92,6 +100,7 @@ public final class FakeGitLab implements AutoCloseable {
     private final String origin;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Map<String, User> tokens = new LinkedHashMap<>();
+    private final Set<String> revoked = new TreeSet<>();
     private final Map<Long, MergeRequest> mergeRequests = new TreeMap<>();
     private final Map<Long, List<FileDiff>> diffs = new TreeMap<>();
     private final List<Note> notes = new ArrayList<>();
@@ -100,6 +109,7 @@ public final class FakeGitLab implements AutoCloseable {
     private long clock;
     private int pageSize = 2;
     private boolean hanging;
+    private boolean withoutDiffs;
 
     private FakeGitLab(String projectId) throws IOException {
         this.projectId = projectId;
@@ -137,7 +147,29 @@ public final class FakeGitLab implements AutoCloseable {
 
     /** A file the merge request changes, with its unified diff as GitLab gives it (hunks, no file headers). */
     public synchronized FakeGitLab diff(long iid, String newPath, boolean newFile, String diff) {
-        diffs.computeIfAbsent(iid, k -> new ArrayList<>()).add(new FileDiff(newPath, newFile, diff, addedLines(diff)));
+        diffs.computeIfAbsent(iid, k -> new ArrayList<>())
+                .add(new FileDiff(newPath, newPath, newFile, diff, addedLines(diff)));
+        return this;
+    }
+
+    /** A file the merge request renames (and may change); positions on it must name both paths. */
+    public synchronized FakeGitLab renamedDiff(long iid, String oldPath, String newPath, String diff) {
+        diffs.computeIfAbsent(iid, k -> new ArrayList<>())
+                .add(new FileDiff(oldPath, newPath, false, diff, addedLines(diff)));
+        return this;
+    }
+
+    /**
+     * Answers like GitLab before 15.7: no paginated {@code /diffs} (404), only the merge request's {@code /changes}.
+     */
+    public synchronized FakeGitLab withoutDiffsEndpoint() {
+        withoutDiffs = true;
+        return this;
+    }
+
+    /** The token stops working as an expired or revoked one does: 401 {@code invalid_token}. */
+    public synchronized FakeGitLab revoke(String token) {
+        revoked.add(token);
         return this;
     }
 
@@ -218,7 +250,8 @@ public final class FakeGitLab implements AutoCloseable {
             Map<String, String> query = decode(exchange.getRequestURI().getRawQuery());
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
-            Map<String, String> form = type.startsWith("application/x-www-form-urlencoded") ? decode(body) : Map.of();
+            Map<String, String> form = type.startsWith("application/x-www-form-urlencoded") ? decode(body)
+                    : type.startsWith("application/json") && !body.isBlank() ? flatten(body) : Map.of();
             Response response;
             synchronized (this) {
                 requests.add(new Request(method, decodePath(path), query, form));
@@ -238,6 +271,10 @@ public final class FakeGitLab implements AutoCloseable {
     private Response route(String method, String path, Map<String, String> query, Map<String, String> form,
             String token) {
         User user = token == null ? null : tokens.get(token);
+        if (user != null && revoked.contains(token)) {
+            return new Response(401, JSON.createObjectNode().put("error", "invalid_token")
+                    .put("error_description", "Token was revoked. You have to re-authorize from the user."));
+        }
         if (user == null) {
             return error(401, "401 Unauthorized");
         }
@@ -261,13 +298,18 @@ public final class FakeGitLab implements AutoCloseable {
         if (write && user.access() == Access.READ) {
             return error(403, "403 Forbidden");
         }
+        if (write && user.access() == Access.READ_API_SCOPE) {
+            return new Response(403, JSON.createObjectNode().put("error", "insufficient_scope")
+                    .put("error_description", SCOPE_ERROR).put("scope", "api"));
+        }
         Matcher note = Pattern.compile("/notes/(\\d+)").matcher(sub);
         Matcher discussion = Pattern.compile("/discussions/([0-9a-f]+)(/notes)?").matcher(sub);
         return switch (method + " " + (sub.isEmpty() ? "" : sub.replaceAll("/discussions/[0-9a-f]+", "/discussions/ID")
                 .replaceAll("/notes/\\d+$", "/notes/ID"))) {
             case "GET " -> new Response(200, mergeRequest(mr));
-            case "GET /diffs" -> page(query, diffs.getOrDefault(mr.iid(), List.of()).stream()
-                    .map(FakeGitLab::diff).toList(), rest);
+            case "GET /diffs" -> withoutDiffs ? error(404, "404 Not Found") : page(query,
+                    diffs.getOrDefault(mr.iid(), List.of()).stream().map(FakeGitLab::diff).toList(), rest);
+            case "GET /changes" -> changes(mr);
             case "GET /notes" -> page(query, notes(mr.iid()).stream()
                     .sorted(Comparator.comparing(Note::createdAt).reversed().thenComparing(Note::id, Comparator.reverseOrder()))
                     .map(n -> (JsonNode) note(n)).toList(), rest);
@@ -331,7 +373,8 @@ public final class FakeGitLab implements AutoCloseable {
         FileDiff file = diffs.getOrDefault(mr.iid(), List.of()).stream().filter(d -> d.newPath().equals(path))
                 .findFirst().orElse(null);
         if (!"text".equals(position.get("position_type")) || !shasMatch || file == null || line == null
-                || !file.addedLines().contains(line) || position.get("old_line") != null) {
+                || !file.addedLines().contains(line) || position.get("old_line") != null
+                || !file.oldPath().equals(position.getOrDefault("old_path", file.oldPath()))) {
             return error(400, LINE_CODE_ERROR);
         }
         Note n = add(mr.iid(), newDiscussionId(), user.id(), body, false, path, line, position, true);
@@ -437,14 +480,24 @@ public final class FakeGitLab implements AutoCloseable {
         return origin + "/acme/shop/-/merge_requests/" + iid;
     }
 
+    /** {@code GET …/changes}: the merge request with all its diffs, unpaginated (deprecated since GitLab 15.7). */
+    private Response changes(MergeRequest mr) {
+        ObjectNode o = (ObjectNode) mergeRequest(mr);
+        o.put("changes_count", Integer.toString(diffs.getOrDefault(mr.iid(), List.of()).size()))
+                .put("overflow", false);
+        ArrayNode changes = o.putArray("changes");
+        diffs.getOrDefault(mr.iid(), List.of()).forEach(d -> changes.add(diff(d)));
+        return new Response(200, o);
+    }
+
     private static JsonNode diff(FileDiff d) {
         return JSON.createObjectNode()
-                .put("old_path", d.newPath())
+                .put("old_path", d.oldPath())
                 .put("new_path", d.newPath())
                 .put("a_mode", d.newFile() ? "0" : "100644")
                 .put("b_mode", "100644")
                 .put("new_file", d.newFile())
-                .put("renamed_file", false)
+                .put("renamed_file", !d.oldPath().equals(d.newPath()))
                 .put("deleted_file", false)
                 .put("diff", d.diff());
     }
@@ -562,6 +615,26 @@ public final class FakeGitLab implements AutoCloseable {
             out.put(key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return out;
+    }
+
+    /** A JSON body as GitLab's API reads it: nested objects become {@code outer[inner]} parameters. */
+    private static Map<String, String> flatten(String body) {
+        Map<String, String> out = new LinkedHashMap<>();
+        try {
+            flatten("", JSON.readTree(body), out);
+        } catch (IOException e) {
+            out.put("", body); // not JSON after all: a missing body for every route
+        }
+        return out;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> flatten(prefix.isEmpty() ? field.getKey()
+                    : prefix + "[" + field.getKey() + "]", field.getValue(), out));
+        } else if (!node.isNull()) {
+            out.put(prefix, node.asText());
+        }
     }
 
     private static String decodePath(String raw) {
