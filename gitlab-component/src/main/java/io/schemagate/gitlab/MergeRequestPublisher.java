@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.gitlab4j.api.GitLabApi;
 import org.gitlab4j.api.GitLabApiException;
@@ -118,7 +119,7 @@ public final class MergeRequestPublisher {
             }
             Threads threads = new Threads(api, refs, oldPaths, me, warnings);
             threads.post(plan.placed(), ours);
-            threads.resolveGone(ours);
+            threads.resolveGone(ours, inDirectory(repoPath.apply(report.dir())));
             return new Publication(summaryUrl, threads.posted, threads.alreadyPosted, plan.outsideDiff(),
                     plan.overLimit(), threads.resolved, warnings);
         }
@@ -172,6 +173,7 @@ public final class MergeRequestPublisher {
         private final Set<String> matched = new HashSet<>();
         int posted;
         int alreadyPosted;
+        int refused;
         int resolved;
 
         Threads(GitLabApi api, DiffRef refs, Map<String, String> oldPaths, long me, List<String> warnings) {
@@ -199,9 +201,10 @@ public final class MergeRequestPublisher {
                     if (e.getHttpStatus() == 400) { // this line only: GitLab refused the position
                         warnings.add(GitlabFailure.describe("could not post the thread on " + comment.path() + ":"
                                 + comment.line(), e));
+                        refused++;
                         continue;
                     }
-                    int left = placed.size() - posted - alreadyPosted;
+                    int left = placed.size() - posted - alreadyPosted - refused;
                     warnings.add(GitlabFailure.describe("could not post " + left + " diff thread"
                             + (left == 1 ? "" : "s"), e));
                     return; // the same answer would come for every other thread
@@ -209,10 +212,17 @@ public final class MergeRequestPublisher {
             }
         }
 
-        /** Threads of findings that are gone: resolved, or when the token may not, answered once. */
-        void resolveGone(List<Discussion> ours) {
+        /**
+         * Threads of findings that are gone: resolved, or when the token may not, answered once. Only threads on files
+         * of this report's directory: another directory's findings, linted by another job, are not this run's to judge.
+         */
+        void resolveGone(List<Discussion> ours, Predicate<String> inDirectory) {
             for (Discussion d : ours) {
                 Note first = firstNote(d, me).orElseThrow();
+                Position at = first.getPosition();
+                if (at == null || at.getNewPath() == null || !inDirectory.test(at.getNewPath())) {
+                    continue;
+                }
                 if (matched.contains(d.getId()) || !Boolean.TRUE.equals(first.getResolvable())
                         || Boolean.TRUE.equals(first.getResolved()) || answered(d)) {
                     continue;
@@ -261,6 +271,15 @@ public final class MergeRequestPublisher {
         Position at = first.getPosition();
         return at != null && at.getNewPath() != null && at.getNewLine() != null
                 && comment.sameAs(at.getNewPath(), at.getNewLine(), first.getBody());
+    }
+
+    /** Whether a repository path is in the report's directory ({@code dir}, repository-relative); none when unknown. */
+    private static Predicate<String> inDirectory(Optional<String> dir) {
+        if (dir.isEmpty()) {
+            return path -> false;
+        }
+        String prefix = dir.get().replaceAll("/+$", "");
+        return prefix.isEmpty() || prefix.equals(".") ? path -> true : path -> path.startsWith(prefix + "/");
     }
 
     private static String where(Note note) {

@@ -156,6 +156,21 @@ class MergeRequestPublisherTest {
     }
 
     @Test
+    void threadsOnAnotherDirectorysFilesAreLeftToThatDirectorysJob() {
+        String other = gitlab.addThread(IID, BOT, "db/analytics/3_views.sql", 1,
+                "<!-- schemagate:finding DS103 -->\nanother directory's finding");
+        String sibling = gitlab.addThread(IID, BOT, "db/migrations-old/1.sql", 1,
+                "<!-- schemagate:finding DS103 -->\na directory whose name starts the same");
+
+        Publication clean = publish(TOKEN, ReportSamples.clean());
+
+        assertEquals(0, clean.resolved());
+        assertTrue(gitlab.requestLines().stream().noneMatch(l -> l.startsWith("PUT " + MR + "/discussions/")
+                || l.startsWith("POST " + MR + "/discussions/")), gitlab.requestLines().toString());
+        assertTrue(gitlab.threads(IID).stream().noneMatch(FakeGitLab.Note::resolved), other + " " + sibling);
+    }
+
+    @Test
     void aTokenThatMayNotResolveAnswersAGoneFindingOnce() {
         publish(TOKEN, ReportSamples.risky());
         gitlab.clearRequests();
