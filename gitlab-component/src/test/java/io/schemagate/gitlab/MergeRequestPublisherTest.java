@@ -130,6 +130,26 @@ class MergeRequestPublisherTest {
     }
 
     @Test
+    void withoutTotalsAsPast10000ItemsEveryPageIsStillRead() {
+        gitlab.withoutTotals();
+        publish(TOKEN, ReportSamples.risky());
+        for (int i = 0; i < 3; i++) {
+            gitlab.addNote(IID, REVIEWER, "looks risky " + i, false);
+            gitlab.addThread(IID, REVIEWER, ReportSamples.PATH, 1, "why? " + i);
+        }
+        long summary = gitlab.notes(IID).get(0).id();
+        gitlab.clearRequests();
+
+        Publication again = publish(TOKEN, ReportSamples.risky());
+
+        assertEquals(List.of(), again.warnings());
+        assertTrue(gitlab.requestLines().contains("PUT " + MR + "/notes/" + summary), gitlab.requestLines().toString());
+        assertEquals(5, gitlab.requestLines().stream().filter(l -> l.equals("GET " + MR + "/discussions")).count());
+        assertEquals(2, again.alreadyPosted());
+        assertEquals(0, again.posted());
+    }
+
+    @Test
     void aCleanRunSaysSoInTheNoteAndResolvesTheThreadsOfGoneFindings() {
         publish(TOKEN, ReportSamples.risky());
         long summary = gitlab.notes(IID).get(0).id();

@@ -110,6 +110,7 @@ public final class FakeGitLab implements AutoCloseable {
     private int pageSize = 2;
     private boolean hanging;
     private boolean withoutDiffs;
+    private boolean withoutTotals;
 
     private FakeGitLab(String projectId) throws IOException {
         this.projectId = projectId;
@@ -164,6 +165,15 @@ public final class FakeGitLab implements AutoCloseable {
      */
     public synchronized FakeGitLab withoutDiffsEndpoint() {
         withoutDiffs = true;
+        return this;
+    }
+
+    /**
+     * Lists answer as GitLab does past 10,000 items: without {@code X-Total}, {@code X-Total-Pages} and the
+     * {@code rel="last"} link, so only {@code X-Next-Page} says whether more pages follow.
+     */
+    public synchronized FakeGitLab withoutTotals() {
+        withoutTotals = true;
         return this;
     }
 
@@ -576,7 +586,12 @@ public final class FakeGitLab implements AutoCloseable {
             links.add("<" + base + (page + 1) + ">; rel=\"next\"");
         }
         links.add("<" + base + "1>; rel=\"first\"");
-        links.add("<" + base + totalPages + ">; rel=\"last\"");
+        if (withoutTotals) {
+            headers.remove("X-Total");
+            headers.remove("X-Total-Pages");
+        } else {
+            links.add("<" + base + totalPages + ">; rel=\"last\"");
+        }
         headers.put("Link", String.join(", ", links));
         return new Response(200, body, headers);
     }
