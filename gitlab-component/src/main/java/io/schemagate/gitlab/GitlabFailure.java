@@ -50,6 +50,21 @@ final class GitlabFailure {
         };
     }
 
+    /**
+     * An answer GitLab4J could not read (a 200 that is not the API's JSON: a sign-in page, a proxy's page).
+     *
+     * @param what what could not be done
+     */
+    static String unexpected(String what, RuntimeException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String detail = root.getMessage() == null ? "" : ": " + oneLine(root.getMessage().lines().findFirst().orElse(""));
+        return what + ": the answer is not GitLab's API (" + root.getClass().getSimpleName() + oneLine(detail)
+                + "); CI_SERVER_URL must be the GitLab instance itself, reachable without a sign-in page";
+    }
+
     /** What GitLab said, on one line, without repeating the status GitLab's messages start with. */
     private static String message(GitLabApiException e, int status) {
         Map<String, List<String>> invalid = e.getValidationErrors();

@@ -72,6 +72,17 @@ public final class MergeRequestPublisher {
      */
     public Publication publish(LintReport report, Function<String, Optional<String>> repoPath, boolean suggestions) {
         List<String> warnings = new ArrayList<>();
+        try {
+            return publish(report, repoPath, suggestions, warnings);
+        } catch (RuntimeException e) {
+            // GitLab4J reads answers outside its own error handling: a sign-in page or a proxy's page is not JSON.
+            warnings.add(GitlabFailure.unexpected("could not publish on " + mr.display(), e));
+            return Publication.failed(warnings);
+        }
+    }
+
+    private Publication publish(LintReport report, Function<String, Optional<String>> repoPath, boolean suggestions,
+            List<String> warnings) {
         try (GitLabApi api = new GitLabApi(mr.serverUrl(), token)) {
             int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
             api.setRequestTimeout(millis, millis);
@@ -243,6 +254,9 @@ public final class MergeRequestPublisher {
                         resolved++;
                     } catch (GitLabApiException again) {
                         warnings.add(GitlabFailure.describe("could not answer the thread on " + where(first), again));
+                        if (again.getHttpStatus() == 403) {
+                            return; // a token that may not write: every other thread would answer the same
+                        }
                     }
                 }
             }

@@ -368,6 +368,33 @@ class MergeRequestPublisherTest {
     }
 
     @Test
+    void aSignInPageInsteadOfTheApiIsAWarningNotAnException() {
+        gitlab.answerWithSignInPage();
+        Publication publication = publish(TOKEN, ReportSamples.risky());
+        assertEquals(1, publication.warnings().size(), publication.warnings().toString());
+        assertTrue(publication.warnings().get(0).startsWith("could not publish on merge request !7: the answer is not"
+                + " GitLab's API ("), publication.warnings().get(0));
+        assertTrue(publication.warnings().get(0).endsWith("); CI_SERVER_URL must be the GitLab instance itself,"
+                + " reachable without a sign-in page"), publication.warnings().get(0));
+        assertFalse(publication.warnings().get(0).contains(TOKEN));
+    }
+
+    @Test
+    void aReadOnlyTokenTriesOneGoneThreadAndSaysSoOnce() {
+        publish(TOKEN, ReportSamples.risky());
+        gitlab.clearRequests();
+
+        Publication clean = publish(READ_TOKEN, ReportSamples.clean());
+
+        assertEquals(0, clean.resolved());
+        assertEquals(2, clean.warnings().size(), clean.warnings().toString());
+        assertTrue(clean.warnings().get(1).startsWith("could not answer the thread on " + ReportSamples.PATH
+                + ":2: the token may not do this (403 Forbidden)"), clean.warnings().get(1));
+        assertEquals(1, gitlab.requestLines().stream().filter(l -> l.startsWith("PUT " + MR + "/discussions/")).count());
+        assertEquals(1, gitlab.requestLines().stream().filter(l -> l.startsWith("POST " + MR + "/discussions/")).count());
+    }
+
+    @Test
     void aServerThatNeverAnswersCostsOneTimeoutPerCall() {
         gitlab.hang();
         long start = System.nanoTime();

@@ -111,6 +111,7 @@ public final class FakeGitLab implements AutoCloseable {
     private boolean hanging;
     private boolean withoutDiffs;
     private boolean withoutTotals;
+    private boolean signInPage;
 
     private FakeGitLab(String projectId) throws IOException {
         this.projectId = projectId;
@@ -174,6 +175,12 @@ public final class FakeGitLab implements AutoCloseable {
      */
     public synchronized FakeGitLab withoutTotals() {
         withoutTotals = true;
+        return this;
+    }
+
+    /** From now on, answer every request with 200 and an HTML sign-in page, as a single-sign-on proxy would. */
+    public synchronized FakeGitLab answerWithSignInPage() {
+        signInPage = true;
         return this;
     }
 
@@ -265,6 +272,14 @@ public final class FakeGitLab implements AutoCloseable {
             Response response;
             synchronized (this) {
                 requests.add(new Request(method, decodePath(path), query, form));
+                if (signInPage) {
+                    byte[] page = "<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body>Sign in</body></html>\n"
+                            .getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                    exchange.sendResponseHeaders(200, page.length);
+                    exchange.getResponseBody().write(page);
+                    return;
+                }
                 response = route(method, decodePath(path), query, form,
                         exchange.getRequestHeaders().getFirst("PRIVATE-TOKEN"));
             }
