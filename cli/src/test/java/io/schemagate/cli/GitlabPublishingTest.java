@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.schemagate.core.testing.GitRepo;
 import io.schemagate.core.testing.LocalPostgres;
 import io.schemagate.gitlab.testing.FakeGitLab;
-import io.schemagate.gitlab.testing.FakeGitLab.Access;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -25,67 +22,36 @@ import org.junit.jupiter.api.io.TempDir;
  * PostgreSQL, and {@link FakeGitLab} standing in for the instance at {@code CI_SERVER_URL}.
  */
 class GitlabPublishingTest {
-    private static final String TOKEN = "glpat-project-bot-2468";
-    private static final String JOB_TOKEN = "glcbt-64_job_token_1357";
-    private static final String NEW_FILE = "db/migrations/2_drop_name.sql";
+    private static final String TOKEN = MergeRequestScenario.TOKEN;
+    private static final String JOB_TOKEN = MergeRequestScenario.JOB_TOKEN;
+    private static final String NEW_FILE = MergeRequestScenario.NEW_FILE;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path temp;
+    private MergeRequestScenario scenario;
     private FakeGitLab gitlab;
     private Path dir;
-    private String baseSha;
     private String headSha;
 
     @BeforeEach
     void mergeRequest() {
         LocalPostgres.require();
-        GitRepo repo = GitRepo.init(temp.resolve("project"));
-        dir = repo.root.resolve("db/migrations");
-        repo.write("db/migrations/1_users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, name text);\n");
-        hash();
-        baseSha = repo.commit("users");
-        repo.git("checkout", "-q", "-b", "feature/drop-name");
-        repo.write(NEW_FILE, "-- the name moves to profiles\nALTER TABLE users DROP COLUMN name;\n");
-        hash();
-        headSha = repo.commit("drop users.name");
-        gitlab = FakeGitLab.start("42").acceptToken(TOKEN, 501, "project_42_bot", Access.RESOLVE)
-                .mergeRequest(3, baseSha, baseSha, headSha)
-                .diff(3, NEW_FILE, true, "@@ -0,0 +1,2 @@\n+-- the name moves to profiles\n"
-                        + "+ALTER TABLE users DROP COLUMN name;\n")
-                .diff(3, "db/migrations/atlas.sum", false, "@@ -1,2 +1,3 @@\n-h1:old=\n+h1:new=\n 1_users.sql h1:x=\n"
-                        + "+2_drop_name.sql h1:y=\n");
+        scenario = new MergeRequestScenario(temp.resolve("project"));
+        gitlab = scenario.gitlab;
+        dir = scenario.dir;
+        headSha = scenario.headSha;
     }
 
     @AfterEach
     void stop() {
-        if (gitlab != null) {
-            gitlab.close();
+        if (scenario != null) {
+            scenario.close();
         }
     }
 
-    private void hash() {
-        CliRun run = CliRun.of("migrate", "hash", "--dir", dir.toString());
-        assertEquals(0, run.exitCode(), run.toString());
-    }
-
-    /** The variables GitLab sets in a merge-request pipeline (merged results: CI_COMMIT_SHA is a merge commit). */
     private Map<String, String> pipeline(String token) {
-        Map<String, String> env = new HashMap<>();
-        env.put("CI", "true");
-        env.put("GITLAB_CI", "true");
-        env.put("CI_SERVER_URL", gitlab.serverUrl());
-        env.put("CI_PROJECT_ID", "42");
-        env.put("CI_PIPELINE_SOURCE", "merge_request_event");
-        env.put("CI_MERGE_REQUEST_IID", "3");
-        env.put("CI_MERGE_REQUEST_DIFF_BASE_SHA", baseSha);
-        env.put("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main");
-        env.put("CI_COMMIT_SHA", "e".repeat(40));
-        env.put("CI_JOB_TOKEN", JOB_TOKEN);
-        if (token != null) {
-            env.put("GITLAB_TOKEN", token);
-        }
-        return env;
+        return scenario.pipeline(token);
     }
 
     private CliRun lint(Map<String, String> env, String... more) {
