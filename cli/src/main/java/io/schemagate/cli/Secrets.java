@@ -28,7 +28,7 @@ final class Secrets {
     private static final List<String> SECRET_VARIABLES = List.of(
             "PGPASSWORD", "GITHUB_TOKEN", "GH_TOKEN", "INPUT_GITHUB-TOKEN", "INPUT_GITHUB_TOKEN",
             "SCHEMAGATE_REGISTRY_PASSWORD", "CI_REGISTRY_PASSWORD", "CI_JOB_TOKEN", "CI_JOB_JWT", "CI_JOB_JWT_V2",
-            "CI_DEPLOY_PASSWORD", "GITLAB_TOKEN", "ACTIONS_RUNTIME_TOKEN", "ACTIONS_ID_TOKEN_REQUEST_TOKEN");
+            "CI_DEPLOY_PASSWORD", "GITLAB_TOKEN", "SCHEMAGATE_GITLAB_TOKEN", "ACTIONS_RUNTIME_TOKEN", "ACTIONS_ID_TOKEN_REQUEST_TOKEN");
     /** Options whose value is a secret ({@code --github-token T} or {@code --github-token=T}). */
     private static final Pattern SECRET_OPTION = Pattern.compile("--[a-z-]*(token|password)");
 

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.schemagate.core.testing.GitRepo;
 import io.schemagate.core.testing.LocalPostgres;
 import io.schemagate.core.testing.RegistryProcess;
 import io.schemagate.github.testing.FakeGitHub;
+import io.schemagate.gitlab.testing.FakeGitLab;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,9 +48,11 @@ class SecretsInOutputTest {
     private static final String CI_REGISTRY_PASSWORD = "Sg-ci-registry-pw-2f2f";
     private static final String GITLAB_TOKEN = "glpat-Sg-gitlab-5e5e";
     private static final String JOB_TOKEN = "Sg-ci-job-token-1a1a";
+    /** The lint component's own variable for its gitlab-token input. */
+    private static final String COMPONENT_TOKEN = "glpat-Sg-component-7c7c";
     private static final List<String> SECRETS = List.of(DEV_PASSWORD, PARAM_PASSWORD, PG_PASSWORD, GITHUB_TOKEN,
             FLAG_TOKEN, REGISTRY_PASSWORD, STDIN_PASSWORD, DOCKER_PASSWORD, CI_REGISTRY_PASSWORD, GITLAB_TOKEN,
-            JOB_TOKEN);
+            JOB_TOKEN, COMPONENT_TOKEN);
 
     private static final String DEV_URL = "postgres://postgres:" + DEV_PASSWORD + "@127.0.0.1:5432/postgres";
 
@@ -70,6 +74,7 @@ class SecretsInOutputTest {
         env.put("PGPASSWORD", PG_PASSWORD);
         env.put("GITLAB_TOKEN", GITLAB_TOKEN);
         env.put("CI_JOB_TOKEN", JOB_TOKEN);
+        env.put("SCHEMAGATE_GITLAB_TOKEN", COMPONENT_TOKEN);
         env.put("CI_REPOSITORY_URL", "https://gitlab-ci-token:" + JOB_TOKEN + "@gitlab.example/acme/shop.git");
         return env;
     }
@@ -188,6 +193,47 @@ class SecretsInOutputTest {
                 sent.add(request.method() + " " + request.path() + "\n" + request.body());
             }
             assertTrue(sent.size() > 5, sent.toString());
+            assertNoSecret(sent);
+        }
+    }
+
+    /**
+     * A merge request whose migration quotes the tokens (in a comment inside the statement, so the PG508 fix and its
+     * suggestion carry them): the note, the threads, every report and the log show {@code ****}.
+     */
+    @Test
+    void mergeRequestNotesThreadsAndReportsNeverCarryASecret() throws IOException {
+        GitRepo repo = GitRepo.init(temp.resolve("project"));
+        repo.write("db/migrations/1_users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, name text);\n");
+        assertEquals(0, CliRun.of("migrate", "hash", "--dir", repo.root.resolve("db/migrations").toString()).exitCode());
+        String base = repo.commit("users");
+        String sql = "ALTER TABLE users /* " + GITLAB_TOKEN + " " + COMPONENT_TOKEN + " " + JOB_TOKEN
+                + " */ DROP COLUMN name;\n";
+        repo.write("db/migrations/2_drop_name.sql", sql);
+        assertEquals(0, CliRun.of("migrate", "hash", "--dir", repo.root.resolve("db/migrations").toString()).exitCode());
+        String head = repo.commit("drop");
+        inputs.add(repo.root.resolve("db/migrations/2_drop_name.sql"));
+        try (Stream<Path> git = Files.walk(repo.root.resolve(".git"))) {
+            git.filter(Files::isRegularFile).forEach(inputs::add); // the repository holds the migration, of course
+        }
+        try (FakeGitLab gitlab = FakeGitLab.start("42").acceptToken(GITLAB_TOKEN, 7, "bot", FakeGitLab.Access.RESOLVE)
+                .mergeRequest(1, base, base, head)
+                .diff(1, "db/migrations/2_drop_name.sql", true, "@@ -0,0 +1 @@\n+" + sql)) {
+            Map<String, String> env = ciEnvironment();
+            env.putAll(Map.of("CI", "true", "CI_SERVER_URL", gitlab.serverUrl(), "CI_PROJECT_ID", "42",
+                    "CI_PIPELINE_SOURCE", "merge_request_event", "CI_MERGE_REQUEST_IID", "1",
+                    "CI_MERGE_REQUEST_DIFF_BASE_SHA", base));
+            Path reports = temp.resolve("mr-reports");
+            CliRun lint = run(env, "migrate", "lint", "--dir", repo.root.resolve("db/migrations").toString(),
+                    "--dev-url", DEV_URL, "--report", "codequality=" + reports.resolve("quality.json"),
+                    "--report", "junit=" + reports.resolve("junit.xml"), "--report", "dotenv=" + reports.resolve("lint.env"),
+                    "--report", "json=" + reports.resolve("lint.json"));
+            assertEquals(1, lint.exitCode(), lint.toString());
+            List<String> sent = new ArrayList<>();
+            gitlab.requests().forEach(r -> sent.add(r.form().toString()));
+            assertTrue(sent.stream().anyMatch(body -> body.contains("suggestion") && body.contains("****")),
+                    "the suggestion quoting the tokens was posted, masked: " + sent);
+            assertEquals(1, gitlab.notes(1).stream().filter(n -> n.path() == null).count());
             assertNoSecret(sent);
         }
     }
