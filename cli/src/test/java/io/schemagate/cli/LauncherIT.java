@@ -72,7 +72,8 @@ class LauncherIT {
     @Test
     void launcherBuildsTheJarWhenItIsMissing(@TempDir Path copy) throws Exception {
         for (String path : List.of("pom.xml", "bin", "shared-core/pom.xml", "shared-core/src/main", "cli/pom.xml",
-                "cli/src/main", "github-action/pom.xml", "github-action/src/main", "gitlab-component/pom.xml", "jenkins-plugin/pom.xml")) {
+                "cli/src/main", "github-action/pom.xml", "github-action/src/main", "gitlab-component/pom.xml",
+                "gitlab-component/src/main", "jenkins-plugin/pom.xml")) {
             copyTree(ROOT.resolve(path), copy.resolve(path));
         }
         copy.resolve("bin/schemagate").toFile().setExecutable(true);
