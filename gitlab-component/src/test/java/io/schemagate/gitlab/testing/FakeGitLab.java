@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -38,6 +39,10 @@ import java.util.regex.Pattern;
  * <p>Tokens ({@code PRIVATE-TOKEN}) belong to users with an {@link Access}: an unknown token gets 401, a read-only one
  * 403 on every write, a commenting one 403 when it resolves a thread. Every request is recorded (never the token).
  * Thread-safe: all state is guarded by {@code this}. Other processes can use it too: it is a real HTTP server.
+ *
+ * <p>It has no {@code main}: a test starts it in its own JVM ({@link #start}), hands {@link #serverUrl()} to whatever
+ * it runs as {@code CI_SERVER_URL} (the schemagate jar in another process, a CI runner), and asserts on
+ * {@link #notes}, {@link #threads}, {@link #discussions} and {@link #requests} afterwards.
  */
 public final class FakeGitLab implements AutoCloseable {
 
@@ -56,13 +61,28 @@ public final class FakeGitLab implements AutoCloseable {
     /**
      * One HTTP request as the fake received it: path without query; query parameters decoded; {@code form} holds the
      * body's parameters, decoded from a form or flattened from JSON the way GitLab reads both
-     * ({@code position[new_line]}).
+     * ({@code position[new_line]}); {@code headers} by lower-case name, where a credential's value
+     * ({@code PRIVATE-TOKEN}, {@code Authorization}, {@code JOB-TOKEN}) is recorded as {@value #MASKED}.
      */
-    public record Request(String method, String path, Map<String, String> query, Map<String, String> form) {
+    public record Request(String method, String path, Map<String, String> query, Map<String, String> form,
+            Map<String, List<String>> headers) {
+        /** What a credential header's value is recorded as. */
+        public static final String MASKED = "[masked]";
+
         /** {@code METHOD path}, e.g. {@code POST /api/v4/projects/42/merge_requests/7/notes}. */
         public String line() {
             return method + " " + path;
         }
+
+        /** The first value of header {@code name} (any case), or null. */
+        public String header(String name) {
+            List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+    }
+
+    /** A discussion as {@code GET …/discussions} lists it: its notes, oldest first. */
+    public record Discussion(String id, boolean individualNote, List<Note> notes) {
     }
 
     /** A note as the fake stores it; {@code path}/{@code line} are set for diff notes. */
@@ -74,7 +94,10 @@ public final class FakeGitLab implements AutoCloseable {
     private record User(long id, String username, Access access) {
     }
 
-    private record MergeRequest(long iid, String baseSha, String startSha, String headSha) {
+    private record MergeRequest(long iid, String baseSha, String startSha, String headSha, String webUrl) {
+    }
+
+    private record Failure(String method, Pattern path, int status, String contentType, String body) {
     }
 
     private record FileDiff(String oldPath, String newPath, boolean newFile, String diff, Set<Integer> addedLines) {
@@ -86,8 +109,11 @@ public final class FakeGitLab implements AutoCloseable {
         }
     }
 
+    /** The user id {@link #acceptToken(String)} gives. */
+    public static final long BOT_ID = 900;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API = "/api/v4";
+    private static final Set<String> CREDENTIALS = Set.of("private-token", "authorization", "job-token");
     private static final Instant CLOCK_START = Instant.parse("2026-11-30T09:00:00Z");
     private static final Pattern HUNK = Pattern.compile("^@@ -\\d+(?:,\\d+)? \\+(\\d+)(?:,\\d+)? @@.*");
     private static final String SCOPE_ERROR = "The request requires higher privileges than provided by the access"
@@ -105,6 +131,7 @@ public final class FakeGitLab implements AutoCloseable {
     private final Map<Long, List<FileDiff>> diffs = new TreeMap<>();
     private final List<Note> notes = new ArrayList<>();
     private final List<Request> requests = new ArrayList<>();
+    private final List<Failure> failures = new ArrayList<>();
     private long nextId = 5_000_001;
     private long clock;
     private int pageSize = 2;
@@ -135,15 +162,47 @@ public final class FakeGitLab implements AutoCloseable {
         return origin;
     }
 
+    /** What {@code CI_API_V4_URL} would be: {@link #serverUrl()} + {@code /api/v4}. */
+    public String apiUrl() {
+        return origin + API;
+    }
+
+    /** A token of a user {@code schemagate-bot} (id {@value #BOT_ID}) who may resolve threads, as a Developer. */
+    public FakeGitLab acceptToken(String token) {
+        return acceptToken(token, BOT_ID, "schemagate-bot", Access.RESOLVE);
+    }
+
     /** A token of a user with id {@code userId}. */
     public synchronized FakeGitLab acceptToken(String token, long userId, String username, Access access) {
         tokens.put(token, new User(userId, username, access));
         return this;
     }
 
-    /** A merge request and the commits of its {@code diff_refs}. */
+    /**
+     * A merge request and the commits of its {@code diff_refs}; its {@code web_url} is
+     * {@code <serverUrl>/acme/shop/-/merge_requests/<iid>}.
+     */
     public synchronized FakeGitLab mergeRequest(long iid, String baseSha, String startSha, String headSha) {
-        mergeRequests.put(iid, new MergeRequest(iid, baseSha, startSha, headSha));
+        return mergeRequest(iid, baseSha, startSha, headSha, origin + "/acme/shop/-/merge_requests/" + iid);
+    }
+
+    /** A merge request, the commits of its {@code diff_refs}, and its {@code web_url}. */
+    public synchronized FakeGitLab mergeRequest(long iid, String baseSha, String startSha, String headSha,
+            String webUrl) {
+        mergeRequests.put(iid, new MergeRequest(iid, baseSha, startSha, headSha, webUrl));
+        return this;
+    }
+
+    /**
+     * The next request whose method is {@code method} and whose path (after {@code /api/v4}) matches
+     * {@code pathRegex} gets this answer instead of the usual one (it is still recorded): GitLab's rarer answers, such
+     * as a validation error {@code {"message":{"note":["is too long"]}}}, a 429, or a proxy's 502 page.
+     *
+     * @param contentType e.g. {@code application/json} or {@code text/html}
+     */
+    public synchronized FakeGitLab failNext(String method, String pathRegex, int status, String contentType,
+            String body) {
+        failures.add(new Failure(method, Pattern.compile(pathRegex), status, contentType, body));
         return this;
     }
 
@@ -221,6 +280,15 @@ public final class FakeGitLab implements AutoCloseable {
         return notes.stream().filter(n -> n.iid() == iid).toList();
     }
 
+    /** The merge request's discussions (diff threads, and the single-note discussions of plain notes), oldest first. */
+    public synchronized List<Discussion> discussions(long iid) {
+        Map<String, List<Note>> byId = new LinkedHashMap<>();
+        notes(iid).forEach(n -> byId.computeIfAbsent(n.discussionId(), k -> new ArrayList<>()).add(n));
+        List<Discussion> out = new ArrayList<>();
+        byId.forEach((id, thread) -> out.add(new Discussion(id, individual(thread), List.copyOf(thread))));
+        return out;
+    }
+
     /** The merge request's notes that are not system notes and start a discussion on a diff line, oldest first. */
     public synchronized List<Note> threads(long iid) {
         return notes(iid).stream().filter(n -> n.path() != null && first(n)).toList();
@@ -269,15 +337,26 @@ public final class FakeGitLab implements AutoCloseable {
             String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
             Map<String, String> form = type.startsWith("application/x-www-form-urlencoded") ? decode(body)
                     : type.startsWith("application/json") && !body.isBlank() ? flatten(body) : Map.of();
+            Map<String, List<String>> headers = new TreeMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> {
+                String key = name.toLowerCase(Locale.ROOT);
+                headers.put(key, CREDENTIALS.contains(key) ? List.of(Request.MASKED) : List.copyOf(values));
+            });
             Response response;
             synchronized (this) {
-                requests.add(new Request(method, decodePath(path), query, form));
+                requests.add(new Request(method, decodePath(path), query, form, Map.copyOf(headers)));
                 if (signInPage) {
-                    byte[] page = "<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body>Sign in</body></html>\n"
-                            .getBytes(StandardCharsets.UTF_8);
-                    exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-                    exchange.sendResponseHeaders(200, page.length);
-                    exchange.getResponseBody().write(page);
+                    raw(exchange, 200, "text/html; charset=utf-8",
+                            "<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body>Sign in</body></html>\n");
+                    return;
+                }
+                String rest = decodePath(path).startsWith(API) ? decodePath(path).substring(API.length()) : "";
+                Failure failure = failures.stream()
+                        .filter(f -> f.method().equals(method) && f.path().matcher(rest).matches())
+                        .findFirst().orElse(null);
+                if (failure != null) {
+                    failures.remove(failure);
+                    raw(exchange, failure.status(), failure.contentType(), failure.body());
                     return;
                 }
                 response = route(method, decodePath(path), query, form,
@@ -290,6 +369,15 @@ public final class FakeGitLab implements AutoCloseable {
             if (bytes.length > 0) {
                 exchange.getResponseBody().write(bytes);
             }
+        }
+    }
+
+    private static void raw(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
         }
     }
 
@@ -341,7 +429,7 @@ public final class FakeGitLab implements AutoCloseable {
             case "POST /notes" -> createNote(mr, user, form);
             case "PUT /notes/ID" -> note.matches() ? updateNote(mr, user, Long.parseLong(note.group(1)), form)
                     : error(404, "404 Not found");
-            case "GET /discussions" -> page(query, discussions(mr.iid()), rest);
+            case "GET /discussions" -> page(query, discussionsJson(mr.iid()), rest);
             case "POST /discussions" -> createDiscussion(mr, user, form);
             case "PUT /discussions/ID" -> discussion.matches() ? resolve(mr, user, discussion.group(1), form)
                     : error(404, "404 Not found");
@@ -462,12 +550,12 @@ public final class FakeGitLab implements AutoCloseable {
         return notes.stream().filter(n -> n.iid() == iid && n.discussionId().equals(discussionId)).toList();
     }
 
-    private List<JsonNode> discussions(long iid) {
-        Map<String, List<Note>> byId = new LinkedHashMap<>();
-        notes(iid).forEach(n -> byId.computeIfAbsent(n.discussionId(), k -> new ArrayList<>()).add(n));
-        List<JsonNode> out = new ArrayList<>();
-        byId.forEach((id, thread) -> out.add(discussion(id, thread)));
-        return out;
+    private List<JsonNode> discussionsJson(long iid) {
+        return discussions(iid).stream().map(d -> discussion(d.id(), d.notes())).toList();
+    }
+
+    private static boolean individual(List<Note> thread) {
+        return thread.size() == 1 && !thread.get(0).resolvable();
     }
 
     private String newDiscussionId() {
@@ -495,14 +583,10 @@ public final class FakeGitLab implements AutoCloseable {
                 .put("source_branch", "feature/drop-name")
                 .put("target_branch", "main")
                 .put("sha", mr.headSha())
-                .put("web_url", webUrl(mr.iid()));
+                .put("web_url", mr.webUrl());
         o.putObject("diff_refs").put("base_sha", mr.baseSha()).put("head_sha", mr.headSha())
                 .put("start_sha", mr.startSha());
         return o;
-    }
-
-    private String webUrl(long iid) {
-        return origin + "/acme/shop/-/merge_requests/" + iid;
     }
 
     /** {@code GET …/changes}: the merge request with all its diffs, unpaginated (deprecated since GitLab 15.7). */
@@ -573,7 +657,7 @@ public final class FakeGitLab implements AutoCloseable {
 
     private JsonNode discussion(String id, List<Note> thread) {
         ObjectNode o = JSON.createObjectNode().put("id", id)
-                .put("individual_note", thread.size() == 1 && !thread.get(0).resolvable());
+                .put("individual_note", individual(thread));
         ArrayNode array = o.putArray("notes");
         thread.forEach(n -> array.add(note(n)));
         return o;
