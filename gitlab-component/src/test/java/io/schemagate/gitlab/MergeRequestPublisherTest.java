@@ -494,4 +494,23 @@ class MergeRequestPublisherTest {
                 + " reach the GitLab API ("), publication.warnings().get(0));
         assertFalse(publication.warnings().get(0).contains(TOKEN));
     }
+
+    /**
+     * GitLab4J talks through Jersey's default connector, {@code HttpURLConnection} (its Apache connector only with a
+     * proxy configured), which sends a request once more when the first connection ends without an answer.
+     */
+    @Test
+    void aConnectionDroppedWithoutAnAnswerIsOneWarningAfterOneQuickRetry() {
+        gitlab.dropConnections();
+        long start = System.nanoTime();
+        Publication publication = publish(TOKEN, ReportSamples.risky());
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertEquals(1, publication.warnings().size(), publication.warnings().toString());
+        assertTrue(publication.warnings().get(0).startsWith("could not read merge request !7 of project 42: cannot"
+                + " reach the GitLab API ("), publication.warnings().get(0));
+        assertTrue(publication.warnings().get(0).contains("Unexpected end of file from server"),
+                publication.warnings().get(0));
+        assertEquals(List.of("GET " + MR, "GET " + MR), gitlab.requestLines());
+        assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "took " + took);
+    }
 }

@@ -136,6 +136,7 @@ public final class FakeGitLab implements AutoCloseable {
     private long clock;
     private int pageSize = 2;
     private boolean hanging;
+    private boolean dropping;
     private boolean withoutDiffs;
     private boolean withoutTotals;
     private boolean signInPage;
@@ -261,6 +262,12 @@ public final class FakeGitLab implements AutoCloseable {
         return this;
     }
 
+    /** From now on, read each request and close the connection without an answer, as a crashing proxy does. */
+    public synchronized FakeGitLab dropConnections() {
+        dropping = true;
+        return this;
+    }
+
     /** Preloads a note on the merge request (a system note, a reviewer's note), as if written before the run. */
     public synchronized long addNote(long iid, long authorId, String body, boolean system) {
         return add(iid, newDiscussionId(), authorId, body, system, null, null, Map.of(), false).id();
@@ -319,8 +326,19 @@ public final class FakeGitLab implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             boolean hang;
+            boolean drop;
             synchronized (this) {
                 hang = hanging;
+                drop = dropping;
+            }
+            if (drop) {
+                exchange.getRequestBody().readAllBytes();
+                synchronized (this) {
+                    requests.add(new Request(exchange.getRequestMethod(),
+                            decodePath(exchange.getRequestURI().getRawPath()),
+                            decode(exchange.getRequestURI().getRawQuery()), Map.of(), Map.of()));
+                }
+                return; // closing the exchange without a status line drops the connection
             }
             if (hang) {
                 try {
