@@ -513,4 +513,15 @@ class MergeRequestPublisherTest {
         assertEquals(List.of("GET " + MR, "GET " + MR), gitlab.requestLines());
         assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "took " + took);
     }
+
+    @Test
+    void aProjectNamedByItsPathIsAddressedUrlEncoded() {
+        Publication publication = new MergeRequestPublisher(new MergeRequestContext(gitlab.serverUrl(),
+                FakeGitLab.DEFAULT_PROJECT_PATH, IID), TOKEN, RuleDocs.DEFAULT_BASE_URL, Duration.ofSeconds(10),
+                UnaryOperator.identity()).publish(ReportSamples.risky(), Optional::of, true);
+        assertEquals(List.of(), publication.warnings());
+        assertEquals(2, publication.posted());
+        assertEquals("GET /api/v4/projects/acme/shop/merge_requests/7", gitlab.requestLines().get(0),
+                "recorded decoded; sent as acme%2Fshop");
+    }
 }

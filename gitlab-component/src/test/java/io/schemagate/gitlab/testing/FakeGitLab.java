@@ -109,6 +109,10 @@ public final class FakeGitLab implements AutoCloseable {
         }
     }
 
+    /** The project's path when {@link #start} was given its id. */
+    public static final String DEFAULT_PROJECT_PATH = "acme/shop";
+    /** The project's id when {@link #start} was given its path. */
+    public static final long DEFAULT_PROJECT_ID = 4242;
     /** The user id {@link #acceptToken(String)} gives. */
     public static final long BOT_ID = 900;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -122,7 +126,9 @@ public final class FakeGitLab implements AutoCloseable {
             "400 Bad request - Note {:line_code=>[\"can't be blank\", \"must be a valid line code\"]}";
 
     private final HttpServer server;
-    private final String projectId;
+    /** The project's numeric id and its full path: either names it in a URL, as on GitLab. */
+    private final long projectId;
+    private final String projectPath;
     private final String origin;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Map<String, User> tokens = new LinkedHashMap<>();
@@ -142,14 +148,21 @@ public final class FakeGitLab implements AutoCloseable {
     private boolean signInPage;
 
     private FakeGitLab(String projectId) throws IOException {
-        this.projectId = projectId;
+        boolean numeric = projectId.matches("[0-9]{1,18}");
+        this.projectId = numeric ? Long.parseLong(projectId) : DEFAULT_PROJECT_ID;
+        this.projectPath = numeric ? DEFAULT_PROJECT_PATH : projectId;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         origin = "http://127.0.0.1:" + server.getAddress().getPort();
         server.createContext("/", this::handle);
         server.start();
     }
 
-    /** Serves project {@code projectId} (its numeric id, as {@code CI_PROJECT_ID} gives it). */
+    /**
+     * Serves one project, named in URLs by its numeric id or its full path (URL-encoded, {@code acme%2Fshop}).
+     *
+     * @param projectId its numeric id, as {@code CI_PROJECT_ID} gives it (its path is then
+     *                  {@value #DEFAULT_PROJECT_PATH}), or its full path (its id is then {@value #DEFAULT_PROJECT_ID})
+     */
     public static FakeGitLab start(String projectId) {
         try {
             return new FakeGitLab(projectId);
@@ -181,10 +194,10 @@ public final class FakeGitLab implements AutoCloseable {
 
     /**
      * A merge request and the commits of its {@code diff_refs}; its {@code web_url} is
-     * {@code <serverUrl>/acme/shop/-/merge_requests/<iid>}.
+     * {@code <serverUrl>/<project path>/-/merge_requests/<iid>}.
      */
     public synchronized FakeGitLab mergeRequest(long iid, String baseSha, String startSha, String headSha) {
-        return mergeRequest(iid, baseSha, startSha, headSha, origin + "/acme/shop/-/merge_requests/" + iid);
+        return mergeRequest(iid, baseSha, startSha, headSha, origin + "/" + projectPath + "/-/merge_requests/" + iid);
     }
 
     /** A merge request, the commits of its {@code diff_refs}, and its {@code web_url}. */
@@ -377,7 +390,7 @@ public final class FakeGitLab implements AutoCloseable {
                     raw(exchange, failure.status(), failure.contentType(), failure.body());
                     return;
                 }
-                response = route(method, decodePath(path), query, form,
+                response = route(method, path, query, form,
                         exchange.getRequestHeaders().getFirst("PRIVATE-TOKEN"));
             }
             byte[] bytes = response.body() == null ? new byte[0] : JSON.writeValueAsBytes(response.body());
@@ -417,7 +430,8 @@ public final class FakeGitLab implements AutoCloseable {
             return new Response(200, user(user));
         }
         Matcher m = Pattern.compile("/projects/([^/]+)/merge_requests/(\\d+)(/.*)?").matcher(rest);
-        if (!m.matches() || !m.group(1).equals(projectId)) {
+        if (!m.matches() || !(m.group(1).equals(Long.toString(projectId))
+                || decodePath(m.group(1)).equals(projectPath))) {
             return error(404, "404 Project Not Found");
         }
         MergeRequest mr = mergeRequests.get(Long.parseLong(m.group(2)));
@@ -595,7 +609,7 @@ public final class FakeGitLab implements AutoCloseable {
         ObjectNode o = JSON.createObjectNode()
                 .put("id", 90_000 + mr.iid())
                 .put("iid", mr.iid())
-                .put("project_id", Long.parseLong(projectId))
+                .put("project_id", projectId)
                 .put("title", "Drop users.name")
                 .put("state", "opened")
                 .put("source_branch", "feature/drop-name")

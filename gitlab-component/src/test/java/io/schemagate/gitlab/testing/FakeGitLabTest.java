@@ -118,4 +118,19 @@ class FakeGitLabTest {
         assertEquals(2, gitlab.requests().size(), "both recorded");
         assertEquals(gitlab.serverUrl() + "/api/v4", gitlab.apiUrl());
     }
+
+    @Test
+    void aProjectStartedByItsPathAnswersToThePathAndToItsId() throws Exception {
+        try (FakeGitLab byPath = FakeGitLab.start("group/sub/app").acceptToken("glpat-bot")
+                .mergeRequest(3, "a".repeat(40), "b".repeat(40), "c".repeat(40))) {
+            for (String project : List.of("group%2Fsub%2Fapp", Long.toString(FakeGitLab.DEFAULT_PROJECT_ID))) {
+                HttpResponse<String> mr = http.send(HttpRequest.newBuilder(URI.create(byPath.apiUrl() + "/projects/"
+                        + project + "/merge_requests/3")).header("PRIVATE-TOKEN", "glpat-bot").build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, mr.statusCode(), mr.body());
+                assertTrue(mr.body().contains("\"project_id\":4242") && mr.body().contains("/group/sub/app/-/merge_requests/3"),
+                        mr.body());
+            }
+        }
+    }
 }
