@@ -524,4 +524,26 @@ class MergeRequestPublisherTest {
         assertEquals("GET /api/v4/projects/acme/shop/merge_requests/7", gitlab.requestLines().get(0),
                 "recorded decoded; sent as acme%2Fshop");
     }
+
+    /** A proxy that fails after GitLab created the thread: not sent again (a duplicate), found by the next run. */
+    @Test
+    void aLostAnswerToAPostIsNotSentAgainAndTheNextRunFindsTheThread() {
+        gitlab.loseAnswerOnce("POST", "/projects/42/merge_requests/7/discussions");
+
+        Publication publication = publish(TOKEN, ReportSamples.risky());
+
+        assertEquals(1, gitlab.requestLines().stream().filter(l -> l.equals("POST " + MR + "/discussions")).count(),
+                gitlab.requestLines().toString());
+        assertEquals(1, gitlab.threads(IID).size());
+        assertEquals(0, publication.posted());
+        assertEquals(1, publication.warnings().size(), publication.warnings().toString());
+        assertTrue(publication.warnings().get(0).startsWith("could not post 2 diff threads: cannot reach the GitLab"
+                + " API ("), publication.warnings().get(0));
+
+        Publication again = publish(TOKEN, ReportSamples.risky());
+        assertEquals(List.of(), again.warnings());
+        assertEquals(1, again.alreadyPosted());
+        assertEquals(1, again.posted());
+        assertEquals(2, gitlab.threads(IID).size());
+    }
 }

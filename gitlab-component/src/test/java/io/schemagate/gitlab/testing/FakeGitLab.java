@@ -138,6 +138,7 @@ public final class FakeGitLab implements AutoCloseable {
     private final List<Note> notes = new ArrayList<>();
     private final List<Request> requests = new ArrayList<>();
     private final List<Failure> failures = new ArrayList<>();
+    private final List<Failure> lostAnswers = new ArrayList<>();
     private long nextId = 5_000_001;
     private long clock;
     private int pageSize = 2;
@@ -275,6 +276,16 @@ public final class FakeGitLab implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The next request whose method is {@code method} and whose path (after {@code /api/v4}) matches
+     * {@code pathRegex} is carried out, and then the connection is closed without its answer: a proxy that fails
+     * after GitLab did the work.
+     */
+    public synchronized FakeGitLab loseAnswerOnce(String method, String pathRegex) {
+        lostAnswers.add(new Failure(method, Pattern.compile(pathRegex), 0, "", ""));
+        return this;
+    }
+
     /** From now on, read each request and close the connection without an answer, as a crashing proxy does. */
     public synchronized FakeGitLab dropConnections() {
         dropping = true;
@@ -392,6 +403,13 @@ public final class FakeGitLab implements AutoCloseable {
                 }
                 response = route(method, path, query, form,
                         exchange.getRequestHeaders().getFirst("PRIVATE-TOKEN"));
+                Failure lost = lostAnswers.stream()
+                        .filter(f -> f.method().equals(method) && f.path().matcher(rest).matches())
+                        .findFirst().orElse(null);
+                if (lost != null) {
+                    lostAnswers.remove(lost);
+                    return; // done, and no status line: the connection drops
+                }
             }
             byte[] bytes = response.body() == null ? new byte[0] : JSON.writeValueAsBytes(response.body());
             exchange.getResponseHeaders().set("Content-Type", "application/json");
