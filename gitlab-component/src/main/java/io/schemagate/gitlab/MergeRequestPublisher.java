@@ -42,6 +42,18 @@ public final class MergeRequestPublisher {
     static final int PAGE = 100;
     /** Hidden in the reply that says a finding is gone, so a re-run does not say it again. */
     static final String GONE_MARKER = "<!-- schemagate:gone -->";
+    /** The JDK's switch for {@code HttpURLConnection} sending a POST again when its connection ends unanswered. */
+    static final String RETRY_POST = "sun.net.http.retryPost";
+
+    static {
+        // GitLab4J talks through Jersey's HttpURLConnection connector, which by default sends a POST once more, unasked,
+        // when the connection ends without an answer: a proxy failing after GitLab created a note or a thread would
+        // leave a duplicate. JDK-wide and read once, when HttpURLConnection is first used; a value set by the user
+        // stays. (GET and PUT are still retried once: they are safe to repeat.)
+        if (System.getProperty(RETRY_POST) == null) {
+            System.setProperty(RETRY_POST, "false");
+        }
+    }
 
     private final MergeRequestContext mr;
     private final String token;

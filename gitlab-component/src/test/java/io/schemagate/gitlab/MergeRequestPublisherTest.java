@@ -430,4 +430,120 @@ class MergeRequestPublisherTest {
         assertTrue(bodies.get(1).contains("```suggestion\n/* c */ SELECT 1;\n```"), "a block comment is no quick action");
         assertFalse(bodies.get(2).contains("```suggestion"), "a suggestion holding /merge is described instead");
     }
+
+    @Test
+    void everyCallAuthenticatesWithPrivateTokenAndNoRecordOrWarningHoldsIt() {
+        gitlab.failNext("POST", "/projects/42/merge_requests/7/discussions", 500, "application/json",
+                "{\"message\":\"500 Internal Server Error\"}");
+        Publication publication = publish(TOKEN, ReportSamples.risky());
+
+        assertFalse(gitlab.requests().isEmpty());
+        for (Request request : gitlab.requests()) {
+            assertEquals(Request.MASKED, request.header("PRIVATE-TOKEN"), request.line());
+            assertNull(request.header("Authorization"), request.line());
+            assertFalse(request.toString().contains(TOKEN), request.toString());
+        }
+        assertEquals(List.of("could not post 2 diff threads: GitLab answered (500 Internal Server Error)"),
+                publication.warnings());
+    }
+
+    @Test
+    void theSummaryUrlIsTheMergeRequestsWebUrlWithTheNotesAnchor() {
+        gitlab.mergeRequest(IID, BASE, START, HEAD, "https://gitlab.example.com/acme/db/shop/-/merge_requests/7");
+        Publication publication = publish(TOKEN, ReportSamples.risky());
+        assertEquals("https://gitlab.example.com/acme/db/shop/-/merge_requests/7#note_" + gitlab.notes(IID).get(0).id(),
+                publication.summaryUrl());
+    }
+
+    @Test
+    void aValidationErrorIsReadFieldByFieldAndTheThreadsAreStillPosted() {
+        gitlab.failNext("POST", "/projects/42/merge_requests/7/notes", 400, "application/json",
+                "{\"message\":{\"note\":[\"is too long (maximum is 1000000 characters)\"]}}");
+
+        Publication publication = publish(TOKEN, ReportSamples.risky());
+
+        assertEquals(List.of("could not post the summary note: GitLab answered (400 note: is too long (maximum is"
+                + " 1000000 characters))"), publication.warnings());
+        assertNull(publication.summaryUrl());
+        assertEquals(2, publication.posted());
+    }
+
+    @Test
+    void aProxysErrorPageAndARateLimitAreOneLineEach() {
+        gitlab.failNext("GET", "/projects/42/merge_requests/7/diffs", 502, "text/html; charset=utf-8",
+                "<!DOCTYPE html>\n<html><body><h1>502 Bad Gateway</h1>\n<p>nginx</p></body></html>\n");
+        Publication proxied = publish(TOKEN, ReportSamples.risky());
+        assertEquals(List.of("could not post diff threads: GitLab answered (502 Bad Gateway)"), proxied.warnings());
+        assertTrue(proxied.summaryUrl().contains("#note_"), "the summary note went through before");
+
+        gitlab.failNext("GET", "/projects/42/merge_requests/7", 429, "text/plain", "Retry later\n");
+        Publication limited = publish(TOKEN, ReportSamples.risky());
+        assertEquals(List.of("could not read merge request !7 of project 42: GitLab's rate limit is exhausted (429"
+                + " Retry later); re-run the job later"), limited.warnings());
+    }
+
+    @Test
+    void aGitLabThatIsNotListeningIsOneWarning() {
+        String url = gitlab.serverUrl();
+        gitlab.close();
+        Publication publication = new MergeRequestPublisher(new MergeRequestContext(url, PROJECT, IID), TOKEN,
+                RuleDocs.DEFAULT_BASE_URL, Duration.ofSeconds(5), UnaryOperator.identity())
+                .publish(ReportSamples.risky(), Optional::of, true);
+        assertEquals(1, publication.warnings().size(), publication.warnings().toString());
+        assertTrue(publication.warnings().get(0).startsWith("could not read merge request !7 of project 42: cannot"
+                + " reach the GitLab API ("), publication.warnings().get(0));
+        assertFalse(publication.warnings().get(0).contains(TOKEN));
+    }
+
+    /**
+     * GitLab4J talks through Jersey's default connector, {@code HttpURLConnection} (its Apache connector only with a
+     * proxy configured), which sends a request once more when the first connection ends without an answer.
+     */
+    @Test
+    void aConnectionDroppedWithoutAnAnswerIsOneWarningAfterOneQuickRetry() {
+        gitlab.dropConnections();
+        long start = System.nanoTime();
+        Publication publication = publish(TOKEN, ReportSamples.risky());
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertEquals(1, publication.warnings().size(), publication.warnings().toString());
+        assertTrue(publication.warnings().get(0).startsWith("could not read merge request !7 of project 42: cannot"
+                + " reach the GitLab API ("), publication.warnings().get(0));
+        assertTrue(publication.warnings().get(0).contains("Unexpected end of file from server"),
+                publication.warnings().get(0));
+        assertEquals(List.of("GET " + MR, "GET " + MR), gitlab.requestLines());
+        assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "took " + took);
+    }
+
+    @Test
+    void aProjectNamedByItsPathIsAddressedUrlEncoded() {
+        Publication publication = new MergeRequestPublisher(new MergeRequestContext(gitlab.serverUrl(),
+                FakeGitLab.DEFAULT_PROJECT_PATH, IID), TOKEN, RuleDocs.DEFAULT_BASE_URL, Duration.ofSeconds(10),
+                UnaryOperator.identity()).publish(ReportSamples.risky(), Optional::of, true);
+        assertEquals(List.of(), publication.warnings());
+        assertEquals(2, publication.posted());
+        assertEquals("GET /api/v4/projects/acme/shop/merge_requests/7", gitlab.requestLines().get(0),
+                "recorded decoded; sent as acme%2Fshop");
+    }
+
+    /** A proxy that fails after GitLab created the thread: not sent again (a duplicate), found by the next run. */
+    @Test
+    void aLostAnswerToAPostIsNotSentAgainAndTheNextRunFindsTheThread() {
+        gitlab.loseAnswerOnce("POST", "/projects/42/merge_requests/7/discussions");
+
+        Publication publication = publish(TOKEN, ReportSamples.risky());
+
+        assertEquals(1, gitlab.requestLines().stream().filter(l -> l.equals("POST " + MR + "/discussions")).count(),
+                gitlab.requestLines().toString());
+        assertEquals(1, gitlab.threads(IID).size());
+        assertEquals(0, publication.posted());
+        assertEquals(1, publication.warnings().size(), publication.warnings().toString());
+        assertTrue(publication.warnings().get(0).startsWith("could not post 2 diff threads: cannot reach the GitLab"
+                + " API ("), publication.warnings().get(0));
+
+        Publication again = publish(TOKEN, ReportSamples.risky());
+        assertEquals(List.of(), again.warnings());
+        assertEquals(1, again.alreadyPosted());
+        assertEquals(1, again.posted());
+        assertEquals(2, gitlab.threads(IID).size());
+    }
 }

@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -38,6 +39,10 @@ import java.util.regex.Pattern;
  * <p>Tokens ({@code PRIVATE-TOKEN}) belong to users with an {@link Access}: an unknown token gets 401, a read-only one
  * 403 on every write, a commenting one 403 when it resolves a thread. Every request is recorded (never the token).
  * Thread-safe: all state is guarded by {@code this}. Other processes can use it too: it is a real HTTP server.
+ *
+ * <p>It has no {@code main}: a test starts it in its own JVM ({@link #start}), hands {@link #serverUrl()} to whatever
+ * it runs as {@code CI_SERVER_URL} (the schemagate jar in another process, a CI runner), and asserts on
+ * {@link #notes}, {@link #threads}, {@link #discussions} and {@link #requests} afterwards.
  */
 public final class FakeGitLab implements AutoCloseable {
 
@@ -56,13 +61,28 @@ public final class FakeGitLab implements AutoCloseable {
     /**
      * One HTTP request as the fake received it: path without query; query parameters decoded; {@code form} holds the
      * body's parameters, decoded from a form or flattened from JSON the way GitLab reads both
-     * ({@code position[new_line]}).
+     * ({@code position[new_line]}); {@code headers} by lower-case name, where a credential's value
+     * ({@code PRIVATE-TOKEN}, {@code Authorization}, {@code JOB-TOKEN}) is recorded as {@value #MASKED}.
      */
-    public record Request(String method, String path, Map<String, String> query, Map<String, String> form) {
+    public record Request(String method, String path, Map<String, String> query, Map<String, String> form,
+            Map<String, List<String>> headers) {
+        /** What a credential header's value is recorded as. */
+        public static final String MASKED = "[masked]";
+
         /** {@code METHOD path}, e.g. {@code POST /api/v4/projects/42/merge_requests/7/notes}. */
         public String line() {
             return method + " " + path;
         }
+
+        /** The first value of header {@code name} (any case), or null. */
+        public String header(String name) {
+            List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+    }
+
+    /** A discussion as {@code GET …/discussions} lists it: its notes, oldest first. */
+    public record Discussion(String id, boolean individualNote, List<Note> notes) {
     }
 
     /** A note as the fake stores it; {@code path}/{@code line} are set for diff notes. */
@@ -74,7 +94,10 @@ public final class FakeGitLab implements AutoCloseable {
     private record User(long id, String username, Access access) {
     }
 
-    private record MergeRequest(long iid, String baseSha, String startSha, String headSha) {
+    private record MergeRequest(long iid, String baseSha, String startSha, String headSha, String webUrl) {
+    }
+
+    private record Failure(String method, Pattern path, int status, String contentType, String body) {
     }
 
     private record FileDiff(String oldPath, String newPath, boolean newFile, String diff, Set<Integer> addedLines) {
@@ -86,8 +109,15 @@ public final class FakeGitLab implements AutoCloseable {
         }
     }
 
+    /** The project's path when {@link #start} was given its id. */
+    public static final String DEFAULT_PROJECT_PATH = "acme/shop";
+    /** The project's id when {@link #start} was given its path. */
+    public static final long DEFAULT_PROJECT_ID = 4242;
+    /** The user id {@link #acceptToken(String)} gives. */
+    public static final long BOT_ID = 900;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API = "/api/v4";
+    private static final Set<String> CREDENTIALS = Set.of("private-token", "authorization", "job-token");
     private static final Instant CLOCK_START = Instant.parse("2026-11-30T09:00:00Z");
     private static final Pattern HUNK = Pattern.compile("^@@ -\\d+(?:,\\d+)? \\+(\\d+)(?:,\\d+)? @@.*");
     private static final String SCOPE_ERROR = "The request requires higher privileges than provided by the access"
@@ -96,7 +126,9 @@ public final class FakeGitLab implements AutoCloseable {
             "400 Bad request - Note {:line_code=>[\"can't be blank\", \"must be a valid line code\"]}";
 
     private final HttpServer server;
-    private final String projectId;
+    /** The project's numeric id and its full path: either names it in a URL, as on GitLab. */
+    private final long projectId;
+    private final String projectPath;
     private final String origin;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Map<String, User> tokens = new LinkedHashMap<>();
@@ -105,23 +137,33 @@ public final class FakeGitLab implements AutoCloseable {
     private final Map<Long, List<FileDiff>> diffs = new TreeMap<>();
     private final List<Note> notes = new ArrayList<>();
     private final List<Request> requests = new ArrayList<>();
+    private final List<Failure> failures = new ArrayList<>();
+    private final List<Failure> lostAnswers = new ArrayList<>();
     private long nextId = 5_000_001;
     private long clock;
     private int pageSize = 2;
     private boolean hanging;
+    private boolean dropping;
     private boolean withoutDiffs;
     private boolean withoutTotals;
     private boolean signInPage;
 
     private FakeGitLab(String projectId) throws IOException {
-        this.projectId = projectId;
+        boolean numeric = projectId.matches("[0-9]{1,18}");
+        this.projectId = numeric ? Long.parseLong(projectId) : DEFAULT_PROJECT_ID;
+        this.projectPath = numeric ? DEFAULT_PROJECT_PATH : projectId;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         origin = "http://127.0.0.1:" + server.getAddress().getPort();
         server.createContext("/", this::handle);
         server.start();
     }
 
-    /** Serves project {@code projectId} (its numeric id, as {@code CI_PROJECT_ID} gives it). */
+    /**
+     * Serves one project, named in URLs by its numeric id or its full path (URL-encoded, {@code acme%2Fshop}).
+     *
+     * @param projectId its numeric id, as {@code CI_PROJECT_ID} gives it (its path is then
+     *                  {@value #DEFAULT_PROJECT_PATH}), or its full path (its id is then {@value #DEFAULT_PROJECT_ID})
+     */
     public static FakeGitLab start(String projectId) {
         try {
             return new FakeGitLab(projectId);
@@ -135,15 +177,47 @@ public final class FakeGitLab implements AutoCloseable {
         return origin;
     }
 
+    /** What {@code CI_API_V4_URL} would be: {@link #serverUrl()} + {@code /api/v4}. */
+    public String apiUrl() {
+        return origin + API;
+    }
+
+    /** A token of a user {@code schemagate-bot} (id {@value #BOT_ID}) who may resolve threads, as a Developer. */
+    public FakeGitLab acceptToken(String token) {
+        return acceptToken(token, BOT_ID, "schemagate-bot", Access.RESOLVE);
+    }
+
     /** A token of a user with id {@code userId}. */
     public synchronized FakeGitLab acceptToken(String token, long userId, String username, Access access) {
         tokens.put(token, new User(userId, username, access));
         return this;
     }
 
-    /** A merge request and the commits of its {@code diff_refs}. */
+    /**
+     * A merge request and the commits of its {@code diff_refs}; its {@code web_url} is
+     * {@code <serverUrl>/<project path>/-/merge_requests/<iid>}.
+     */
     public synchronized FakeGitLab mergeRequest(long iid, String baseSha, String startSha, String headSha) {
-        mergeRequests.put(iid, new MergeRequest(iid, baseSha, startSha, headSha));
+        return mergeRequest(iid, baseSha, startSha, headSha, origin + "/" + projectPath + "/-/merge_requests/" + iid);
+    }
+
+    /** A merge request, the commits of its {@code diff_refs}, and its {@code web_url}. */
+    public synchronized FakeGitLab mergeRequest(long iid, String baseSha, String startSha, String headSha,
+            String webUrl) {
+        mergeRequests.put(iid, new MergeRequest(iid, baseSha, startSha, headSha, webUrl));
+        return this;
+    }
+
+    /**
+     * The next request whose method is {@code method} and whose path (after {@code /api/v4}) matches
+     * {@code pathRegex} gets this answer instead of the usual one (it is still recorded): GitLab's rarer answers, such
+     * as a validation error {@code {"message":{"note":["is too long"]}}}, a 429, or a proxy's 502 page.
+     *
+     * @param contentType e.g. {@code application/json} or {@code text/html}
+     */
+    public synchronized FakeGitLab failNext(String method, String pathRegex, int status, String contentType,
+            String body) {
+        failures.add(new Failure(method, Pattern.compile(pathRegex), status, contentType, body));
         return this;
     }
 
@@ -202,6 +276,22 @@ public final class FakeGitLab implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The next request whose method is {@code method} and whose path (after {@code /api/v4}) matches
+     * {@code pathRegex} is carried out, and then the connection is closed without its answer: a proxy that fails
+     * after GitLab did the work.
+     */
+    public synchronized FakeGitLab loseAnswerOnce(String method, String pathRegex) {
+        lostAnswers.add(new Failure(method, Pattern.compile(pathRegex), 0, "", ""));
+        return this;
+    }
+
+    /** From now on, read each request and close the connection without an answer, as a crashing proxy does. */
+    public synchronized FakeGitLab dropConnections() {
+        dropping = true;
+        return this;
+    }
+
     /** Preloads a note on the merge request (a system note, a reviewer's note), as if written before the run. */
     public synchronized long addNote(long iid, long authorId, String body, boolean system) {
         return add(iid, newDiscussionId(), authorId, body, system, null, null, Map.of(), false).id();
@@ -219,6 +309,15 @@ public final class FakeGitLab implements AutoCloseable {
     /** The merge request's notes, oldest first. */
     public synchronized List<Note> notes(long iid) {
         return notes.stream().filter(n -> n.iid() == iid).toList();
+    }
+
+    /** The merge request's discussions (diff threads, and the single-note discussions of plain notes), oldest first. */
+    public synchronized List<Discussion> discussions(long iid) {
+        Map<String, List<Note>> byId = new LinkedHashMap<>();
+        notes(iid).forEach(n -> byId.computeIfAbsent(n.discussionId(), k -> new ArrayList<>()).add(n));
+        List<Discussion> out = new ArrayList<>();
+        byId.forEach((id, thread) -> out.add(new Discussion(id, individual(thread), List.copyOf(thread))));
+        return out;
     }
 
     /** The merge request's notes that are not system notes and start a discussion on a diff line, oldest first. */
@@ -251,8 +350,19 @@ public final class FakeGitLab implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             boolean hang;
+            boolean drop;
             synchronized (this) {
                 hang = hanging;
+                drop = dropping;
+            }
+            if (drop) {
+                exchange.getRequestBody().readAllBytes();
+                synchronized (this) {
+                    requests.add(new Request(exchange.getRequestMethod(),
+                            decodePath(exchange.getRequestURI().getRawPath()),
+                            decode(exchange.getRequestURI().getRawQuery()), Map.of(), Map.of()));
+                }
+                return; // closing the exchange without a status line drops the connection
             }
             if (hang) {
                 try {
@@ -269,19 +379,37 @@ public final class FakeGitLab implements AutoCloseable {
             String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
             Map<String, String> form = type.startsWith("application/x-www-form-urlencoded") ? decode(body)
                     : type.startsWith("application/json") && !body.isBlank() ? flatten(body) : Map.of();
+            Map<String, List<String>> headers = new TreeMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> {
+                String key = name.toLowerCase(Locale.ROOT);
+                headers.put(key, CREDENTIALS.contains(key) ? List.of(Request.MASKED) : List.copyOf(values));
+            });
             Response response;
             synchronized (this) {
-                requests.add(new Request(method, decodePath(path), query, form));
+                requests.add(new Request(method, decodePath(path), query, form, Map.copyOf(headers)));
                 if (signInPage) {
-                    byte[] page = "<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body>Sign in</body></html>\n"
-                            .getBytes(StandardCharsets.UTF_8);
-                    exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-                    exchange.sendResponseHeaders(200, page.length);
-                    exchange.getResponseBody().write(page);
+                    raw(exchange, 200, "text/html; charset=utf-8",
+                            "<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body>Sign in</body></html>\n");
                     return;
                 }
-                response = route(method, decodePath(path), query, form,
+                String rest = decodePath(path).startsWith(API) ? decodePath(path).substring(API.length()) : "";
+                Failure failure = failures.stream()
+                        .filter(f -> f.method().equals(method) && f.path().matcher(rest).matches())
+                        .findFirst().orElse(null);
+                if (failure != null) {
+                    failures.remove(failure);
+                    raw(exchange, failure.status(), failure.contentType(), failure.body());
+                    return;
+                }
+                response = route(method, path, query, form,
                         exchange.getRequestHeaders().getFirst("PRIVATE-TOKEN"));
+                Failure lost = lostAnswers.stream()
+                        .filter(f -> f.method().equals(method) && f.path().matcher(rest).matches())
+                        .findFirst().orElse(null);
+                if (lost != null) {
+                    lostAnswers.remove(lost);
+                    return; // done, and no status line: the connection drops
+                }
             }
             byte[] bytes = response.body() == null ? new byte[0] : JSON.writeValueAsBytes(response.body());
             exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -290,6 +418,15 @@ public final class FakeGitLab implements AutoCloseable {
             if (bytes.length > 0) {
                 exchange.getResponseBody().write(bytes);
             }
+        }
+    }
+
+    private static void raw(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
         }
     }
 
@@ -311,7 +448,8 @@ public final class FakeGitLab implements AutoCloseable {
             return new Response(200, user(user));
         }
         Matcher m = Pattern.compile("/projects/([^/]+)/merge_requests/(\\d+)(/.*)?").matcher(rest);
-        if (!m.matches() || !m.group(1).equals(projectId)) {
+        if (!m.matches() || !(m.group(1).equals(Long.toString(projectId))
+                || decodePath(m.group(1)).equals(projectPath))) {
             return error(404, "404 Project Not Found");
         }
         MergeRequest mr = mergeRequests.get(Long.parseLong(m.group(2)));
@@ -341,7 +479,7 @@ public final class FakeGitLab implements AutoCloseable {
             case "POST /notes" -> createNote(mr, user, form);
             case "PUT /notes/ID" -> note.matches() ? updateNote(mr, user, Long.parseLong(note.group(1)), form)
                     : error(404, "404 Not found");
-            case "GET /discussions" -> page(query, discussions(mr.iid()), rest);
+            case "GET /discussions" -> page(query, discussionsJson(mr.iid()), rest);
             case "POST /discussions" -> createDiscussion(mr, user, form);
             case "PUT /discussions/ID" -> discussion.matches() ? resolve(mr, user, discussion.group(1), form)
                     : error(404, "404 Not found");
@@ -462,12 +600,12 @@ public final class FakeGitLab implements AutoCloseable {
         return notes.stream().filter(n -> n.iid() == iid && n.discussionId().equals(discussionId)).toList();
     }
 
-    private List<JsonNode> discussions(long iid) {
-        Map<String, List<Note>> byId = new LinkedHashMap<>();
-        notes(iid).forEach(n -> byId.computeIfAbsent(n.discussionId(), k -> new ArrayList<>()).add(n));
-        List<JsonNode> out = new ArrayList<>();
-        byId.forEach((id, thread) -> out.add(discussion(id, thread)));
-        return out;
+    private List<JsonNode> discussionsJson(long iid) {
+        return discussions(iid).stream().map(d -> discussion(d.id(), d.notes())).toList();
+    }
+
+    private static boolean individual(List<Note> thread) {
+        return thread.size() == 1 && !thread.get(0).resolvable();
     }
 
     private String newDiscussionId() {
@@ -489,20 +627,16 @@ public final class FakeGitLab implements AutoCloseable {
         ObjectNode o = JSON.createObjectNode()
                 .put("id", 90_000 + mr.iid())
                 .put("iid", mr.iid())
-                .put("project_id", Long.parseLong(projectId))
+                .put("project_id", projectId)
                 .put("title", "Drop users.name")
                 .put("state", "opened")
                 .put("source_branch", "feature/drop-name")
                 .put("target_branch", "main")
                 .put("sha", mr.headSha())
-                .put("web_url", webUrl(mr.iid()));
+                .put("web_url", mr.webUrl());
         o.putObject("diff_refs").put("base_sha", mr.baseSha()).put("head_sha", mr.headSha())
                 .put("start_sha", mr.startSha());
         return o;
-    }
-
-    private String webUrl(long iid) {
-        return origin + "/acme/shop/-/merge_requests/" + iid;
     }
 
     /** {@code GET …/changes}: the merge request with all its diffs, unpaginated (deprecated since GitLab 15.7). */
@@ -573,7 +707,7 @@ public final class FakeGitLab implements AutoCloseable {
 
     private JsonNode discussion(String id, List<Note> thread) {
         ObjectNode o = JSON.createObjectNode().put("id", id)
-                .put("individual_note", thread.size() == 1 && !thread.get(0).resolvable());
+                .put("individual_note", individual(thread));
         ArrayNode array = o.putArray("notes");
         thread.forEach(n -> array.add(note(n)));
         return o;

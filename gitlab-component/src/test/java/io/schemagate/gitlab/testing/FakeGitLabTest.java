@@ -86,4 +86,51 @@ class FakeGitLabTest {
         assertTrue(wrong.body().contains("must be a valid line code"), wrong.body());
         assertEquals("1", gitlab.requests().get(1).form().get("position[new_line]"));
     }
+
+    @Test
+    void discussionsGroupNotesAndRequestsKeepHeadersButNoCredential() throws Exception {
+        String thread = gitlab.addThread(7, 77, "db/migrations/1.sql", 1, "first");
+        assertEquals(201, send("POST", MR + "/discussions/" + thread + "/notes", "application/x-www-form-urlencoded",
+                "body=reply").statusCode());
+
+        List<FakeGitLab.Discussion> discussions = gitlab.discussions(7);
+        assertEquals(6, discussions.size());
+        assertTrue(discussions.subList(0, 5).stream().allMatch(FakeGitLab.Discussion::individualNote));
+        FakeGitLab.Discussion last = discussions.get(5);
+        assertEquals(thread, last.id());
+        assertEquals(List.of("first", "reply"), last.notes().stream().map(FakeGitLab.Note::body).toList());
+
+        FakeGitLab.Request request = gitlab.requests().get(0);
+        assertEquals(FakeGitLab.Request.MASKED, request.header("private-token"));
+        assertEquals("application/x-www-form-urlencoded", request.header("Content-Type"));
+        assertTrue(request.headers().values().stream().flatMap(List::stream).noneMatch(v -> v.contains("glpat-")));
+    }
+
+    @Test
+    void aFailureIsAnsweredOnceThenTheUsualAnswerComesBack() throws Exception {
+        gitlab.failNext("GET", "/projects/42/merge_requests/7", 502, "text/html", "<html>Bad Gateway</html>");
+        HttpResponse<String> failed = send("GET", MR, null, null);
+        assertEquals(502, failed.statusCode());
+        assertEquals("<html>Bad Gateway</html>", failed.body());
+        HttpResponse<String> ok = send("GET", MR, null, null);
+        assertEquals(200, ok.statusCode());
+        assertTrue(ok.body().contains("\"diff_refs\":{"), ok.body());
+        assertEquals(2, gitlab.requests().size(), "both recorded");
+        assertEquals(gitlab.serverUrl() + "/api/v4", gitlab.apiUrl());
+    }
+
+    @Test
+    void aProjectStartedByItsPathAnswersToThePathAndToItsId() throws Exception {
+        try (FakeGitLab byPath = FakeGitLab.start("group/sub/app").acceptToken("glpat-bot")
+                .mergeRequest(3, "a".repeat(40), "b".repeat(40), "c".repeat(40))) {
+            for (String project : List.of("group%2Fsub%2Fapp", Long.toString(FakeGitLab.DEFAULT_PROJECT_ID))) {
+                HttpResponse<String> mr = http.send(HttpRequest.newBuilder(URI.create(byPath.apiUrl() + "/projects/"
+                        + project + "/merge_requests/3")).header("PRIVATE-TOKEN", "glpat-bot").build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, mr.statusCode(), mr.body());
+                assertTrue(mr.body().contains("\"project_id\":4242") && mr.body().contains("/group/sub/app/-/merge_requests/3"),
+                        mr.body());
+            }
+        }
+    }
 }
