@@ -22,7 +22,7 @@ public final class Main {
      * framework keeps loggers only weakly.
      */
     private static final List<Logger> CLIENT_LOGS = List.of(Logger.getLogger("org.kohsuke.github"),
-            Logger.getLogger("org.gitlab4j"), Logger.getLogger("org.glassfish.jersey"));
+            Logger.getLogger("org.gitlab4j"), Logger.getLogger("org.glassfish.jersey"), Logger.getLogger("org.apache.http"));
 
     private Main() {
     }
