@@ -142,6 +142,7 @@ public final class MergeRequestPublisher {
             }
             Threads threads = new Threads(api, refs, oldPaths, me, warnings);
             threads.post(plan.placed(), ours);
+            threads.keep(plan.beyondLimit(), ours);
             threads.resolveGone(ours, inDirectory(repoPath.apply(report.dir())));
             return new Publication(summaryUrl, threads.posted, threads.alreadyPosted, plan.outsideDiff(),
                     plan.overLimit(), threads.resolved, warnings);
@@ -205,6 +206,14 @@ public final class MergeRequestPublisher {
             this.oldPaths = oldPaths;
             this.me = me;
             this.warnings = warnings;
+        }
+
+        /** Findings past the comment limit get no thread, but their earlier threads stay open: still current. */
+        void keep(List<DiffPlacement.Placed> beyondLimit, List<Discussion> ours) {
+            for (DiffPlacement.Placed p : beyondLimit) {
+                LineComment comment = LineComments.of(p, docsBaseUrl, LineComments.SuggestionSyntax.GITLAB);
+                ours.stream().filter(d -> sameAs(comment, d)).findFirst().ifPresent(d -> matched.add(d.getId()));
+            }
         }
 
         void post(List<DiffPlacement.Placed> placed, List<Discussion> ours) {

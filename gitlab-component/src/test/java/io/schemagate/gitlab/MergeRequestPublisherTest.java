@@ -546,4 +546,28 @@ class MergeRequestPublisherTest {
         assertEquals(1, again.posted());
         assertEquals(2, gitlab.threads(IID).size());
     }
+
+    /** A finding pushed past the comment limit by more severe ones is still there: its thread stays open. */
+    @Test
+    void aFindingPastTheCommentLimitKeepsItsThreadOpen() {
+        gitlab.close();
+        StringBuilder diff = new StringBuilder("@@ -0,0 +1,60 @@\n");
+        for (int line = 1; line <= 60; line++) {
+            diff.append("+SELECT ").append(line).append(";\n");
+        }
+        gitlab = FakeGitLab.start(PROJECT).acceptToken(TOKEN, BOT, "schemagate-bot", Access.RESOLVE)
+                .mergeRequest(IID, BASE, START, HEAD).diff(IID, ReportSamples.PATH, true, diff.toString());
+        Diagnostic note = new Diagnostic("PG508", Severity.INFO, ReportSamples.PATH, new Position(0, 60, 1), "lock");
+        assertEquals(1, publish(TOKEN, ReportSamples.report(List.of(note))).posted());
+
+        List<Diagnostic> crowded = new ArrayList<>(List.of(note));
+        for (int line = 1; line <= io.schemagate.core.review.DiffPlacement.MAX_COMMENTS; line++) {
+            crowded.add(new Diagnostic("DS103", Severity.ERROR, ReportSamples.PATH, new Position(0, line, 1), "drop " + line));
+        }
+        Publication again = publish(TOKEN, ReportSamples.report(crowded));
+
+        assertEquals(1, again.overLimit());
+        assertEquals(0, again.resolved(), again.toString());
+        assertTrue(gitlab.threads(IID).stream().filter(t -> t.line() == 60).noneMatch(FakeGitLab.Note::resolved));
+    }
 }

@@ -38,11 +38,21 @@ public final class DiffPlacement {
     }
 
     /**
-     * @param placed      findings on changed lines, most severe first
+     * @param placed      findings on changed lines, most severe first, at most {@link #MAX_COMMENTS}
      * @param outsideDiff findings on lines the request did not change
-     * @param overLimit   findings on changed lines left out past {@link #MAX_COMMENTS}
+     * @param beyondLimit findings on changed lines left out past {@link #MAX_COMMENTS}: not posted, but still current
+     *                    (a comment an earlier run posted for one of them is not stale)
      */
-    public record Plan(List<Placed> placed, int outsideDiff, int overLimit) {
+    public record Plan(List<Placed> placed, int outsideDiff, List<Placed> beyondLimit) {
+        public Plan {
+            placed = List.copyOf(placed);
+            beyondLimit = List.copyOf(beyondLimit);
+        }
+
+        /** How many findings on changed lines were left out. */
+        public int overLimit() {
+            return beyondLimit.size();
+        }
     }
 
     /**
@@ -68,8 +78,8 @@ public final class DiffPlacement {
                 outside++;
             }
         }
-        int over = Math.max(0, placed.size() - MAX_COMMENTS);
-        return new Plan(List.copyOf(placed.subList(0, placed.size() - over)), outside, over);
+        int kept = Math.min(placed.size(), MAX_COMMENTS);
+        return new Plan(placed.subList(0, kept), outside, placed.subList(kept, placed.size()));
     }
 
     /** A suggestion spans the lines its edit replaces; without one the comment sits on the finding's line. */

@@ -80,6 +80,6 @@ class DiffPlacementTest {
     @Test
     void findingsTurnedOffArePlacedNowhere() {
         DiffPlacement.Plan plan = DiffPlacement.plan(List.of(DROP.withSeverity(Severity.OFF)), Optional::of, ADDED, true);
-        assertEquals(new DiffPlacement.Plan(List.of(), 0, 0), plan);
+        assertEquals(new DiffPlacement.Plan(List.of(), 0, List.of()), plan);
     }
 }
