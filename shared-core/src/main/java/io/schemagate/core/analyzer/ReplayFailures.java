@@ -6,16 +6,13 @@ import io.schemagate.core.lint.Rule;
 import io.schemagate.core.migrate.MigrationScript;
 import io.schemagate.core.replay.Failure;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Names a replay failure. Most are DI509 with the database's message; a statement PostgreSQL refuses to run inside
  * a transaction is PG103 (CONCURRENTLY) or TX503 (VACUUM, CREATE DATABASE, …) with the header that fixes it — read
- * from what the dev database said, not guessed from the text.
+ * from the SQLSTATE the dev database gave, not guessed from the text.
  */
 public final class ReplayFailures {
-    private static final Pattern IN_TRANSACTION = Pattern.compile("cannot (?:run|be executed) inside a transaction block");
-    private static final Pattern NEW_ENUM_VALUE = Pattern.compile("unsafe use of new value");
     private static final String HEADER = "-- atlas:txmode none\n\n";
 
     private ReplayFailures() {
@@ -23,7 +20,8 @@ public final class ReplayFailures {
 
     public static Diagnostic of(MigrationScript script, Failure failure) {
         String file = script.file().displayPath();
-        if (IN_TRANSACTION.matcher(failure.message()).find()) {
+        // By SQLSTATE, never by message text: a migration can raise any message it likes (RAISE EXCEPTION).
+        if (Failure.IN_TRANSACTION.equals(failure.sqlState())) {
             boolean concurrently = Pass.says(failure.statement(), "CONCURRENTLY");
             Rule rule = concurrently ? Rule.PG103 : Rule.TX503;
             String firstLine = script.source().line(1);
@@ -33,7 +31,7 @@ public final class ReplayFailures {
             return new Diagnostic(rule.code(), rule.defaultSeverity(), file, failure.statement().position(),
                     failure.message() + ", but the file runs in one", List.of(fix));
         }
-        if (NEW_ENUM_VALUE.matcher(failure.message()).find()) {
+        if (Failure.NEW_ENUM_VALUE.equals(failure.sqlState())) {
             return new Diagnostic(Rule.TX503.code(), Rule.TX503.defaultSeverity(), file, failure.position(),
                     failure.message() + ": a value added by ALTER TYPE … ADD VALUE cannot be used before that transaction"
                             + " commits", List.of(new Fix("Use the new value in a later migration file.", null)));

@@ -174,6 +174,6 @@ public final class Replayer {
         if (error.position() > 0 && error.position() <= text.codePointCount(0, text.length())) {
             position = source.position(statement.start() + text.offsetByCodePoints(0, error.position() - 1));
         }
-        return new Failure(statement, position, error.explained());
+        return new Failure(statement, position, error.explained(), error.sqlState());
     }
 }
