@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import org.glassfish.jersey.client.ClientProperties;
 import org.gitlab4j.api.GitLabApi;
 import org.gitlab4j.api.GitLabApiException;
 import org.gitlab4j.api.Pager;
@@ -95,7 +96,8 @@ public final class MergeRequestPublisher {
 
     private Publication publish(LintReport report, Function<String, Optional<String>> repoPath, boolean suggestions,
             List<String> warnings) {
-        try (GitLabApi api = new GitLabApi(mr.serverUrl(), token)) {
+        try (GitLabApi api = new GitLabApi(mr.serverUrl(), token,
+                Map.of(ClientProperties.CONNECTOR_PROVIDER, NoRedirects.class.getName()))) {
             int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
             api.setRequestTimeout(millis, millis);
             MergeRequest request;
