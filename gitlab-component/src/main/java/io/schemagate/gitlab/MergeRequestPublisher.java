@@ -113,7 +113,7 @@ public final class MergeRequestPublisher {
             }
             String summaryUrl = null;
             try {
-                summaryUrl = upsertSummary(api, request, me, report);
+                summaryUrl = upsertSummary(api, request, me, report, repoPath);
             } catch (GitLabApiException e) {
                 warnings.add(GitlabFailure.describe("could not post the summary note", e));
             }
@@ -157,10 +157,16 @@ public final class MergeRequestPublisher {
      * Updates the note that carries this directory's marker and was written by the token's user (searching every
      * page), or creates it. A merge request that neither adds migrations nor has findings gets no new note.
      */
-    private String upsertSummary(GitLabApi api, MergeRequest request, long me, LintReport report)
-            throws GitLabApiException {
-        String marker = guard(MarkdownReport.marker(report.dir())); // as posted: the directory redacted as in the body
-        String body = guard(MarkdownReport.render(report, docsBaseUrl));
+    private String upsertSummary(GitLabApi api, MergeRequest request, long me, LintReport report,
+            Function<String, Optional<String>> repoPath) throws GitLabApiException {
+        // The marker names the directory as the repository does, when it can: an absolute --dir lies under a builds
+        // path that differs between runners and concurrent jobs (/builds/TOKEN/N/…), and would lose the note.
+        String rendered = MarkdownReport.render(report, docsBaseUrl);
+        String own = MarkdownReport.marker(report.dir());
+        String dir = repoPath.apply(report.dir()).map(d -> d.isEmpty() ? "." : d).orElse(report.dir());
+        String stable = MarkdownReport.marker(dir);
+        String body = guard(rendered.startsWith(own) ? stable + rendered.substring(own.length()) : rendered);
+        String marker = guard(stable); // as posted: the directory redacted as in the body
         for (Note note : all(api.getNotesApi().getMergeRequestNotes(mr.projectId(), mr.iid(), PAGE))) {
             if (!Boolean.TRUE.equals(note.getSystem()) && byUser(note, me) && note.getBody() != null
                     && note.getBody().startsWith(marker)) {

@@ -601,4 +601,25 @@ class MergeRequestPublisherTest {
         publisher(TOKEN, redact).publish(ReportSamples.risky(), Optional::of, true);
         assertEquals(1, gitlab.notes(IID).stream().filter(n -> n.path() == null).count(), "one summary note");
     }
+
+    /**
+     * {@code --dir $CI_PROJECT_DIR/db/migrations}: the builds directory differs between runners and concurrent jobs
+     * ({@code /builds/TOKEN/N/…}), the directory in the repository does not. The marker names the latter.
+     */
+    @Test
+    void anAbsoluteDirectoryUnderAnotherBuildsPathFindsTheSameNote() {
+        java.util.function.Function<String, Optional<String>> repoPath =
+                path -> Optional.of(path.replaceFirst("^/builds/[^/]+/[0-9]+/acme/shop/", ""));
+        LintReport risky = ReportSamples.risky();
+        for (String builds : List.of("/builds/aB3dE/0/acme/shop/", "/builds/Zz9yX/1/acme/shop/")) {
+            LintReport here = new LintReport(builds + risky.dir(), risky.format(), risky.devDatabase(),
+                    risky.selection(), risky.files());
+            Publication publication = publisher(TOKEN, UnaryOperator.identity()).publish(here, repoPath, true);
+            assertEquals(List.of(), publication.warnings());
+        }
+        assertEquals(1, gitlab.notes(IID).stream().filter(n -> n.path() == null).count(), "one summary note");
+        assertTrue(gitlab.notes(IID).get(0).body().startsWith(MarkdownReport.marker(ReportSamples.DIR) + "\n"),
+                gitlab.notes(IID).get(0).body());
+        assertEquals(2, gitlab.threads(IID).size());
+    }
 }
