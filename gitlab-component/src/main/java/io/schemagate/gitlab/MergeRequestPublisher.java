@@ -227,12 +227,18 @@ public final class MergeRequestPublisher {
         }
 
         void post(List<DiffPlacement.Placed> placed, List<Discussion> ours) {
+            GitLabApiException stopped = null;
+            int left = 0;
             for (DiffPlacement.Placed p : placed) {
                 LineComment comment = LineComments.of(p, docsBaseUrl, LineComments.SuggestionSyntax.GITLAB);
                 Optional<Discussion> earlier = ours.stream().filter(d -> sameAs(comment, d)).findFirst();
                 if (earlier.isPresent()) {
                     alreadyPosted++;
                     matched.add(earlier.get().getId());
+                    continue;
+                }
+                if (stopped != null) { // still matched above: a current finding's thread is never resolved as gone
+                    left++;
                     continue;
                 }
                 try {
@@ -246,11 +252,13 @@ public final class MergeRequestPublisher {
                         refused++;
                         continue;
                     }
-                    int left = placed.size() - posted - alreadyPosted - refused;
-                    warnings.add(GitlabFailure.describe("could not post " + left + " diff thread"
-                            + (left == 1 ? "" : "s"), e));
-                    return; // the same answer would come for every other thread
+                    stopped = e; // the same answer would come for every other thread: post no more
+                    left++;
                 }
+            }
+            if (stopped != null) {
+                warnings.add(GitlabFailure.describe("could not post " + left + " diff thread"
+                        + (left == 1 ? "" : "s"), stopped));
             }
         }
 

@@ -622,4 +622,26 @@ class MergeRequestPublisherTest {
                 gitlab.notes(IID).get(0).body());
         assertEquals(2, gitlab.threads(IID).size());
     }
+
+    /**
+     * A thread that cannot be posted for a reason every later one would share (a 429) stops the posting; the findings
+     * after it still have their earlier threads, which must stay open, not be resolved as gone.
+     */
+    @Test
+    void postingStoppedByARateLimitLeavesTheLaterFindingsThreadsOpen() {
+        publish(TOKEN, ReportSamples.risky()); // DS103 (error, line 2) and PG508 (info, line 1)
+        assertEquals(2, gitlab.threads(IID).size());
+        List<Diagnostic> now = new ArrayList<>(ReportSamples.risky().diagnostics());
+        now.add(new Diagnostic("DS102", Severity.ERROR, ReportSamples.PATH, new Position(0, 3, 1), "new finding"));
+        gitlab.failNext("POST", "/projects/42/merge_requests/7/discussions", 429, "application/json",
+                "{\"message\":\"429 Too Many Requests\"}");
+
+        Publication again = publish(TOKEN, ReportSamples.report(now)); // DS103 there, DS102 refused, PG508 there
+
+        assertEquals(0, again.resolved(), again.warnings().toString());
+        assertTrue(gitlab.threads(IID).stream().noneMatch(FakeGitLab.Note::resolved), gitlab.threads(IID).toString());
+        assertEquals(2, again.alreadyPosted());
+        assertEquals(List.of("could not post 1 diff thread: GitLab's rate limit is exhausted (429 Too Many Requests);"
+                + " re-run the job later"), again.warnings());
+    }
 }
