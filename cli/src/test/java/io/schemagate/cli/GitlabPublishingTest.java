@@ -138,4 +138,29 @@ class GitlabPublishingTest {
         assertEquals(List.of(), gitlab.requests());
         assertFalse(push.err().contains("merge request"), push.toString());
     }
+
+    /**
+     * A dev URL with the password {@code schemagate} (the lint component's default until now): a secret to hide, yet
+     * also the word in every hidden marker and tag. Masking it there made each re-run post a new note and every thread
+     * again.
+     */
+    @Test
+    void aDevPasswordThatIsAWordOfTheMarkersDoesNotMaskThem() throws IOException {
+        String devUrl = "postgres://postgres:schemagate@127.0.0.1:5432/postgres?sslmode=disable"; // trust: any password
+        Map<String, String> env = new java.util.HashMap<>(pipeline(TOKEN));
+        env.put("SCHEMAGATE_DEV_URL", devUrl);
+        List<String> args = List.of("migrate", "lint", "--dir", dir.toString(), "--dev-url", devUrl);
+
+        CliRun run = CliRun.in(env, args.toArray(String[]::new));
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(gitlab.notes(3).get(0).body().startsWith("<!-- schemagate:"), gitlab.notes(3).get(0).body());
+        assertTrue(gitlab.threads(3).get(0).body().startsWith("<!-- schemagate:finding "), gitlab.threads(3).get(0).body());
+        // (The password stays masked everywhere else, the docs links and the log's "schemagate:" prefix included.)
+        assertTrue(run.err().contains(": merge request !3: summary note"), run.toString());
+
+        CliRun again = CliRun.in(env, args.toArray(String[]::new));
+        assertTrue(again.err().contains("; line comments: 0 posted, 2 already there"), again.toString());
+        assertEquals(2, gitlab.threads(3).size());
+        assertEquals(1, gitlab.notes(3).stream().filter(n -> n.path() == null).count(), "one summary note");
+    }
 }

@@ -46,6 +46,8 @@ final class GitlabFailure {
             case 404 -> what + ": not found" + answer + "; the token needs read access to this project's merge"
                     + " requests";
             case 429 -> what + ": GitLab's rate limit is exhausted" + answer + "; re-run the job later";
+            case 301, 302, 303, 307, 308 -> what + ": redirected" + answer + ", and the token is not sent on to"
+                    + " another address; CI_SERVER_URL must be the GitLab instance's own URL";
             default -> what + ": GitLab answered" + answer;
         };
     }

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import org.glassfish.jersey.client.ClientProperties;
 import org.gitlab4j.api.GitLabApi;
 import org.gitlab4j.api.GitLabApiException;
 import org.gitlab4j.api.Pager;
@@ -40,6 +41,8 @@ public final class MergeRequestPublisher {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     /** GitLab's largest page: fewer calls on long merge requests. */
     static final int PAGE = 100;
+    /** How every hidden marker and tag starts: a summary note's, a thread's, a gone reply's. */
+    static final String HIDDEN = "<!-- schemagate:";
     /** Hidden in the reply that says a finding is gone, so a re-run does not say it again. */
     static final String GONE_MARKER = "<!-- schemagate:gone -->";
     /** The JDK's switch for {@code HttpURLConnection} sending a POST again when its connection ends unanswered. */
@@ -95,7 +98,8 @@ public final class MergeRequestPublisher {
 
     private Publication publish(LintReport report, Function<String, Optional<String>> repoPath, boolean suggestions,
             List<String> warnings) {
-        try (GitLabApi api = new GitLabApi(mr.serverUrl(), token)) {
+        try (GitLabApi api = new GitLabApi(mr.serverUrl(), token,
+                Map.of(ClientProperties.CONNECTOR_PROVIDER, NoRedirects.class.getName()))) {
             int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
             api.setRequestTimeout(millis, millis);
             MergeRequest request;
@@ -109,7 +113,7 @@ public final class MergeRequestPublisher {
             }
             String summaryUrl = null;
             try {
-                summaryUrl = upsertSummary(api, request, me, report);
+                summaryUrl = upsertSummary(api, request, me, report, repoPath);
             } catch (GitLabApiException e) {
                 warnings.add(GitlabFailure.describe("could not post the summary note", e));
             }
@@ -153,10 +157,16 @@ public final class MergeRequestPublisher {
      * Updates the note that carries this directory's marker and was written by the token's user (searching every
      * page), or creates it. A merge request that neither adds migrations nor has findings gets no new note.
      */
-    private String upsertSummary(GitLabApi api, MergeRequest request, long me, LintReport report)
-            throws GitLabApiException {
-        String marker = MarkdownReport.marker(report.dir());
-        String body = guard(MarkdownReport.render(report, docsBaseUrl));
+    private String upsertSummary(GitLabApi api, MergeRequest request, long me, LintReport report,
+            Function<String, Optional<String>> repoPath) throws GitLabApiException {
+        // The marker names the directory as the repository does, when it can: an absolute --dir lies under a builds
+        // path that differs between runners and concurrent jobs (/builds/TOKEN/N/…), and would lose the note.
+        String rendered = MarkdownReport.render(report, docsBaseUrl);
+        String own = MarkdownReport.marker(report.dir());
+        String dir = repoPath.apply(report.dir()).map(d -> d.isEmpty() ? "." : d).orElse(report.dir());
+        String stable = MarkdownReport.marker(dir);
+        String body = guard(rendered.startsWith(own) ? stable + rendered.substring(own.length()) : rendered);
+        String marker = guard(stable); // as posted: the directory redacted as in the body
         for (Note note : all(api.getNotesApi().getMergeRequestNotes(mr.projectId(), mr.iid(), PAGE))) {
             if (!Boolean.TRUE.equals(note.getSystem()) && byUser(note, me) && note.getBody() != null
                     && note.getBody().startsWith(marker)) {
@@ -217,12 +227,18 @@ public final class MergeRequestPublisher {
         }
 
         void post(List<DiffPlacement.Placed> placed, List<Discussion> ours) {
+            GitLabApiException stopped = null;
+            int left = 0;
             for (DiffPlacement.Placed p : placed) {
                 LineComment comment = LineComments.of(p, docsBaseUrl, LineComments.SuggestionSyntax.GITLAB);
                 Optional<Discussion> earlier = ours.stream().filter(d -> sameAs(comment, d)).findFirst();
                 if (earlier.isPresent()) {
                     alreadyPosted++;
                     matched.add(earlier.get().getId());
+                    continue;
+                }
+                if (stopped != null) { // still matched above: a current finding's thread is never resolved as gone
+                    left++;
                     continue;
                 }
                 try {
@@ -236,11 +252,13 @@ public final class MergeRequestPublisher {
                         refused++;
                         continue;
                     }
-                    int left = placed.size() - posted - alreadyPosted - refused;
-                    warnings.add(GitlabFailure.describe("could not post " + left + " diff thread"
-                            + (left == 1 ? "" : "s"), e));
-                    return; // the same answer would come for every other thread
+                    stopped = e; // the same answer would come for every other thread: post no more
+                    left++;
                 }
+            }
+            if (stopped != null) {
+                warnings.add(GitlabFailure.describe("could not post " + left + " diff thread"
+                        + (left == 1 ? "" : "s"), stopped));
             }
         }
 
@@ -332,7 +350,16 @@ public final class MergeRequestPublisher {
         return note.getAuthor() != null && note.getAuthor().getId() != null && note.getAuthor().getId() == user;
     }
 
+    /**
+     * The caller's redaction, then {@link QuickActions#disarm}. The opening {@value #HIDDEN} of a hidden marker or tag
+     * is schemagate's own text, kept as is: a secret that happens to be a word of it (a dev database password
+     * {@code schemagate}) would otherwise mask every marker, and each re-run would post a new note and every thread
+     * again.
+     */
     private String guard(String body) {
+        if (body.startsWith(HIDDEN)) {
+            return QuickActions.disarm(HIDDEN + redact.apply(body.substring(HIDDEN.length())));
+        }
         return QuickActions.disarm(redact.apply(body));
     }
 

@@ -570,4 +570,78 @@ class MergeRequestPublisherTest {
         assertEquals(0, again.resolved(), again.toString());
         assertTrue(gitlab.threads(IID).stream().filter(t -> t.line() == 60).noneMatch(FakeGitLab.Note::resolved));
     }
+
+    /**
+     * A secret that is a word of the hidden markers (the lint component's old default dev password was
+     * {@code schemagate}): masked in the text, but the markers stay, so a re-run finds its note and threads.
+     */
+    @Test
+    void aSecretThatIsAWordOfTheMarkersDoesNotMaskThem() {
+        UnaryOperator<String> redact = text -> text.replace("schemagate", "****");
+        Publication first = publisher(TOKEN, redact).publish(ReportSamples.risky(), Optional::of, true);
+        assertEquals(2, first.posted(), first.warnings().toString());
+        assertTrue(gitlab.notes(IID).get(0).body().startsWith(MarkdownReport.marker(ReportSamples.DIR)),
+                gitlab.notes(IID).get(0).body());
+        assertTrue(gitlab.threads(IID).get(0).body().startsWith("<!-- schemagate:finding "),
+                gitlab.threads(IID).get(0).body());
+        assertFalse(gitlab.threads(IID).get(0).body().substring(20).contains("schemagate"), "masked past the tag");
+
+        Publication again = publisher(TOKEN, redact).publish(ReportSamples.risky(), Optional::of, true);
+        assertEquals(0, again.posted());
+        assertEquals(2, again.alreadyPosted());
+        assertEquals(2, gitlab.threads(IID).size());
+        assertEquals(1, gitlab.notes(IID).stream().filter(n -> n.path() == null).count(), "one summary note");
+    }
+
+    @Test
+    void aDirectoryMaskedInTheMarkerIsFoundAgainMaskedAlike() {
+        UnaryOperator<String> redact = text -> text.replace("migrations", "****");
+        publisher(TOKEN, redact).publish(ReportSamples.risky(), Optional::of, true);
+        assertFalse(gitlab.notes(IID).get(0).body().contains("migrations"), gitlab.notes(IID).get(0).body());
+        publisher(TOKEN, redact).publish(ReportSamples.risky(), Optional::of, true);
+        assertEquals(1, gitlab.notes(IID).stream().filter(n -> n.path() == null).count(), "one summary note");
+    }
+
+    /**
+     * {@code --dir $CI_PROJECT_DIR/db/migrations}: the builds directory differs between runners and concurrent jobs
+     * ({@code /builds/TOKEN/N/…}), the directory in the repository does not. The marker names the latter.
+     */
+    @Test
+    void anAbsoluteDirectoryUnderAnotherBuildsPathFindsTheSameNote() {
+        java.util.function.Function<String, Optional<String>> repoPath =
+                path -> Optional.of(path.replaceFirst("^/builds/[^/]+/[0-9]+/acme/shop/", ""));
+        LintReport risky = ReportSamples.risky();
+        for (String builds : List.of("/builds/aB3dE/0/acme/shop/", "/builds/Zz9yX/1/acme/shop/")) {
+            LintReport here = new LintReport(builds + risky.dir(), risky.format(), risky.devDatabase(),
+                    risky.selection(), risky.files());
+            Publication publication = publisher(TOKEN, UnaryOperator.identity()).publish(here, repoPath, true);
+            assertEquals(List.of(), publication.warnings());
+        }
+        assertEquals(1, gitlab.notes(IID).stream().filter(n -> n.path() == null).count(), "one summary note");
+        assertTrue(gitlab.notes(IID).get(0).body().startsWith(MarkdownReport.marker(ReportSamples.DIR) + "\n"),
+                gitlab.notes(IID).get(0).body());
+        assertEquals(2, gitlab.threads(IID).size());
+    }
+
+    /**
+     * A thread that cannot be posted for a reason every later one would share (a 429) stops the posting; the findings
+     * after it still have their earlier threads, which must stay open, not be resolved as gone.
+     */
+    @Test
+    void postingStoppedByARateLimitLeavesTheLaterFindingsThreadsOpen() {
+        publish(TOKEN, ReportSamples.risky()); // DS103 (error, line 2) and PG508 (info, line 1)
+        assertEquals(2, gitlab.threads(IID).size());
+        List<Diagnostic> now = new ArrayList<>(ReportSamples.risky().diagnostics());
+        now.add(new Diagnostic("DS102", Severity.ERROR, ReportSamples.PATH, new Position(0, 3, 1), "new finding"));
+        gitlab.failNext("POST", "/projects/42/merge_requests/7/discussions", 429, "application/json",
+                "{\"message\":\"429 Too Many Requests\"}");
+
+        Publication again = publish(TOKEN, ReportSamples.report(now)); // DS103 there, DS102 refused, PG508 there
+
+        assertEquals(0, again.resolved(), again.warnings().toString());
+        assertTrue(gitlab.threads(IID).stream().noneMatch(FakeGitLab.Note::resolved), gitlab.threads(IID).toString());
+        assertEquals(2, again.alreadyPosted());
+        assertEquals(List.of("could not post 1 diff thread: GitLab's rate limit is exhausted (429 Too Many Requests);"
+                + " re-run the job later"), again.warnings());
+    }
 }

@@ -18,6 +18,11 @@ public final class LineComments {
      * instead.
      */
     public static final int MAX_BODY = 60_000;
+    /**
+     * GitLab reads at most this many lines above the commented line from {@code suggestion:-N+0} (a larger N is
+     * silently cut to it), so a suggestion replacing more would leave the lines above in place when applied.
+     */
+    public static final int GITLAB_MAX_LINES_ABOVE = 100;
 
     /** How a platform writes a one-click suggestion that replaces lines {@code startLine..line}. */
     public enum SuggestionSyntax {
@@ -32,10 +37,12 @@ public final class LineComments {
         /**
          * GitLab runs quick actions ({@code /merge}, {@code /approve}) found at the start of a line of a note, with
          * the poster's rights, and its parser can misjudge where a long fence ends: replacement text with such a line
-         * is described, never posted.
+         * is described, never posted. So is one replacing more lines than GitLab widens a suggestion over
+         * ({@link #GITLAB_MAX_LINES_ABOVE}): applied, it would keep the lines above and duplicate them.
          */
-        boolean accepts(String newText) {
-            return this != GITLAB || !QUICK_ACTION_LINE.matcher(newText).find();
+        boolean accepts(int startLine, int line, String newText) {
+            return this != GITLAB || (!QUICK_ACTION_LINE.matcher(newText).find()
+                    && (startLine <= 0 || line - startLine <= GITLAB_MAX_LINES_ABOVE));
         }
 
         String info(int startLine, int line) {
@@ -51,7 +58,8 @@ public final class LineComments {
 
     public static LineComment of(DiffPlacement.Placed placed, String docsBaseUrl, SuggestionSyntax syntax) {
         String info = syntax.info(placed.startLine(), placed.line());
-        Fix suggestion = placed.suggestion() != null && syntax.accepts(placed.suggestion().edit().newText())
+        Fix suggestion = placed.suggestion() != null && syntax.accepts(placed.startLine(), placed.line(),
+                placed.suggestion().edit().newText())
                 ? placed.suggestion() : null;
         String body = body(placed.finding(), suggestion, info, docsBaseUrl);
         if (body.length() > MAX_BODY) {

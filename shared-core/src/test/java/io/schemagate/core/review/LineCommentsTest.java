@@ -92,4 +92,22 @@ class LineCommentsTest {
         assertFalse(LineComments.QUICK_ACTION_LINE.matcher(gitlab).find(), gitlab);
         assertTrue(LineComments.of(placed, DOCS, GITHUB).body().contains("  /merge\n"), "GitHub has no quick actions");
     }
+
+    @Test
+    void gitLabGetsNoSuggestionReplacingMoreLinesThanItWidensOver() {
+        // GitLab cuts suggestion:-N to -100: applied, a wider one would keep the lines above it.
+        Fix widest = new Fix("Rewrite.", new Fix.TextEdit(1, 101, "SELECT 1;\n"));
+        Fix wider = new Fix("Rewrite.", new Fix.TextEdit(1, 102, "SELECT 1;\n"));
+        Diagnostic d = new Diagnostic("PG508", Severity.WARNING, ReportSamples.PATH, new Position(0, 1, 1), "m",
+                List.of(widest));
+        String ok = LineComments.of(new DiffPlacement.Placed(d, ReportSamples.PATH, 1, 101, widest), DOCS, GITLAB).body();
+        assertTrue(ok.contains("```suggestion:-100+0\nSELECT 1;\n```\n"), ok);
+        Diagnostic e = new Diagnostic("PG508", Severity.WARNING, ReportSamples.PATH, new Position(0, 1, 1), "m",
+                List.of(wider));
+        DiffPlacement.Placed placed = new DiffPlacement.Placed(e, ReportSamples.PATH, 1, 102, wider);
+        String gitlab = LineComments.of(placed, DOCS, GITLAB).body();
+        assertFalse(gitlab.contains("suggestion"), gitlab);
+        assertTrue(gitlab.contains("Fix: Rewrite."), gitlab);
+        assertTrue(LineComments.of(placed, DOCS, GITHUB).body().contains("```suggestion\nSELECT 1;\n```\n"));
+    }
 }
