@@ -92,6 +92,11 @@ class GitlabComponentIT {
     }
 
     private GitlabCiLocal.Result lintMergeRequest(long iid) {
+        return lintMergeRequest(iid, "GITLAB_TOKEN", TOKEN);
+    }
+
+    /** The lint component in merge-request pipeline {@code iid}, with one token variable set. */
+    private GitlabCiLocal.Result lintMergeRequest(long iid, String tokenVariable, String token) {
         ci.pipeline("""
                 include:
                   - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/migrate-lint@$CI_COMMIT_SHA
@@ -107,7 +112,7 @@ class GitlabComponentIT {
         variables.put("CI_MERGE_REQUEST_IID", Long.toString(iid));
         variables.put("CI_MERGE_REQUEST_DIFF_BASE_SHA", baseSha);
         variables.put("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main");
-        variables.put("GITLAB_TOKEN", TOKEN);
+        variables.put(tokenVariable, token);
         return run(variables, JOB);
     }
 
@@ -178,23 +183,8 @@ class GitlabComponentIT {
     @Test
     void withOnlyTheJobTokenTheJobExplainsAndStillGates() throws IOException {
         mergeRequest(5, "feature/drop-name", "db/migrations/2_drop_name.sql", "ALTER TABLE users DROP COLUMN name;\n");
-        ci.pipeline("""
-                include:
-                  - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/migrate-lint@$CI_COMMIT_SHA
-                    inputs:
-                      dir: db/migrations
-                      dev-services: []
-                      dev-url: %s
-                """.formatted(LocalPostgres.URL));
-        Map<String, String> variables = new LinkedHashMap<>();
-        variables.put("CI_PIPELINE_SOURCE", "merge_request_event");
-        variables.put("CI_SERVER_URL", gitlab.serverUrl());
-        variables.put("CI_PROJECT_ID", PROJECT_ID);
-        variables.put("CI_MERGE_REQUEST_IID", "5");
-        variables.put("CI_MERGE_REQUEST_DIFF_BASE_SHA", baseSha);
-        variables.put("CI_JOB_TOKEN", "glcbt-job-token-1111");
 
-        GitlabCiLocal.Result run = run(variables, JOB);
+        GitlabCiLocal.Result run = lintMergeRequest(5, "CI_JOB_TOKEN", "glcbt-job-token-1111");
 
         assertNotEquals(0, run.exitCode(), run.toString());
         assertTrue(run.output().contains("CI_JOB_TOKEN cannot post notes on merge request !5"), run.toString());
