@@ -1,7 +1,7 @@
 package io.schemagate.cli;
 
+import io.schemagate.core.diagnostic.Severity;
 import io.schemagate.core.git.RepositoryPaths;
-import io.schemagate.core.lint.Severity;
 import io.schemagate.core.migrate.MigrationDir;
 import io.schemagate.core.report.GithubReport;
 import io.schemagate.core.report.LintReport;

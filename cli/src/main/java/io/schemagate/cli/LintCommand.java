@@ -4,11 +4,11 @@ import io.schemagate.core.devdb.DevDatabaseException;
 import io.schemagate.core.devdb.DevSettings;
 import io.schemagate.core.devdb.DevUrl;
 import io.schemagate.core.devdb.DevUrlException;
+import io.schemagate.core.diagnostic.Severity;
 import io.schemagate.core.git.RepositoryPaths;
 import io.schemagate.core.history.HistoryException;
 import io.schemagate.core.history.NewFiles;
 import io.schemagate.core.lint.LintRequest;
-import io.schemagate.core.lint.Severity;
 import io.schemagate.core.lint.MigrateLint;
 import io.schemagate.core.lint.Progress;
 import io.schemagate.core.migrate.DirFormat;
@@ -32,6 +32,10 @@ import io.schemagate.core.report.MarkdownReport;
 import io.schemagate.core.report.SarifReport;
 import io.schemagate.core.report.TextStyle;
 import io.schemagate.core.text.SourceException;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -41,10 +45,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "lint",
         mixinStandardHelpOptions = true,

@@ -12,16 +12,16 @@ import io.schemagate.core.report.MarkdownReport;
 import io.schemagate.core.report.RuleDocs;
 import io.schemagate.core.review.Publication;
 import io.schemagate.core.testing.ReportSamples;
-import io.schemagate.github.testing.FakeGitHub;
 import io.schemagate.core.testing.SilentServer;
 import io.schemagate.github.testing.FakeGitHub.Request;
+import io.schemagate.github.testing.FakeGitHub;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** The real hub4j client against a local server that answers like GitHub, checked request by request. */
 class PullRequestPublisherTest {
@@ -192,8 +192,8 @@ class PullRequestPublisherTest {
     @Test
     void aLineGitHubRefusesCosts422AndAWarningButNotTheSummary() {
         // GitHub omits the patch of huge files; the one it returns here covers lines 1-2, so line 40 is refused.
-        LintReport report = ReportSamples.report(List.of(new io.schemagate.core.lint.Diagnostic("DS102",
-                io.schemagate.core.lint.Severity.ERROR, ReportSamples.PATH,
+        LintReport report = ReportSamples.report(List.of(new io.schemagate.core.diagnostic.Diagnostic("DS102",
+                io.schemagate.core.diagnostic.Severity.ERROR, ReportSamples.PATH,
                 new io.schemagate.core.text.Position(900, 40, 1), "Dropping table \"orders\" loses its data.")));
 
         Publication publication = publish(github, report);

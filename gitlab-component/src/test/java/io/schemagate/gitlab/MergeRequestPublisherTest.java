@@ -5,18 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.schemagate.core.lint.Diagnostic;
-import io.schemagate.core.lint.Fix;
-import io.schemagate.core.lint.Severity;
+import io.schemagate.core.diagnostic.Diagnostic;
+import io.schemagate.core.diagnostic.Fix;
+import io.schemagate.core.diagnostic.Severity;
 import io.schemagate.core.report.LintReport;
 import io.schemagate.core.report.MarkdownReport;
 import io.schemagate.core.report.RuleDocs;
 import io.schemagate.core.review.Publication;
 import io.schemagate.core.testing.ReportSamples;
 import io.schemagate.core.text.Position;
-import io.schemagate.gitlab.testing.FakeGitLab;
 import io.schemagate.gitlab.testing.FakeGitLab.Access;
 import io.schemagate.gitlab.testing.FakeGitLab.Request;
+import io.schemagate.gitlab.testing.FakeGitLab;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,9 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** The real GitLab4J client against {@link FakeGitLab}: exactly which requests a first run, a re-run and a clean run make. */
 class MergeRequestPublisherTest {

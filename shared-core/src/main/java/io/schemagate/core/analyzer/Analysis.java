@@ -1,6 +1,6 @@
 package io.schemagate.core.analyzer;
 
-import io.schemagate.core.lint.Diagnostic;
+import io.schemagate.core.diagnostic.Diagnostic;
 import io.schemagate.core.policy.Policy;
 import io.schemagate.core.replay.FileRun;
 import io.schemagate.core.replay.StatementRun;

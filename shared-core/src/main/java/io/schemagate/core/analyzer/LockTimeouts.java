@@ -1,7 +1,7 @@
 package io.schemagate.core.analyzer;
 
-import io.schemagate.core.lint.Fix;
-import io.schemagate.core.lint.Rule;
+import io.schemagate.core.diagnostic.Fix;
+import io.schemagate.core.diagnostic.Rule;
 import io.schemagate.core.replay.StatementRun;
 import io.schemagate.core.schema.QualifiedName;
 import io.schemagate.core.schema.SchemaChange;

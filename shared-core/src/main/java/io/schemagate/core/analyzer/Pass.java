@@ -1,8 +1,8 @@
 package io.schemagate.core.analyzer;
 
-import io.schemagate.core.lint.Diagnostic;
-import io.schemagate.core.lint.Fix;
-import io.schemagate.core.lint.Rule;
+import io.schemagate.core.diagnostic.Diagnostic;
+import io.schemagate.core.diagnostic.Fix;
+import io.schemagate.core.diagnostic.Rule;
 import io.schemagate.core.policy.Policy;
 import io.schemagate.core.policy.RuleSetting;
 import io.schemagate.core.replay.FileRun;

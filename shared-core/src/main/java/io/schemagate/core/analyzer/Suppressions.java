@@ -1,8 +1,8 @@
 package io.schemagate.core.analyzer;
 
-import io.schemagate.core.lint.Diagnostic;
-import io.schemagate.core.lint.Rule;
-import io.schemagate.core.lint.Severity;
+import io.schemagate.core.diagnostic.Diagnostic;
+import io.schemagate.core.diagnostic.Rule;
+import io.schemagate.core.diagnostic.Severity;
 import io.schemagate.core.migrate.Directive;
 import io.schemagate.core.migrate.MigrationScript;
 import io.schemagate.core.policy.Policy;

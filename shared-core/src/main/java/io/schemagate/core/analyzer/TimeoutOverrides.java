@@ -1,6 +1,6 @@
 package io.schemagate.core.analyzer;
 
-import io.schemagate.core.lint.Rule;
+import io.schemagate.core.diagnostic.Rule;
 import io.schemagate.core.replay.StatementRun;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

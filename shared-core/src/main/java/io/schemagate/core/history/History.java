@@ -1,6 +1,6 @@
 package io.schemagate.core.history;
 
-import io.schemagate.core.lint.Diagnostic;
+import io.schemagate.core.diagnostic.Diagnostic;
 import io.schemagate.core.migrate.MigrationFile;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.schemagate.core.history;
 
-import io.schemagate.core.lint.Diagnostic;
-import io.schemagate.core.lint.Rule;
+import io.schemagate.core.diagnostic.Diagnostic;
+import io.schemagate.core.diagnostic.Rule;
 import io.schemagate.core.migrate.FileKind;
 import io.schemagate.core.migrate.Listing;
 import io.schemagate.core.migrate.MigrationDir;

@@ -1,7 +1,7 @@
 package io.schemagate.core.migrate;
 
-import io.schemagate.core.lint.Diagnostic;
-import io.schemagate.core.lint.Rule;
+import io.schemagate.core.diagnostic.Diagnostic;
+import io.schemagate.core.diagnostic.Rule;
 import io.schemagate.core.sql.Dialect;
 import io.schemagate.core.sum.SumInput;
 import io.schemagate.core.text.SourceText;

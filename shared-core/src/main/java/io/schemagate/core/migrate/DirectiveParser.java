@@ -1,8 +1,8 @@
 package io.schemagate.core.migrate;
 
-import io.schemagate.core.lint.Diagnostic;
-import io.schemagate.core.lint.Rule;
-import io.schemagate.core.lint.Severity;
+import io.schemagate.core.diagnostic.Diagnostic;
+import io.schemagate.core.diagnostic.Rule;
+import io.schemagate.core.diagnostic.Severity;
 import io.schemagate.core.sql.Comment;
 import io.schemagate.core.sql.Statement;
 import io.schemagate.core.sum.SumIgnore;

@@ -1,6 +1,6 @@
 package io.schemagate.core.migrate;
 
-import io.schemagate.core.lint.Diagnostic;
+import io.schemagate.core.diagnostic.Diagnostic;
 import io.schemagate.core.sum.SumInput;
 import java.util.List;
 

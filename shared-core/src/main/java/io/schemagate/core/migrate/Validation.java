@@ -1,7 +1,7 @@
 package io.schemagate.core.migrate;
 
-import io.schemagate.core.lint.Diagnostic;
-import io.schemagate.core.lint.Severity;
+import io.schemagate.core.diagnostic.Diagnostic;
+import io.schemagate.core.diagnostic.Severity;
 import java.util.List;
 
 /**

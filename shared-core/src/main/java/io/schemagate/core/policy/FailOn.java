@@ -1,7 +1,7 @@
 package io.schemagate.core.policy;
 
-import io.schemagate.core.lint.Diagnostic;
-import io.schemagate.core.lint.Severity;
+import io.schemagate.core.diagnostic.Diagnostic;
+import io.schemagate.core.diagnostic.Severity;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

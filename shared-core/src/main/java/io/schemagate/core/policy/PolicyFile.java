@@ -1,9 +1,15 @@
 package io.schemagate.core.policy;
 
-import io.schemagate.core.lint.Severity;
+import io.schemagate.core.diagnostic.Severity;
 import io.schemagate.core.text.Position;
 import io.schemagate.core.text.SourceException;
 import io.schemagate.core.text.SourceText;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,12 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads {@code schemagate.yaml}:

@@ -1,6 +1,6 @@
 package io.schemagate.core.policy;
 
-import io.schemagate.core.lint.Severity;
+import io.schemagate.core.diagnostic.Severity;
 import java.util.Map;
 
 /**

@@ -1,8 +1,8 @@
 package io.schemagate.core.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.schemagate.core.lint.Diagnostic;
-import io.schemagate.core.lint.Severity;
+import io.schemagate.core.diagnostic.Diagnostic;
+import io.schemagate.core.diagnostic.Severity;
 import java.util.List;
 import java.util.function.UnaryOperator;
 

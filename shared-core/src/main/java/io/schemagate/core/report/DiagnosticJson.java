@@ -1,8 +1,8 @@
 package io.schemagate.core.report;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.schemagate.core.lint.Diagnostic;
-import io.schemagate.core.lint.Fix;
+import io.schemagate.core.diagnostic.Diagnostic;
+import io.schemagate.core.diagnostic.Fix;
 
 /** The JSON fields of a finding, shared by every JSON rendering (Atlas's {@code pos} plus line and column). */
 final class DiagnosticJson {

@@ -1,6 +1,6 @@
 package io.schemagate.core.report;
 
-import io.schemagate.core.lint.Diagnostic;
+import io.schemagate.core.diagnostic.Diagnostic;
 
 /** The one-line form of a finding every text rendering uses: {@code file:line:col: severity CODE: message}. */
 final class DiagnosticLine {

@@ -1,6 +1,6 @@
 package io.schemagate.core.report;
 
-import io.schemagate.core.lint.Diagnostic;
+import io.schemagate.core.diagnostic.Diagnostic;
 import java.util.List;
 
 /**

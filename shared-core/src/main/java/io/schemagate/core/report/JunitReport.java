@@ -1,8 +1,8 @@
 package io.schemagate.core.report;
 
-import io.schemagate.core.lint.Diagnostic;
-import io.schemagate.core.lint.Fix;
-import io.schemagate.core.lint.Severity;
+import io.schemagate.core.diagnostic.Diagnostic;
+import io.schemagate.core.diagnostic.Fix;
+import io.schemagate.core.diagnostic.Severity;
 import java.io.StringWriter;
 import java.util.List;
 import javax.xml.stream.XMLOutputFactory;

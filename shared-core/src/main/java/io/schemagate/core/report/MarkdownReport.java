@@ -2,9 +2,9 @@ package io.schemagate.core.report;
 
 import static io.schemagate.core.report.ValidationText.plural;
 
-import io.schemagate.core.lint.Diagnostic;
-import io.schemagate.core.lint.Fix;
-import io.schemagate.core.lint.Severity;
+import io.schemagate.core.diagnostic.Diagnostic;
+import io.schemagate.core.diagnostic.Fix;
+import io.schemagate.core.diagnostic.Severity;
 import java.util.Locale;
 
 /**

@@ -1,6 +1,6 @@
 package io.schemagate.core.report;
 
-import io.schemagate.core.lint.Rule;
+import io.schemagate.core.diagnostic.Rule;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package io.schemagate.core.report;
 
-import io.schemagate.core.lint.Diagnostic;
+import io.schemagate.core.diagnostic.Diagnostic;
 
 /**
  * A finding an {@code atlas:nolint} directive suppressed, kept so reviewers see what was waved through and why.

@@ -1,8 +1,8 @@
 package io.schemagate.core.review;
 
-import io.schemagate.core.lint.Diagnostic;
-import io.schemagate.core.lint.Fix;
-import io.schemagate.core.lint.Severity;
+import io.schemagate.core.diagnostic.Diagnostic;
+import io.schemagate.core.diagnostic.Fix;
+import io.schemagate.core.diagnostic.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

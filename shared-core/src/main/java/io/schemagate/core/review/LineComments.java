@@ -1,7 +1,7 @@
 package io.schemagate.core.review;
 
-import io.schemagate.core.lint.Diagnostic;
-import io.schemagate.core.lint.Fix;
+import io.schemagate.core.diagnostic.Diagnostic;
+import io.schemagate.core.diagnostic.Fix;
 import io.schemagate.core.report.MarkdownEscape;
 import io.schemagate.core.report.MarkdownReport;
 import java.util.regex.Pattern;

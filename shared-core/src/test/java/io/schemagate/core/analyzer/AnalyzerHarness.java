@@ -2,9 +2,9 @@ package io.schemagate.core.analyzer;
 
 import io.schemagate.core.devdb.DevSettings;
 import io.schemagate.core.devdb.DevUrl;
+import io.schemagate.core.diagnostic.Diagnostic;
+import io.schemagate.core.diagnostic.Severity;
 import io.schemagate.core.history.NewFiles;
-import io.schemagate.core.lint.Diagnostic;
-import io.schemagate.core.lint.Severity;
 import io.schemagate.core.lint.LintRequest;
 import io.schemagate.core.lint.MigrateLint;
 import io.schemagate.core.migrate.AtlasFormat;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schemagate.core.devdb.DevSettings;
 import io.schemagate.core.devdb.DevUrl;
+import io.schemagate.core.diagnostic.Diagnostic;
 import io.schemagate.core.history.NewFiles;
-import io.schemagate.core.lint.Diagnostic;
 import io.schemagate.core.lint.LintRequest;
 import io.schemagate.core.lint.MigrateLint;
 import io.schemagate.core.migrate.AtlasFormat;
@@ -18,14 +18,14 @@ import io.schemagate.core.report.FileReport;
 import io.schemagate.core.report.LintJson;
 import io.schemagate.core.report.LintReport;
 import io.schemagate.core.report.MarkdownReport;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * DS101–DS103, BC101–BC102 and CD101 on the local PostgreSQL: each rule fires with its code and line on a bad

@@ -4,18 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.schemagate.core.lint.Diagnostic;
-import io.schemagate.core.lint.Fix;
+import io.schemagate.core.diagnostic.Diagnostic;
+import io.schemagate.core.diagnostic.Fix;
 import io.schemagate.core.policy.FailOn;
 import io.schemagate.core.policy.Policy;
 import io.schemagate.core.policy.RuleSetting;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /** MF101, MF103, MF104, PG101–PG105 and PG301–PG306 on the local PostgreSQL: bad cases, good cases, exemptions, fixes. */
 class LockingAndDataTest {

@@ -1,6 +1,16 @@
 package io.schemagate.core.history;
 
+import io.schemagate.core.diagnostic.Severity;
+import io.schemagate.core.migrate.FlywayFormat;
+import io.schemagate.core.migrate.GolangMigrateFormat;
 import io.schemagate.core.testing.GitRepo;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
 import static io.schemagate.core.history.Histories.located;
 import static io.schemagate.core.history.Histories.names;
 import static io.schemagate.core.history.Histories.only;
@@ -8,16 +18,6 @@ import static io.schemagate.core.history.Histories.resolve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.schemagate.core.lint.Severity;
-import io.schemagate.core.migrate.FlywayFormat;
-import io.schemagate.core.migrate.GolangMigrateFormat;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --git-base REF} on real repositories: new files since the merge base, and the history checks. */
 class GitBaseTest {

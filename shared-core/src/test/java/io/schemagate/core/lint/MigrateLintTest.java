@@ -1,12 +1,9 @@
 package io.schemagate.core.lint;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.schemagate.core.devdb.DevSettings;
 import io.schemagate.core.devdb.DevUrl;
+import io.schemagate.core.diagnostic.Diagnostic;
+import io.schemagate.core.diagnostic.Severity;
 import io.schemagate.core.history.NewFiles;
 import io.schemagate.core.migrate.AtlasFormat;
 import io.schemagate.core.migrate.DirFormat;
@@ -22,6 +19,11 @@ import io.schemagate.core.report.LintReport;
 import io.schemagate.core.report.LintText;
 import io.schemagate.core.report.TextStyle;
 import io.schemagate.core.testing.LocalPostgres;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,11 +32,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code migrate lint} end to end on the local PostgreSQL service: attribution, failures, cleanup, secrets. */
 class MigrateLintTest {

@@ -11,14 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.schemagate.core.lint.Rule;
-import io.schemagate.core.lint.Severity;
+import io.schemagate.core.diagnostic.Rule;
+import io.schemagate.core.diagnostic.Severity;
 import io.schemagate.core.sql.Dialect;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class AtlasFormatTest {
     private final AtlasFormat atlas = new AtlasFormat();

@@ -3,12 +3,12 @@ package io.schemagate.core.migrate;
 import static io.schemagate.core.migrate.Fixtures.dir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.schemagate.core.lint.Diagnostic;
+import io.schemagate.core.diagnostic.Diagnostic;
 import io.schemagate.core.sql.Dialect;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
+import java.util.List;
 
 /** Of the directory rules, only DI508 and DI513 may be suppressed, by naming them in the file's header. */
 class DirectoryRuleSuppressionTest {

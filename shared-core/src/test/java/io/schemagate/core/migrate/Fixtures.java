@@ -3,7 +3,7 @@ package io.schemagate.core.migrate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.schemagate.core.lint.Diagnostic;
+import io.schemagate.core.diagnostic.Diagnostic;
 import io.schemagate.core.sql.Dialect;
 import io.schemagate.core.sql.Statement;
 import io.schemagate.core.sum.SumInput;

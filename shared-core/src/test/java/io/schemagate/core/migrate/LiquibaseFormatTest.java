@@ -8,16 +8,16 @@ import static io.schemagate.core.migrate.Fixtures.names;
 import static io.schemagate.core.migrate.Fixtures.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.schemagate.core.lint.Diagnostic;
+import io.schemagate.core.diagnostic.Diagnostic;
 import io.schemagate.core.sql.Dialect;
 import io.schemagate.core.sql.Statement;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import java.nio.file.Path;
+import java.util.List;
 
 class LiquibaseFormatTest {
     private static final String HEADER = "--liquibase formatted sql\n\n";

@@ -2,11 +2,11 @@ package io.schemagate.core.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.schemagate.core.lint.Diagnostic;
-import io.schemagate.core.lint.Severity;
+import io.schemagate.core.diagnostic.Diagnostic;
+import io.schemagate.core.diagnostic.Severity;
 import io.schemagate.core.text.Position;
-import java.util.List;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 
 class GithubReportTest {
     @Test

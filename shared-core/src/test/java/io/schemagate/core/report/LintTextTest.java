@@ -3,14 +3,14 @@ package io.schemagate.core.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.schemagate.core.lint.Diagnostic;
-import io.schemagate.core.lint.Severity;
+import io.schemagate.core.diagnostic.Diagnostic;
+import io.schemagate.core.diagnostic.Severity;
 import io.schemagate.core.policy.FailOn;
 import io.schemagate.core.text.Position;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The text report's last line: the gate's verdict, the same decision the exit code follows. */
 class LintTextTest {

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.schemagate.core.lint.Diagnostic;
+import io.schemagate.core.diagnostic.Diagnostic;
+import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Test;
 
 class SarifReportTest {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.schemagate.core.lint.Diagnostic;
-import io.schemagate.core.lint.Fix;
-import io.schemagate.core.lint.Severity;
+import io.schemagate.core.diagnostic.Diagnostic;
+import io.schemagate.core.diagnostic.Fix;
+import io.schemagate.core.diagnostic.Severity;
 import io.schemagate.core.text.Position;
+import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 
 class DiffPlacementTest {
     private static final String PATH = "db/migrations/2_drop.sql";

@@ -1,19 +1,19 @@
 package io.schemagate.core.review;
 
+import static io.schemagate.core.review.LineComments.SuggestionSyntax.GITHUB;
+import static io.schemagate.core.review.LineComments.SuggestionSyntax.GITLAB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.schemagate.core.lint.Diagnostic;
-import io.schemagate.core.lint.Fix;
-import io.schemagate.core.lint.Severity;
+import io.schemagate.core.diagnostic.Diagnostic;
+import io.schemagate.core.diagnostic.Fix;
+import io.schemagate.core.diagnostic.Severity;
 import io.schemagate.core.report.RuleDocs;
 import io.schemagate.core.testing.ReportSamples;
 import io.schemagate.core.text.Position;
-import java.util.List;
-import static io.schemagate.core.review.LineComments.SuggestionSyntax.GITHUB;
-import static io.schemagate.core.review.LineComments.SuggestionSyntax.GITLAB;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 
 class LineCommentsTest {
     private static final String DOCS = RuleDocs.DEFAULT_BASE_URL;

@@ -1,8 +1,8 @@
 package io.schemagate.core.testing;
 
-import io.schemagate.core.lint.Diagnostic;
-import io.schemagate.core.lint.Fix;
-import io.schemagate.core.lint.Severity;
+import io.schemagate.core.diagnostic.Diagnostic;
+import io.schemagate.core.diagnostic.Fix;
+import io.schemagate.core.diagnostic.Severity;
 import io.schemagate.core.report.FileReport;
 import io.schemagate.core.report.LintReport;
 import io.schemagate.core.text.Position;

@@ -1,4 +1,4 @@
-package io.schemagate.core.lint;
+package io.schemagate.core.diagnostic;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.schemagate.core.lint;
+package io.schemagate.core.diagnostic;
 
 /**
  * A suggested fix (rules.md §1): what to do, and where a safe rewrite exists, the text that replaces lines

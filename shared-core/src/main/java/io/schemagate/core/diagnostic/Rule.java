@@ -1,4 +1,4 @@
-package io.schemagate.core.lint;
+package io.schemagate.core.diagnostic;
 
 import io.schemagate.core.text.Position;
 
