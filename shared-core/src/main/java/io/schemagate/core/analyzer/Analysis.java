@@ -9,11 +9,13 @@ import io.schemagate.core.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs every analyzer over a replayed new file and drops what its {@code atlas:nolint} directives suppress. */
+/**
+ * Runs the dialect-neutral analyzers and the dialect's own over a replayed new file, and drops what its
+ * {@code atlas:nolint} directives suppress.
+ */
 public final class Analysis {
-    private static final List<Analyzer> ANALYZERS =
-            List.of(new DestructiveChanges(), new IncompatibleChanges(), new ConstraintDrops(), new DataDependentChanges(),
-                    new PostgresLocking(), new LockTimeouts(), new TimeoutOverrides());
+    private static final List<Analyzer> DIALECT_NEUTRAL =
+            List.of(new DestructiveChanges(), new IncompatibleChanges(), new ConstraintDrops(), new DataDependentChanges());
 
     private Analysis() {
     }
@@ -29,9 +31,12 @@ public final class Analysis {
         }
     }
 
-    public static Outcome of(FileRun run, Policy policy) {
+    /** @param dialectAnalyzers the dialect's own analyzers; they run after the dialect-neutral ones */
+    public static Outcome of(FileRun run, Policy policy, List<Analyzer> dialectAnalyzers) {
+        List<Analyzer> analyzers = new ArrayList<>(DIALECT_NEUTRAL);
+        analyzers.addAll(dialectAnalyzers);
         List<Diagnostic> findings = new ArrayList<>();
-        for (Analyzer analyzer : ANALYZERS) {
+        for (Analyzer analyzer : analyzers) {
             Pass pass = new Pass(run, policy);
             analyzer.analyze(pass);
             findings.addAll(pass.findings());

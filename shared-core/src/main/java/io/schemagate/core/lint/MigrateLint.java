@@ -7,7 +7,8 @@ import io.schemagate.core.devdb.DevDatabaseException;
 import io.schemagate.core.devdb.OutsideObject;
 import io.schemagate.core.diagnostic.Diagnostic;
 import io.schemagate.core.diagnostic.Rule;
-import io.schemagate.core.dialect.postgres.PostgresInspector;
+import io.schemagate.core.dialect.DialectDriver;
+import io.schemagate.core.dialect.Dialects;
 import io.schemagate.core.history.History;
 import io.schemagate.core.history.HistoryException;
 import io.schemagate.core.history.HistoryResolver;
@@ -21,12 +22,10 @@ import io.schemagate.core.replay.FileRun;
 import io.schemagate.core.replay.ReplayException;
 import io.schemagate.core.replay.Replayer;
 import io.schemagate.core.replay.StatementRun;
-import io.schemagate.core.replay.ToolTables;
 import io.schemagate.core.report.ChangeAt;
 import io.schemagate.core.report.FileReport;
 import io.schemagate.core.report.LintReport;
 import io.schemagate.core.schema.SchemaChange;
-import io.schemagate.core.sql.Dialect;
 import io.schemagate.core.text.Position;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -52,7 +51,8 @@ public final class MigrateLint {
     /** As {@link #run(LintRequest)}, telling {@code progress} what it is doing. */
     public static LintReport run(LintRequest request, Progress progress)
             throws IOException, HistoryException, DevDatabaseException, ReplayException {
-        LoadedDirectory loaded = DirectoryLoader.load(request.dir(), request.format(), Dialect.POSTGRES);
+        DialectDriver driver = Dialects.forUrl(request.devUrl());
+        LoadedDirectory loaded = DirectoryLoader.load(request.dir(), request.format(), driver.sql());
         History history = HistoryResolver.resolve(request.dir(), request.format(), loaded.listing(), request.selection(),
                 request.env());
         List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
@@ -62,12 +62,12 @@ public final class MigrateLint {
         String devDatabase = null;
         if (!history.added().isEmpty()) {
             progress.startingDevDatabase();
-            try (DevDatabase db = DevDatabase.open(request.devUrl(), request.settings())) {
+            try (DevDatabase db = driver.open(request.devUrl(), request.settings())) {
                 devDatabase = db.description();
-                Replayer replayer = new Replayer(db.connection(), PostgresInspector::inspect);
+                Replayer replayer = new Replayer(db.connection(), driver.inspector());
                 replayer.beforeEachStatement(statement -> progress.statement(statement.position().line()));
-                Replay replay = new Replay(loaded, db, replayer, request.policy(), diagnostics, progress);
-                replay.prepare(ToolTables.postgres(request.format()));
+                Replay replay = new Replay(loaded, db, replayer, driver, request.policy(), diagnostics, progress);
+                replay.prepare(driver.toolTables(request.format()));
                 replay.base(history.base());
                 List<MigrationFile> added = history.added();
                 for (int i = 0; i < added.size(); i++) {
@@ -107,16 +107,18 @@ public final class MigrateLint {
         private final LoadedDirectory loaded;
         private final DevDatabase db;
         private final Replayer replayer;
+        private final DialectDriver driver;
         private final Policy policy;
         private final List<Diagnostic> diagnostics;
         private final Progress progress;
         private String stoppedAt;
 
-        Replay(LoadedDirectory loaded, DevDatabase db, Replayer replayer, Policy policy, List<Diagnostic> diagnostics,
-               Progress progress) {
+        Replay(LoadedDirectory loaded, DevDatabase db, Replayer replayer, DialectDriver driver, Policy policy,
+               List<Diagnostic> diagnostics, Progress progress) {
             this.loaded = loaded;
             this.db = db;
             this.replayer = replayer;
+            this.driver = driver;
             this.policy = policy;
             this.diagnostics = diagnostics;
             this.progress = progress;
@@ -177,7 +179,7 @@ public final class MigrateLint {
             }
             FileRun run = replayer.runNew(script.get());
             reportOutsideChanges(file);
-            Analysis.Outcome analysis = Analysis.of(run, policy);
+            Analysis.Outcome analysis = Analysis.of(run, policy, driver.analyzers());
             diagnostics.addAll(analysis.findings());
             List<ChangeAt> changes = new ArrayList<>();
             for (StatementRun statement : run.statements()) {

@@ -1,4 +1,4 @@
-package io.schemagate.core.replay;
+package io.schemagate.core.dialect.postgres;
 
 import io.schemagate.core.migrate.DbmateFormat;
 import io.schemagate.core.migrate.DirFormat;
@@ -10,11 +10,11 @@ import java.util.List;
  * The bookkeeping tables a migration tool creates before it runs the first file. Some migrations touch them (Harbor
  * alters golang-migrate's {@code schema_migrations}), so the replay creates them as the tool would (PostgreSQL DDL).
  */
-public final class ToolTables {
-    private ToolTables() {
+final class PostgresToolTables {
+    private PostgresToolTables() {
     }
 
-    public static List<String> postgres(DirFormat format) {
+    static List<String> of(DirFormat format) {
         if (format instanceof GolangMigrateFormat) {
             return List.of("CREATE TABLE IF NOT EXISTS schema_migrations (version bigint NOT NULL PRIMARY KEY,"
                     + " dirty boolean NOT NULL)");

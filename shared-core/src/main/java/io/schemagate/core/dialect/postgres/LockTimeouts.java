@@ -1,5 +1,7 @@
-package io.schemagate.core.analyzer;
+package io.schemagate.core.dialect.postgres;
 
+import io.schemagate.core.analyzer.Analyzer;
+import io.schemagate.core.analyzer.Pass;
 import io.schemagate.core.diagnostic.Fix;
 import io.schemagate.core.diagnostic.Rule;
 import io.schemagate.core.replay.StatementRun;

@@ -1,0 +1,35 @@
+package io.schemagate.core.dialect;
+
+import io.schemagate.core.analyzer.Analyzer;
+import io.schemagate.core.devdb.DevDatabase;
+import io.schemagate.core.devdb.DevDatabaseException;
+import io.schemagate.core.devdb.DevSettings;
+import io.schemagate.core.devdb.DevUrl;
+import io.schemagate.core.migrate.DirFormat;
+import io.schemagate.core.replay.Inspector;
+import io.schemagate.core.sql.Dialect;
+import java.util.List;
+
+/**
+ * What the lint pipeline needs to know about one database kind, in one place (Atlas keeps one driver per database
+ * the same way): how its files split, where its dev databases come from, how its catalog is read, what its
+ * migration tools create before the first file, and which analyzers know its locks and rewrites. The pipeline asks
+ * the driver and never names a dialect; {@link Dialects} picks the driver.
+ */
+public interface DialectDriver {
+
+    /** How files for this database split into statements. */
+    Dialect sql();
+
+    /** Opens the dev database {@code url} names; {@code url} is one this driver {@linkplain Dialects#forUrl serves}. */
+    DevDatabase open(DevUrl url, DevSettings settings) throws DevDatabaseException;
+
+    /** Reads the dev database's schema after each statement of a new file. */
+    Inspector inspector();
+
+    /** Statements that create the migration tool's own tables, run once before the first file. */
+    List<String> toolTables(DirFormat format);
+
+    /** The analyzers for this database only; the dialect-neutral ones run for every database. */
+    List<Analyzer> analyzers();
+}
