@@ -92,9 +92,10 @@ final class IndexReader implements InfoSchemaReader {
                     rs.getString("index_type").toLowerCase(Locale.ROOT), "YES".equals(rs.getString("ignored")));
             building.put(table + "\0" + name, index);
         }
-        int prefix = rs.getInt("sub_part");
-        index.parts.add(new Part(rs.getString("column_name"), rs.getString("expression"),
-                rs.wasNull() ? null : prefix, "D".equals(rs.getString("collation"))));
+        int subPart = rs.getInt("sub_part");
+        Integer prefix = rs.wasNull() ? null : subPart;
+        index.parts.add(new Part(rs.getString("column_name"), rs.getString("expression"), prefix,
+                "D".equals(rs.getString("collation"))));
     }
 
     /** Indexes by table name, each list by name. */
