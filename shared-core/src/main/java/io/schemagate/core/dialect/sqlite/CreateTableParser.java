@@ -179,6 +179,10 @@ final class CreateTableParser {
         boolean initiallyDeferred = false;
         while (i < to) {
             SqlToken token = tokens.get(i);
+            if (token.is("SET")) {
+                i += 2; // ON … SET NULL / SET DEFAULT: an action, not the NULL or DEFAULT constraint
+                continue;
+            }
             boolean notNull = token.is("NOT") && tokens.is(i + 1, "NULL");
             if (notNull || token.kind() == SqlToken.Kind.WORD && CONSTRAINT_STARTS.contains(token.upper())) {
                 break;
