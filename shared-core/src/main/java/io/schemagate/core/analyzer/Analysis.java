@@ -5,6 +5,7 @@ import io.schemagate.core.policy.Policy;
 import io.schemagate.core.replay.FileRun;
 import io.schemagate.core.replay.StatementRun;
 import io.schemagate.core.report.Suppressed;
+import io.schemagate.core.sql.Dialect;
 import io.schemagate.core.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +33,12 @@ public final class Analysis {
     }
 
     /** @param dialectAnalyzers the dialect's own analyzers; they run after the dialect-neutral ones */
-    public static Outcome of(FileRun run, Policy policy, List<Analyzer> dialectAnalyzers) {
+    public static Outcome of(FileRun run, Policy policy, Dialect dialect, List<Analyzer> dialectAnalyzers) {
         List<Analyzer> analyzers = new ArrayList<>(DIALECT_NEUTRAL);
         analyzers.addAll(dialectAnalyzers);
         List<Diagnostic> findings = new ArrayList<>();
         for (Analyzer analyzer : analyzers) {
-            Pass pass = new Pass(run, policy);
+            Pass pass = new Pass(run, policy, dialect);
             analyzer.analyze(pass);
             findings.addAll(pass.findings());
         }

@@ -8,6 +8,7 @@ import io.schemagate.core.schema.IndexPart;
 import io.schemagate.core.schema.QualifiedName;
 import io.schemagate.core.schema.SchemaChange;
 import io.schemagate.core.schema.Table;
+import io.schemagate.core.sql.Dialect;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +35,8 @@ public final class DataDependentChanges implements Analyzer {
                     reportUnique(pass, run, u.table(), u.unique().name(), u.unique().columns());
                 } else if (change instanceof SchemaChange.AddColumn a && pass.preExisting(a.table(), i)
                         && a.column().notNull() && a.column().defaultExpression() == null
-                        && a.column().identity() == Column.Identity.NONE && a.column().generated() == Column.Generated.NONE) {
+                        && a.column().identity() == Column.Identity.NONE && a.column().generated() == Column.Generated.NONE
+                        && pass.dialect() != Dialect.MYSQL) { // MySQL's ImplicitFill decides MF103 or MY101 by type and server
                     pass.report(Rule.MF103, run.statement(), "column " + a.table().member(a.column().name())
                                     + " is added NOT NULL without a default: it fails if " + a.table() + " has rows",
                             new Fix("Give it a DEFAULT, or add it nullable, backfill it, then SET NOT NULL.", null));
@@ -86,7 +88,7 @@ public final class DataDependentChanges implements Analyzer {
 
     private static boolean columnExisted(Pass pass, QualifiedName table, Column column) {
         return pass.tableBefore(table).stream().flatMap(t -> t.columns().stream())
-                .anyMatch(c -> c.attnum() == column.attnum());
+                .anyMatch(c -> column.attnum() != 0 ? c.attnum() == column.attnum() : c.name().equals(column.name()));
     }
 
     /** An earlier {@code UPDATE <table> SET … <column> …} in the file fills the NULLs (token-level reading). */

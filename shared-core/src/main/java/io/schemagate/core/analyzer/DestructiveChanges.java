@@ -18,7 +18,9 @@ public final class DestructiveChanges implements Analyzer {
 
     @Override
     public void analyze(Pass pass) {
-        for (StatementRun run : pass.statements()) {
+        List<StatementRun> runs = pass.statements();
+        for (int i = 0; i < runs.size(); i++) {
+            StatementRun run = runs.get(i);
             List<String> droppedColumns = new ArrayList<>();
             String columnsTable = null;
             for (SchemaChange change : run.changes()) {
@@ -28,7 +30,7 @@ public final class DestructiveChanges implements Analyzer {
                                     + (tables == 0 ? " (it holds no tables)" : " with its " + tables + (tables == 1 ? " table" : " tables")),
                             new Fix("Back it up and check it is empty before dropping it.", null));
                 } else if (change instanceof SchemaChange.DropTable d && pass.preExisting(d.table())
-                        && !pass.allowed(Rule.DS102, d.table().name())) {
+                        && !pass.allowed(Rule.DS102, d.table().name()) && !pass.rebuilt(d.table().qualifiedName(), i)) {
                     pass.report(Rule.DS102, run.statement(), "table " + d.table().qualifiedName() + " is dropped with its rows",
                             new Fix("Check it is empty first: SELECT NOT EXISTS (SELECT 1 FROM " + d.table().qualifiedName()
                                     + "), or rename it to a deprecated name and drop it in a later release.", null));

@@ -11,6 +11,7 @@ import io.schemagate.core.schema.Check;
 import io.schemagate.core.schema.QualifiedName;
 import io.schemagate.core.schema.SchemaChange;
 import io.schemagate.core.schema.Table;
+import io.schemagate.core.sql.Dialect;
 import io.schemagate.core.sql.Statement;
 import io.schemagate.core.text.SourceText;
 import java.util.ArrayList;
@@ -26,11 +27,18 @@ import java.util.regex.Pattern;
 public final class Pass {
     private final FileRun run;
     private final Policy policy;
+    private final Dialect dialect;
     private final List<Diagnostic> findings = new ArrayList<>();
 
-    public Pass(FileRun run, Policy policy) {
+    public Pass(FileRun run, Policy policy, Dialect dialect) {
         this.run = run;
         this.policy = policy;
+        this.dialect = dialect;
+    }
+
+    /** The database the file was replayed on, for rules whose trigger differs by dialect (MF103 on MySQL). */
+    public Dialect dialect() {
+        return dialect;
     }
 
     public FileRun run() {
@@ -61,6 +69,22 @@ public final class Pass {
         }
         return statements().subList(0, statement).stream().flatMap(r -> r.changes().stream())
                 .noneMatch(c -> c instanceof SchemaChange.AddTable a && a.table().qualifiedName().equals(name));
+    }
+
+    /**
+     * Whether the table dropped by statement {@code statement} is being rebuilt rather than thrown away: an earlier
+     * statement copied its rows ({@code INSERT INTO … SELECT … FROM <table>}) and a later one gives a table its name
+     * again (SQLite's 12-step ALTER: create {@code new_<t>}, copy, drop {@code <t>}, rename {@code new_<t>}).
+     */
+    public boolean rebuilt(QualifiedName table, int statement) {
+        Pattern copy = Pattern.compile("(?is)^\\s*INSERT\\s+INTO\\b.*\\bSELECT\\b.*\\bFROM\\s+[\"`\\[]?"
+                + Pattern.quote(table.name()) + "[\"`\\]]?(\\s|;|$).*");
+        List<StatementRun> runs = statements();
+        boolean copied = runs.subList(0, statement).stream().anyMatch(r -> copy.matcher(r.statement().text()).matches());
+        boolean named = runs.subList(statement + 1, runs.size()).stream().flatMap(r -> r.changes().stream())
+                .anyMatch(c -> c instanceof SchemaChange.AddTable a && a.table().qualifiedName().equals(table)
+                        || c instanceof SchemaChange.RenameTable r && r.after().qualifiedName().equals(table));
+        return copied && named;
     }
 
     /**

@@ -36,6 +36,6 @@ public final class ReplayFailures {
                     failure.message() + ": a value added by ALTER TYPE … ADD VALUE cannot be used before that transaction"
                             + " commits", List.of(new Fix("Use the new value in a later migration file.", null)));
         }
-        return Rule.DI509.at(file, failure.position(), failure.message());
+        return Rule.DI509.at(file, failure.position(), failure.explained());
     }
 }

@@ -235,7 +235,7 @@ final class ContainerDevDatabase extends OwnServerDevDatabase {
     }
 
     @Override
-    void release(boolean abrupt) {
+    protected void release(boolean abrupt) {
         closeRun(abrupt);
         // By name, not id: a signal between create and its answer leaves no id, but the name is known from the start.
         String target = containerId != null ? containerId : name;

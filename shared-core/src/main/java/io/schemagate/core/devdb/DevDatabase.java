@@ -55,6 +55,13 @@ public interface DevDatabase extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Called before each statement of a replay, for dev databases that time statements themselves (SQLite has no
+     * statement timeout of its own).
+     */
+    default void statementStarting() {
+    }
+
     /** Idempotent and never throws: a cleanup that fails leaves at worst a database named {@code sg_dev_…}. */
     @Override
     void close();

@@ -8,12 +8,15 @@ import java.util.Optional;
  *   <li>{@code postgres://user:pass@host:port/db?sslmode=…&search_path=…} (also {@code postgresql://}): a database
  *       service; schemagate works in a scratch database it creates there, or in the given one when it is empty;</li>
  *   <li>{@code embedded://postgres[/MAJOR]}: a private PostgreSQL server schemagate starts (the default, {@link #DEFAULT_URL});</li>
- *   <li>{@code docker://postgres/MAJOR[/DB]}: a throw-away container, where a container engine is available.</li>
+ *   <li>{@code docker://postgres/MAJOR[/DB]}: a throw-away container, where a container engine is available;</li>
+ *   <li>{@code mysql://user:pass@host:port[/db]} (also {@code mariadb://}): a MySQL or MariaDB service, worked on in
+ *       a scratch database;</li>
+ *   <li>{@code sqlite://PATH} or {@code sqlite://NAME?mode=memory}: a SQLite database file or an in-memory one.</li>
  * </ul>
  * Records, so the lint engine can tell them apart; {@link #toString()} is {@link #masked()} on each of them, so a
  * URL logged by accident still shows no password.
  */
-public sealed interface DevUrl permits PostgresUrl, EmbeddedUrl, DockerUrl {
+public sealed interface DevUrl permits PostgresUrl, EmbeddedUrl, DockerUrl, MysqlUrl, SqliteUrl {
 
     /** The dev URL when {@code --dev-url} is omitted: works with no database, no engine and no network. */
     String DEFAULT_URL = "embedded://postgres";

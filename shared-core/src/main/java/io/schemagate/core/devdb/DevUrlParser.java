@@ -15,6 +15,8 @@ final class DevUrlParser {
     /** libpq parameters pgjdbc understands the same way, plus {@code search_path}; {@code password} is taken out. */
     private static final Set<String> POSTGRES_PARAMETERS =
             Set.of("sslmode", "sslrootcert", "sslcert", "sslkey", "connect_timeout", "search_path", "password");
+    private static final Set<String> MYSQL_PARAMETERS = Set.of("sslmode", "connect_timeout", "password");
+    private static final Set<String> MYSQL_SSL_MODES = Set.of("disable", "trust", "verify-ca", "verify-full");
     private static final Pattern MAJOR = Pattern.compile("\\d{1,3}");
     /** An image tag that starts with the major: {@code 16}, {@code 16.4}, {@code 16-alpine}, {@code 16.4-bookworm}. */
     private static final Pattern DOCKER_TAG = Pattern.compile("(\\d{1,3})([.-][A-Za-z0-9][A-Za-z0-9._-]*)?");
@@ -45,13 +47,18 @@ final class DevUrlParser {
             case "postgres", "postgresql" -> postgres(raw, scheme, rest);
             case "embedded" -> embedded(raw, rest);
             case "docker" -> docker(raw, rest);
-            case "mysql", "mariadb", "maria", "sqlite", "sqlite3" -> throw bad(raw,
-                    "dev databases are PostgreSQL only for now; use postgres://…, embedded://postgres or docker://postgres/MAJOR");
-            default -> throw bad(raw, "unknown scheme \"" + scheme + "\"; use postgres://, embedded://postgres or docker://postgres/MAJOR");
+            case "mysql", "mariadb" -> mysql(raw, scheme, rest);
+            case "sqlite" -> sqlite(raw, rest);
+            default -> throw bad(raw, "unknown scheme \"" + scheme + "\"; use postgres://, mysql://, mariadb://, sqlite://,"
+                    + " embedded://postgres or docker://postgres/MAJOR");
         };
     }
 
-    private static PostgresUrl postgres(String raw, String scheme, String rest) throws DevUrlException {
+    /** {@code user:pass@host:port/db?query} of a database service URL, parsed the same way for every scheme. */
+    private record Server(String user, String password, String host, int port, String database, String query) {
+    }
+
+    private static Server server(String raw, String scheme, String rest, String defaultUser, int defaultPort) throws DevUrlException {
         // The password may hold '@' and '/' unencoded (people paste them so); a '?' must be percent-encoded.
         int queryStart = rest.indexOf('?');
         String beforeQuery = queryStart < 0 ? rest : rest.substring(0, queryStart);
@@ -61,7 +68,7 @@ final class DevUrlParser {
             throw bad(raw, "'@' after '?': percent-encode '?' in the password as %3F");
         }
         int at = beforeQuery.lastIndexOf('@');
-        String user = PostgresUrl.DEFAULT_USER;
+        String user = defaultUser;
         String password = null;
         if (at >= 0) {
             String userInfo = beforeQuery.substring(0, at);
@@ -106,12 +113,12 @@ final class DevUrlParser {
         if (host.isEmpty()) {
             host = "localhost"; // libpq would use a Unix socket here; pgjdbc speaks TCP only
         }
-        int port = PostgresUrl.DEFAULT_PORT;
+        int port = defaultPort;
         if (portText != null && !portText.isEmpty()) {
             if (at < 0 && !portText.matches("\\d+")) {
                 // postgres://user:secret without '@HOST': the "port" is a password; never echo it.
                 throw bad(raw, "the text after ':' is not a port number; a password goes before '@', as in"
-                        + " postgres://USER:PASS@HOST:5432/DB");
+                        + " " + scheme + "://USER:PASS@HOST:" + defaultPort + "/DB");
             }
             port = port(raw, portText);
         }
@@ -121,7 +128,16 @@ final class DevUrlParser {
         if (path.indexOf('/') >= 0) {
             throw bad(raw, "the path names one database, e.g. /app");
         }
-        String database = path.isEmpty() ? user : decoded(raw, path, "database");
+        String database = path.isEmpty() ? null : decoded(raw, path, "database");
+        return new Server(user, password, host, port, database, query);
+    }
+
+    private static PostgresUrl postgres(String raw, String scheme, String rest) throws DevUrlException {
+        Server server = server(raw, scheme, rest, PostgresUrl.DEFAULT_USER, PostgresUrl.DEFAULT_PORT);
+        String user = server.user();
+        String password = server.password();
+        String database = server.database() == null ? user : server.database();
+        String query = server.query();
 
         Map<String, String> parameters = parameters(raw, query);
         for (String key : parameters.keySet()) {
@@ -141,7 +157,54 @@ final class DevUrlParser {
         if (parameters.containsKey("password")) {
             password = parameters.remove("password"); // as in libpq, the parameter wins over the user info
         }
-        return new PostgresUrl(scheme, user, password, host, port, database, parameters, searchPath);
+        return new PostgresUrl(scheme, user, password, server.host(), server.port(), database, parameters, searchPath);
+    }
+
+    private static MysqlUrl mysql(String raw, String scheme, String rest) throws DevUrlException {
+        Server server = server(raw, scheme, rest, MysqlUrl.DEFAULT_USER, MysqlUrl.DEFAULT_PORT);
+        Map<String, String> parameters = parameters(raw, server.query());
+        for (String key : parameters.keySet()) {
+            if (!MYSQL_PARAMETERS.contains(key)) {
+                throw bad(raw, "unknown parameter \"" + key + "\"; supported: " + String.join(", ", sorted(MYSQL_PARAMETERS)));
+            }
+        }
+        String sslMode = parameters.get("sslmode");
+        if (sslMode != null && !MYSQL_SSL_MODES.contains(sslMode)) {
+            throw bad(raw, "sslmode \"" + sslMode + "\" is not one of " + String.join(", ", sorted(MYSQL_SSL_MODES)));
+        }
+        String connectTimeout = parameters.get("connect_timeout");
+        if (connectTimeout != null && !connectTimeout.matches("\\d{1,6}")) {
+            throw bad(raw, "connect_timeout is a number of seconds, not \"" + connectTimeout + "\"");
+        }
+        String password = server.password();
+        if (parameters.containsKey("password")) {
+            password = parameters.remove("password");
+        }
+        if (server.database() != null && !DATABASE_NAME.matcher(server.database()).matches()) {
+            throw bad(raw, "\"" + server.database() + "\" is not a plain database name (letters, digits, _)");
+        }
+        return new MysqlUrl(scheme, server.user(), password, server.host(), server.port(),
+                Optional.ofNullable(server.database()), parameters);
+    }
+
+    private static SqliteUrl sqlite(String raw, String rest) throws DevUrlException {
+        int queryStart = rest.indexOf('?');
+        String location = queryStart < 0 ? rest : rest.substring(0, queryStart);
+        Map<String, String> query = parameters(raw, queryStart < 0 ? "" : rest.substring(queryStart + 1));
+        for (String key : query.keySet()) {
+            if (!key.equals("mode")) {
+                throw bad(raw, "unknown parameter \"" + key + "\"; supported: mode=memory");
+            }
+        }
+        String mode = query.get("mode");
+        if (mode != null && !mode.equals("memory")) {
+            throw bad(raw, "mode \"" + mode + "\" is not supported; use mode=memory or a file path without it");
+        }
+        String decoded = decoded(raw, location, "path");
+        if (decoded.isEmpty()) {
+            throw bad(raw, "name a file (sqlite://dev.db) or an in-memory database (sqlite://dev?mode=memory)");
+        }
+        return new SqliteUrl(decoded, mode != null);
     }
 
     private static EmbeddedUrl embedded(String raw, String rest) throws DevUrlException {

@@ -69,7 +69,7 @@ final class EmbeddedDevDatabase extends OwnServerDevDatabase {
     }
 
     @Override
-    void release(boolean abrupt) {
+    protected void release(boolean abrupt) {
         closeRun(abrupt);
         server.close(abrupt);
     }

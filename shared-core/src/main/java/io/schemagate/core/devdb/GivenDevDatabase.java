@@ -50,7 +50,7 @@ final class GivenDevDatabase extends GuardedDevDatabase {
     }
 
     @Override
-    void release(boolean abrupt) {
+    protected void release(boolean abrupt) {
         RunSupervisor watching = supervisor;
         if (watching != null) {
             watching.close();

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * database is open. The hook is removed on a normal close, so a long-lived JVM (tests, a Jenkins agent) does not
  * collect them.
  */
-abstract class GuardedDevDatabase implements DevDatabase {
+public abstract class GuardedDevDatabase implements DevDatabase {
 
     /** How long the hook lets a close already under way finish before the JVM halts. */
     private static final long CLOSE_IN_PROGRESS_WAIT_SECONDS = 30;
@@ -23,7 +23,7 @@ abstract class GuardedDevDatabase implements DevDatabase {
      * Arms the shutdown hook. Called before anything outside the JVM is created (the scratch database, the server,
      * the container), so a signal at any later moment still cleans up.
      */
-    final void guard() {
+    protected final void guard() {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
@@ -80,5 +80,5 @@ abstract class GuardedDevDatabase implements DevDatabase {
      *
      * @param abrupt the JVM is going down, and another thread may be in the middle of a statement on the connection
      */
-    abstract void release(boolean abrupt);
+    protected abstract void release(boolean abrupt);
 }

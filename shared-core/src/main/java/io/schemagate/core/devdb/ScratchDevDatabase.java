@@ -115,7 +115,7 @@ final class ScratchDevDatabase extends GuardedDevDatabase {
     }
 
     @Override
-    void release(boolean abrupt) {
+    protected void release(boolean abrupt) {
         RunSupervisor watching = supervisor;
         if (watching != null) {
             watching.close();

@@ -3,16 +3,16 @@ package io.schemagate.core.devdb;
 import java.security.SecureRandom;
 
 /** Names of scratch databases: {@code sg_dev_} plus 10 random characters, so parallel CI jobs never collide. */
-final class ScratchName {
+public final class ScratchName {
 
-    static final String PREFIX = "sg_dev_";
+    public static final String PREFIX = "sg_dev_";
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ScratchName() {
     }
 
-    static String next() {
+    public static String next() {
         StringBuilder name = new StringBuilder(PREFIX);
         for (int i = 0; i < 10; i++) {
             name.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));

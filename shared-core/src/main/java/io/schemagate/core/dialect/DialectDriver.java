@@ -7,7 +7,9 @@ import io.schemagate.core.devdb.DevSettings;
 import io.schemagate.core.devdb.DevUrl;
 import io.schemagate.core.migrate.DirFormat;
 import io.schemagate.core.replay.Inspector;
+import io.schemagate.core.replay.ReplaySemantics;
 import io.schemagate.core.sql.Dialect;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -24,12 +26,18 @@ public interface DialectDriver {
     /** Opens the dev database {@code url} names; {@code url} is one this driver {@linkplain Dialects#forUrl serves}. */
     DevDatabase open(DevUrl url, DevSettings settings) throws DevDatabaseException;
 
+    /** Whether DDL rolls back with its transaction, and whether the driver runs batches of statements. */
+    ReplaySemantics semantics();
+
     /** Reads the dev database's schema after each statement of a new file. */
     Inspector inspector();
 
     /** Statements that create the migration tool's own tables, run once before the first file. */
     List<String> toolTables(DirFormat format);
 
-    /** The analyzers for this database only; the dialect-neutral ones run for every database. */
-    List<Analyzer> analyzers();
+    /**
+     * The analyzers for this database only (the dialect-neutral ones run for every database), for the server
+     * {@code db} runs: MySQL and MariaDB differ in what an ALTER does.
+     */
+    List<Analyzer> analyzers(DevDatabase db) throws SQLException;
 }

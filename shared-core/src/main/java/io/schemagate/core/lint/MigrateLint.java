@@ -1,6 +1,7 @@
 package io.schemagate.core.lint;
 
 import io.schemagate.core.analyzer.Analysis;
+import io.schemagate.core.analyzer.Analyzer;
 import io.schemagate.core.analyzer.ReplayFailures;
 import io.schemagate.core.devdb.DevDatabase;
 import io.schemagate.core.devdb.DevDatabaseException;
@@ -26,6 +27,7 @@ import io.schemagate.core.report.ChangeAt;
 import io.schemagate.core.report.FileReport;
 import io.schemagate.core.report.LintReport;
 import io.schemagate.core.schema.SchemaChange;
+import io.schemagate.core.sql.Dialect;
 import io.schemagate.core.text.Position;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -64,9 +66,13 @@ public final class MigrateLint {
             progress.startingDevDatabase();
             try (DevDatabase db = driver.open(request.devUrl(), request.settings())) {
                 devDatabase = db.description();
-                Replayer replayer = new Replayer(db.connection(), driver.inspector());
-                replayer.beforeEachStatement(statement -> progress.statement(statement.position().line()));
-                Replay replay = new Replay(loaded, db, replayer, driver, request.policy(), diagnostics, progress);
+                Replayer replayer = new Replayer(db.connection(), driver.inspector(), driver.semantics());
+                replayer.beforeEachStatement(statement -> {
+                    db.statementStarting();
+                    progress.statement(statement.position().line());
+                });
+                Replay replay = new Replay(loaded, db, replayer, driver.sql(), driver.analyzers(db), request.policy(),
+                        diagnostics, progress);
                 replay.prepare(driver.toolTables(request.format()));
                 replay.base(history.base());
                 List<MigrationFile> added = history.added();
@@ -107,18 +113,21 @@ public final class MigrateLint {
         private final LoadedDirectory loaded;
         private final DevDatabase db;
         private final Replayer replayer;
-        private final DialectDriver driver;
+        private final Dialect dialect;
+        private final List<Analyzer> analyzers;
         private final Policy policy;
         private final List<Diagnostic> diagnostics;
         private final Progress progress;
         private String stoppedAt;
 
-        Replay(LoadedDirectory loaded, DevDatabase db, Replayer replayer, DialectDriver driver, Policy policy,
+        Replay(LoadedDirectory loaded, DevDatabase db, Replayer replayer, Dialect dialect, List<Analyzer> analyzers,
+               Policy policy,
                List<Diagnostic> diagnostics, Progress progress) {
             this.loaded = loaded;
             this.db = db;
             this.replayer = replayer;
-            this.driver = driver;
+            this.dialect = dialect;
+            this.analyzers = analyzers;
             this.policy = policy;
             this.diagnostics = diagnostics;
             this.progress = progress;
@@ -150,7 +159,7 @@ public final class MigrateLint {
                 if (failure.isPresent()) {
                     Failure f = failure.get();
                     diagnostics.add(Rule.DI510.at(file.displayPath(), f.position(),
-                            "this already-applied file fails on the dev database: " + f.message()
+                            "this already-applied file fails on the dev database: " + f.explained()
                                     + " (is the dev database like production, or was history rewritten?)"));
                     stoppedAt = file.displayPath();
                     return;
@@ -179,7 +188,7 @@ public final class MigrateLint {
             }
             FileRun run = replayer.runNew(script.get());
             reportOutsideChanges(file);
-            Analysis.Outcome analysis = Analysis.of(run, policy, driver.analyzers());
+            Analysis.Outcome analysis = Analysis.of(run, policy, dialect, analyzers);
             diagnostics.addAll(analysis.findings());
             List<ChangeAt> changes = new ArrayList<>();
             for (StatementRun statement : run.statements()) {
@@ -190,7 +199,7 @@ public final class MigrateLint {
             String error = null;
             if (run.failed().isPresent()) {
                 Failure f = run.failure();
-                error = f.message();
+                error = f.explained();
                 diagnostics.add(ReplayFailures.of(script.get(), f));
                 stoppedAt = name;
             }

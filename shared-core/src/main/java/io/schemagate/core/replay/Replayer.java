@@ -4,6 +4,8 @@ import io.schemagate.core.migrate.MigrationScript;
 import io.schemagate.core.migrate.Section;
 import io.schemagate.core.migrate.TxMode;
 import io.schemagate.core.schema.Catalog;
+import io.schemagate.core.schema.RenamePairing;
+import io.schemagate.core.schema.SchemaChange;
 import io.schemagate.core.schema.SchemaDiff;
 import io.schemagate.core.sql.Statement;
 import io.schemagate.core.text.Position;
@@ -24,14 +26,16 @@ import java.util.stream.Collectors;
 public final class Replayer {
     private final Connection connection;
     private final Inspector inspector;
+    private final ReplaySemantics semantics;
     private Catalog current;
     /** Set when a batch was stopped for running too long. */
     private Failure batchStopped;
     private Consumer<Statement> beforeEachStatement = statement -> { };
 
-    public Replayer(Connection connection, Inspector inspector) {
+    public Replayer(Connection connection, Inspector inspector, ReplaySemantics semantics) {
         this.connection = connection;
         this.inspector = inspector;
+        this.semantics = semantics;
     }
 
     /** Tells {@code listener} about each statement before it runs one at a time (progress on long replays). */
@@ -53,16 +57,18 @@ public final class Replayer {
     /** Runs an already-applied file without inspection. */
     public Optional<Failure> runBase(MigrationScript script) throws SQLException {
         current = null;
+        List<Statement> applied = new ArrayList<>();
         for (Section section : script.sections()) {
             if (runAtOnce(script, section)) {
+                applied.addAll(section.statements());
                 continue;
             }
             if (batchStopped != null) {
                 Failure stopped = batchStopped;
                 batchStopped = null;
-                return Optional.of(stopped);
+                return Optional.of(stopped.withApplied(applied));
             }
-            Optional<Failure> failure = run(script, section, statement -> { });
+            Optional<Failure> failure = run(script, section, applied, statement -> { });
             if (failure.isPresent()) {
                 return failure;
             }
@@ -77,11 +83,16 @@ public final class Replayer {
             current = inspector.inspect(connection);
         }
         Catalog fileStart = current;
+        List<Statement> applied = new ArrayList<>();
         for (Section section : script.sections()) {
-            Optional<Failure> failure = run(script, section, statement -> {
+            Optional<Failure> failure = run(script, section, applied, statement -> {
                 Catalog before = current;
                 current = inspector.inspect(connection);
-                runs.add(new StatementRun(statement, SchemaDiff.diff(before, current)));
+                List<SchemaChange> changes = SchemaDiff.diff(before, current);
+                if (semantics.namedIdentity()) {
+                    changes = RenamePairing.pair(changes, statement.text());
+                }
+                runs.add(new StatementRun(statement, changes));
             });
             if (failure.isPresent()) {
                 current = null; // the rollback undid part of what was inspected
@@ -96,7 +107,7 @@ public final class Replayer {
      * transaction is rolled back and the caller replays statement by statement to locate the failure.
      */
     private boolean runAtOnce(MigrationScript script, Section section) throws SQLException {
-        if (section.txMode() != TxMode.FILE || section.statements().size() < 2) {
+        if (!semantics.batches() || section.txMode() != TxMode.FILE || section.statements().size() < 2) {
             return false;
         }
         // A newline before each delimiter, so a statement ending in a -- comment cannot swallow it.
@@ -142,9 +153,15 @@ public final class Replayer {
         void accept(Statement statement) throws SQLException;
     }
 
-    private Optional<Failure> run(MigrationScript script, Section section, AfterStatement after) throws SQLException {
+    /**
+     * Runs one section; {@code applied} collects the file's statements that stay applied (committed) so far, so a
+     * failure can say what a rerun must skip.
+     */
+    private Optional<Failure> run(MigrationScript script, Section section, List<Statement> applied,
+                                  AfterStatement after) throws SQLException {
         boolean transactional = section.txMode() == TxMode.FILE;
         connection.setAutoCommit(!transactional);
+        List<Statement> pending = new ArrayList<>();
         for (Statement statement : section.statements()) {
             beforeEachStatement.accept(statement);
             try (java.sql.Statement s = connection.createStatement()) {
@@ -155,12 +172,22 @@ public final class Replayer {
                     rollbackQuietly();
                 }
                 autoCommitQuietly();
-                return Optional.of(failure(script.source(), statement, e));
+                return Optional.of(failure(script.source(), statement, e).withApplied(applied));
+            }
+            if (!transactional) {
+                applied.add(statement);
+            } else {
+                pending.add(statement);
+                if (!semantics.transactionalDdl() && ImplicitCommit.causedBy(statement)) {
+                    applied.addAll(pending); // the server committed everything up to here
+                    pending.clear();
+                }
             }
             after.accept(statement);
         }
         if (transactional) {
             connection.commit();
+            applied.addAll(pending);
         }
         connection.setAutoCommit(true);
         return Optional.empty();

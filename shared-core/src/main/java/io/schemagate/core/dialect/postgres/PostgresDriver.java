@@ -6,8 +6,10 @@ import io.schemagate.core.devdb.DevDatabaseException;
 import io.schemagate.core.devdb.DevSettings;
 import io.schemagate.core.devdb.DevUrl;
 import io.schemagate.core.dialect.DialectDriver;
+import io.schemagate.core.dialect.ToolTables;
 import io.schemagate.core.migrate.DirFormat;
 import io.schemagate.core.replay.Inspector;
+import io.schemagate.core.replay.ReplaySemantics;
 import io.schemagate.core.sql.Dialect;
 import java.util.List;
 
@@ -15,6 +17,12 @@ import java.util.List;
 public final class PostgresDriver implements DialectDriver {
     private static final List<Analyzer> ANALYZERS =
             List.of(new PostgresLocking(), new LockTimeouts(), new TimeoutOverrides());
+    private static final ReplaySemantics SEMANTICS = new ReplaySemantics(true, true, false);
+    private static final ToolTables TOOL_TABLES = new ToolTables(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS goose_db_version (id serial PRIMARY KEY, version_id bigint NOT NULL,"
+                    + " is_applied boolean NOT NULL, tstamp timestamp NOT NULL DEFAULT now())",
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version varchar(128) PRIMARY KEY)");
 
     @Override
     public Dialect sql() {
@@ -27,17 +35,22 @@ public final class PostgresDriver implements DialectDriver {
     }
 
     @Override
+    public ReplaySemantics semantics() {
+        return SEMANTICS;
+    }
+
+    @Override
     public Inspector inspector() {
         return PostgresInspector::inspect;
     }
 
     @Override
     public List<String> toolTables(DirFormat format) {
-        return PostgresToolTables.of(format);
+        return TOOL_TABLES.of(format);
     }
 
     @Override
-    public List<Analyzer> analyzers() {
+    public List<Analyzer> analyzers(DevDatabase db) {
         return ANALYZERS;
     }
 }

@@ -1,0 +1,145 @@
+package io.schemagate.core.dialect.mysql;
+
+import io.schemagate.core.devdb.DevDatabaseException;
+import io.schemagate.core.devdb.DevSettings;
+import io.schemagate.core.devdb.GuardedDevDatabase;
+import io.schemagate.core.devdb.MysqlUrl;
+import io.schemagate.core.devdb.ScratchName;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A scratch database on a MySQL or MariaDB service: created by the URL's login, replayed on by a fresh user that
+ * may do anything inside it and nothing outside it (no FILE, PROCESS or SUPER privilege, no other database), and
+ * dropped with that user on {@link #close()} — also when the JVM is stopped while it is open.
+ */
+public final class MysqlDevDatabase extends GuardedDevDatabase {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+    private final MysqlUrl url;
+    private final String what;
+    private final String database;
+    private final MysqlServer server;
+    /** {@code 'name'@'host'} of the replay user, once created; null when replaying as the URL's login. */
+    private volatile String replayUser;
+    private volatile String replayName;
+    private volatile String replayPassword;
+    private volatile Connection session;
+
+    private MysqlDevDatabase(MysqlUrl url, String what, String database, MysqlServer server) {
+        this.url = url;
+        this.what = what;
+        this.database = database;
+        this.server = server;
+    }
+
+    /** @param what how to describe the server, e.g. the masked URL or "embedded MariaDB 11.4.5" */
+    public static MysqlDevDatabase open(MysqlUrl url, DevSettings settings, String what) throws DevDatabaseException {
+        MysqlServer server;
+        String database = ScratchName.next();
+        try (Connection admin = MysqlConnections.open(url, null, null)) {
+            server = MysqlServer.of(admin);
+            MysqlDevDatabase db = new MysqlDevDatabase(url, what, database, server);
+            db.guard();
+            try {
+                db.create(admin, settings);
+                db.session = db.openSession(settings);
+                return db;
+            } catch (SQLException | RuntimeException e) {
+                db.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new DevDatabaseException("the dev database " + what + " failed: " + MysqlConnections.reason(url, e), e);
+        }
+    }
+
+    private void create(Connection admin, DevSettings settings) throws SQLException {
+        try (Statement s = admin.createStatement()) {
+            s.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4");
+            if (settings.privileged()) {
+                return;
+            }
+            // The server names the client by the host it sees; the user must match that exactly.
+            String host;
+            try (ResultSet rs = s.executeQuery("SELECT SUBSTRING_INDEX(CURRENT_USER(), '@', -1)")) {
+                rs.next();
+                host = rs.getString(1);
+            }
+            String user = database;
+            String password = password();
+            s.execute("CREATE USER '" + user + "'@'" + host.replace("'", "''") + "' IDENTIFIED BY '" + password + "'");
+            replayUser = "'" + user + "'@'" + host.replace("'", "''") + "'";
+            s.execute("GRANT ALL PRIVILEGES ON `" + database + "`.* TO " + replayUser);
+            replayPassword = password;
+            replayName = user;
+        }
+    }
+
+    private Connection openSession(DevSettings settings) throws SQLException {
+        MysqlUrl login = replayName == null ? url : url.withLogin(replayName, replayPassword);
+        Connection c = MysqlConnections.open(login, database, settings.statementTimeout());
+        try (Statement s = c.createStatement()) {
+            long lockSeconds = Math.max(1, (settings.lockTimeout().toMillis() + 999) / 1000);
+            s.execute("SET SESSION lock_wait_timeout = " + lockSeconds + ", innodb_lock_wait_timeout = " + lockSeconds);
+            s.execute(server.statementTimeout(settings.statementTimeout()));
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        c.setAutoCommit(true);
+        return c;
+    }
+
+    private static String password() {
+        StringBuilder p = new StringBuilder();
+        for (int i = 0; i < 24; i++) {
+            p.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return p.toString();
+    }
+
+    @Override
+    public Connection connection() {
+        return session;
+    }
+
+    @Override
+    public String description() {
+        return "scratch database " + database + " on " + what + " (" + server.product() + " " + server.version() + ")";
+    }
+
+    @Override
+    public int serverMajorVersion() {
+        return server.major();
+    }
+
+    /** The server: MariaDB or MySQL, and its version. */
+    public MysqlServer server() {
+        return server;
+    }
+
+    @Override
+    protected void release(boolean abrupt) {
+        Connection s = session;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (SQLException ignored) {
+                // the drop below does not need it
+            }
+        }
+        try (Connection admin = MysqlConnections.open(url, null, null); Statement st = admin.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS `" + database + "`");
+            if (replayUser != null) {
+                st.execute("DROP USER IF EXISTS " + replayUser);
+            }
+        } catch (SQLException ignored) {
+            // close() never throws; what is left is named sg_dev_…
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.schemagate.core.dialect.mysql;
+
+import io.schemagate.core.analyzer.Analyzer;
+import io.schemagate.core.devdb.DevDatabase;
+import io.schemagate.core.devdb.DevDatabaseException;
+import io.schemagate.core.devdb.DevSettings;
+import io.schemagate.core.devdb.DevUrl;
+import io.schemagate.core.devdb.MysqlUrl;
+import io.schemagate.core.dialect.DialectDriver;
+import io.schemagate.core.dialect.ToolTables;
+import io.schemagate.core.migrate.DirFormat;
+import io.schemagate.core.replay.Inspector;
+import io.schemagate.core.replay.ReplaySemantics;
+import io.schemagate.core.sql.Dialect;
+import java.sql.SQLException;
+import java.util.List;
+
+/** MySQL 8 and MariaDB 10.11+: a service; DDL commits at once; online-DDL and implicit-fill rules. */
+public final class MysqlDriver implements DialectDriver {
+    private static final ReplaySemantics SEMANTICS = new ReplaySemantics(false, false, true);
+    private static final ToolTables TOOL_TABLES = new ToolTables(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS goose_db_version (id serial PRIMARY KEY, version_id bigint NOT NULL,"
+                    + " is_applied boolean NOT NULL, tstamp timestamp NULL DEFAULT now())",
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version varchar(128) NOT NULL PRIMARY KEY)");
+
+    @Override
+    public Dialect sql() {
+        return Dialect.MYSQL;
+    }
+
+    @Override
+    public DevDatabase open(DevUrl url, DevSettings settings) throws DevDatabaseException {
+        if (url instanceof MysqlUrl mysql) {
+            return MysqlDevDatabase.open(mysql, settings, mysql.masked());
+        }
+        throw new IllegalArgumentException("not a MySQL dev URL: " + url.masked());
+    }
+
+    @Override
+    public ReplaySemantics semantics() {
+        return SEMANTICS;
+    }
+
+    @Override
+    public Inspector inspector() {
+        return MysqlInspector::inspect;
+    }
+
+    @Override
+    public List<String> toolTables(DirFormat format) {
+        return TOOL_TABLES.of(format);
+    }
+
+    @Override
+    public List<Analyzer> analyzers(DevDatabase db) throws SQLException {
+        MysqlServer server = MysqlServer.of(db.connection());
+        return List.of(new OnlineDdl(), new ImplicitFill(server), new InlineReferences(server));
+    }
+}

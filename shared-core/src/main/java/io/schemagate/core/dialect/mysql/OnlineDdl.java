@@ -1,0 +1,152 @@
+package io.schemagate.core.dialect.mysql;
+
+import io.schemagate.core.analyzer.Analyzer;
+import io.schemagate.core.analyzer.Pass;
+import io.schemagate.core.diagnostic.Fix;
+import io.schemagate.core.diagnostic.Rule;
+import io.schemagate.core.replay.StatementRun;
+import io.schemagate.core.schema.Column;
+import io.schemagate.core.schema.QualifiedName;
+import io.schemagate.core.schema.SchemaChange;
+import io.schemagate.core.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The MySQL/MariaDB online-DDL rules decided from the statement and its changes (rules.md §2.7, §3.3): explicit
+ * COPY or blocking LOCK (MY502), expression defaults (MY504), AUTO_INCREMENT columns (MY505), foreign keys (MY506)
+ * and checks (MY507) added to tables that may hold rows, several DDL statements in one file (MY511, each commits on
+ * its own), and DDL without a lock_wait_timeout (MY512).
+ */
+final class OnlineDdl implements Analyzer {
+    private static final Pattern COPY_OR_LOCK = Pattern.compile(
+            "\\b(ALGORITHM\\s*=?\\s*COPY|LOCK\\s*=?\\s*(SHARED|EXCLUSIVE))\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EXPRESSION_DEFAULT = Pattern.compile("\\bDEFAULT\\s*\\(", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LOCK_WAIT_TIMEOUT = Pattern.compile(
+            "^\\s*SET\\s+(SESSION\\s+|@@SESSION\\.|LOCAL\\s+)?lock_wait_timeout\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FOREIGN_KEY_CHECKS_OFF = Pattern.compile(
+            "^\\s*SET\\s+(SESSION\\s+|@@SESSION\\.|@@)?foreign_key_checks\\s*=\\s*(0|OFF)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DDL = Pattern.compile("^\\s*(CREATE|ALTER|DROP|RENAME|TRUNCATE)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public void analyze(Pass pass) {
+        List<StatementRun> runs = pass.statements();
+        boolean lockWaitSet = false;
+        boolean foreignKeyChecksOff = false;
+        int ddlSeen = 0;
+        for (int i = 0; i < runs.size(); i++) {
+            StatementRun run = runs.get(i);
+            Statement statement = run.statement();
+            String text = statement.text();
+            lockWaitSet |= LOCK_WAIT_TIMEOUT.matcher(text).find();
+            foreignKeyChecksOff |= FOREIGN_KEY_CHECKS_OFF.matcher(text).find();
+            if (!DDL.matcher(text).find()) {
+                continue;
+            }
+            ddlSeen++;
+            if (ddlSeen == 2) {
+                pass.report(Rule.MY511, statement, "a second DDL statement in this file: MySQL commits each on its own,"
+                                + " so if this one fails the file stays half applied and cannot simply be rerun",
+                        new Fix("Put one DDL statement in each file, or make the file safe to rerun (IF NOT EXISTS).",
+                                null));
+            }
+            Optional<QualifiedName> table = alteredTable(pass, run, i);
+            if (table.isEmpty()) {
+                continue;
+            }
+            if (!lockWaitSet) {
+                lockWaitSet = true; // once per file is enough to make the point
+                pass.report(Rule.MY512, statement, "DDL on " + table.get() + " without a short lock_wait_timeout: it"
+                                + " queues behind any open transaction on the table for up to a year (the default), and"
+                                + " every query on the table queues behind it",
+                        new Fix("Set a short wait before the DDL and retry on timeout.",
+                                pass.insertInto(statement, "^", "SET SESSION lock_wait_timeout = 5;\n")));
+            }
+            if (COPY_OR_LOCK.matcher(text).find()) {
+                pass.report(Rule.MY502, statement, "the ALTER asks for " + COPY_OR_LOCK.matcher(text).results()
+                                .map(r -> r.group(1).toUpperCase(Locale.ROOT).replaceAll("\\s+", "")).findFirst().orElse("")
+                                + ": writes to " + table.get() + " are blocked while it runs",
+                        new Fix("Leave ALGORITHM and LOCK to the server, or ask for LOCK=NONE so it refuses rather than"
+                                + " blocks.", null));
+            }
+            for (SchemaChange change : run.changes()) {
+                check(pass, statement, change, foreignKeyChecksOff);
+            }
+        }
+    }
+
+    private static void check(Pass pass, Statement statement, SchemaChange change, boolean foreignKeyChecksOff) {
+        if (change instanceof SchemaChange.AddColumn a) {
+            Column c = a.column();
+            if (c.identity() != Column.Identity.NONE) {
+                pass.report(Rule.MY505, statement, "AUTO_INCREMENT column " + a.table().member(c.name()) + " is added:"
+                        + " the table is rebuilt with writes blocked", new Fix("Create a new table and copy the rows"
+                        + " in batches, or add the column where the table is empty.", null));
+            } else if (EXPRESSION_DEFAULT.matcher(statement.text()).find() && c.defaultExpression() != null) {
+                pass.report(Rule.MY504, statement, "column " + a.table().member(c.name()) + " is added with an"
+                        + " expression DEFAULT: the table is rebuilt", new Fix("Add it without a default (or a literal"
+                        + " one), then SET DEFAULT, and backfill in batches.", null));
+            }
+        } else if (change instanceof SchemaChange.AddForeignKey f && !foreignKeyChecksOff) {
+            pass.report(Rule.MY506, statement, "foreign key " + f.foreignKey().name() + " is added to " + f.table()
+                    + ": with foreign_key_checks on, the table is copied and writes to it and to "
+                    + f.foreignKey().referencedTable() + " are blocked", new Fix("If the data is surely valid, run the"
+                    + " ALTER between SET foreign_key_checks = 0 and = 1 (in place, no copy; not through a pooler).",
+                    null));
+        } else if (change instanceof SchemaChange.AddCheck c) {
+            pass.report(Rule.MY507, statement, "check " + c.check().name() + " is added to " + c.table() + ": every"
+                    + " row is scanned with writes blocked, and it fails if one violates it",
+                    new Fix("There is no online form: check the rows first and schedule it.", null));
+        }
+    }
+
+    /** The pre-existing table an ALTER TABLE changes (new tables hold no rows and nobody waits on them). */
+    private static Optional<QualifiedName> alteredTable(Pass pass, StatementRun run, int index) {
+        if (!Pass.says(run.statement(), "ALTER") && !Pass.says(run.statement(), "CREATE INDEX")
+                && !Pass.says(run.statement(), "CREATE UNIQUE INDEX")) {
+            return Optional.empty();
+        }
+        return run.changes().stream().map(OnlineDdl::tableOf).filter(Optional::isPresent).map(Optional::get)
+                .filter(t -> pass.preExisting(t, index)).findFirst();
+    }
+
+    private static Optional<QualifiedName> tableOf(SchemaChange change) {
+        if (change instanceof SchemaChange.AddColumn c) {
+            return Optional.of(c.table());
+        }
+        if (change instanceof SchemaChange.DropColumn c) {
+            return Optional.of(c.table());
+        }
+        if (change instanceof SchemaChange.ModifyColumn c) {
+            return Optional.of(c.table());
+        }
+        if (change instanceof SchemaChange.RenameColumn c) {
+            return Optional.of(c.table());
+        }
+        if (change instanceof SchemaChange.AddIndex c) {
+            return Optional.of(c.table());
+        }
+        if (change instanceof SchemaChange.DropIndex c) {
+            return Optional.of(c.table());
+        }
+        if (change instanceof SchemaChange.AddForeignKey c) {
+            return Optional.of(c.table());
+        }
+        if (change instanceof SchemaChange.AddCheck c) {
+            return Optional.of(c.table());
+        }
+        if (change instanceof SchemaChange.AddPrimaryKey c) {
+            return Optional.of(c.table());
+        }
+        if (change instanceof SchemaChange.AddUnique c) {
+            return Optional.of(c.table());
+        }
+        if (change instanceof SchemaChange.ModifyTable c) {
+            return Optional.of(c.after().qualifiedName());
+        }
+        return Optional.empty();
+    }
+}
