@@ -45,6 +45,7 @@ public enum Rule {
     MY511("multi-ddl-file", Severity.WARNING),
     MY512("missing-lock-wait-timeout", Severity.INFO),
     LT101("sqlite-set-not-null", Severity.WARNING),
+    LT501("add-column-rejected", Severity.ERROR),
     LT502("unsafe-rebuild", Severity.WARNING),
     PG101("create-index-blocking", Severity.WARNING),
     PG103("concurrently-in-tx", Severity.ERROR),

@@ -37,9 +37,8 @@ public final class RenamePairing {
         if (!shape(before).equals(shape(after))) {
             return;
         }
-        int at = changes.indexOf(drops.get(0));
         changes.remove(adds.get(0));
-        changes.set(at, new SchemaChange.RenameTable(before, after));
+        changes.set(changes.indexOf(drops.get(0)), new SchemaChange.RenameTable(before, after));
     }
 
     private static List<String> shape(Table table) {
@@ -52,8 +51,8 @@ public final class RenamePairing {
             for (SchemaChange.AddColumn add : changes.stream().filter(SchemaChange.AddColumn.class::isInstance)
                     .map(SchemaChange.AddColumn.class::cast).toList()) {
                 if (add.table().equals(drop.table()) && saysRename(statement, drop.column().name(), add.column().name())) {
-                    int at = changes.indexOf(drop);
                     changes.remove(add);
+                    int at = changes.indexOf(drop);
                     changes.set(at, new SchemaChange.RenameColumn(drop.table(), drop.column(), add.column()));
                     if (!drop.column().type().equals(add.column().type()) || drop.column().notNull() != add.column().notNull()) {
                         changes.add(at + 1, new SchemaChange.ModifyColumn(drop.table(),

@@ -22,7 +22,7 @@ public final class SqliteDriver implements DialectDriver {
             "CREATE TABLE IF NOT EXISTS goose_db_version (id INTEGER PRIMARY KEY AUTOINCREMENT, version_id INTEGER NOT NULL,"
                     + " is_applied INTEGER NOT NULL, tstamp TIMESTAMP DEFAULT (datetime('now')))",
             "CREATE TABLE IF NOT EXISTS schema_migrations (version varchar(128) PRIMARY KEY)");
-    private static final List<Analyzer> ANALYZERS = List.of(new SqliteRebuilds());
+    private static final List<Analyzer> ANALYZERS = List.of(new SqliteRebuilds(), new AddColumnOnRows());
 
     @Override
     public Dialect sql() {
