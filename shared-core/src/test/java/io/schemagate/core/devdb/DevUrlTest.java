@@ -101,7 +101,11 @@ class DevUrlTest {
             "postgres://ci:hunt%zzer2pw@db/app | broken %-escape in the password",
             "postgres://ci:hunter2pw@db/app#x | fragment",
             "postgres://ci:hun?ter2pw@db/app | percent-encode '?'",
-            "mysql://ci:hunter2pw@db/app | PostgreSQL only",
+            "mysql://ci:hunter2pw@db/app?sslmode=maybe | sslmode \"maybe\"",
+            "mariadb://ci:hunter2pw@db/app?charset=x | unknown parameter \"charset\"",
+            "mysql://ci:hunter2pw@db/my-app | not a plain database name",
+            "sqlite://dev?mode=disk | mode \"disk\"",
+            "sqlite:// | name a file",
             "redis://ci:hunter2pw@db | unknown scheme \"redis\"",
             "ci:hunter2pw@db | not a URL",
     })
@@ -111,6 +115,25 @@ class DevUrlTest {
         assertTrue(message.startsWith("invalid dev URL \""), message);
         assertFalse(message.contains("hunter2pw") || message.contains("hunt%zzer") || message.contains("ter2pw"), message);
         assertFalse(message.contains("\n"), message);
+    }
+
+    @Test
+    void mysqlAndSqliteUrls() throws DevUrlException {
+        MysqlUrl mysql = (MysqlUrl) DevUrl.parse("mysql://ci:hunter2pw@db/app?sslmode=verify-full");
+        assertEquals("ci", mysql.user());
+        assertEquals("hunter2pw", mysql.password());
+        assertEquals(3306, mysql.port());
+        assertEquals(java.util.Optional.of("app"), mysql.database());
+        assertEquals("mysql://ci:****@db:3306/app?sslmode=verify-full", mysql.masked());
+        MysqlUrl maria = (MysqlUrl) DevUrl.parse("mariadb://127.0.0.1:3307");
+        assertEquals("root", maria.user());
+        assertEquals("mariadb://root@127.0.0.1:3307/", maria.masked());
+        SqliteUrl memory = (SqliteUrl) DevUrl.parse("sqlite://dev?mode=memory");
+        assertTrue(memory.memory());
+        assertEquals("sqlite://dev?mode=memory", memory.masked());
+        SqliteUrl file = (SqliteUrl) DevUrl.parse("sqlite:///tmp/dev.db");
+        assertEquals("/tmp/dev.db", file.location());
+        assertFalse(file.memory());
     }
 
     @Test
@@ -151,6 +174,9 @@ class DevUrlTest {
             "embedded://postgres/16?password=%s",
             "docker://postgres/16?password=%s",
             "mysql://u:%s@db/app",
+            "mysql://u@db/app?password=%s",
+            "mariadb://u:%s@db:port/app",
+            "mysql://u:%s@db/app?sslmode=bad",
             "redis://u:%s@db");
 
     @ParameterizedTest
