@@ -5,6 +5,7 @@ import io.schemagate.core.devdb.DevSettings;
 import io.schemagate.core.devdb.DevUrl;
 import io.schemagate.core.devdb.DevUrlException;
 import io.schemagate.core.diagnostic.Severity;
+import io.schemagate.core.dialect.Dialects;
 import io.schemagate.core.git.RepositoryPaths;
 import io.schemagate.core.history.HistoryException;
 import io.schemagate.core.history.NewFiles;
@@ -31,6 +32,7 @@ import io.schemagate.core.report.LintText;
 import io.schemagate.core.report.MarkdownReport;
 import io.schemagate.core.report.SarifReport;
 import io.schemagate.core.report.TextStyle;
+import io.schemagate.core.sql.Dialect;
 import io.schemagate.core.text.SourceException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -58,12 +60,17 @@ import java.util.function.UnaryOperator;
             "  schemagate migrate lint --dir migrations --base oci://ghcr.io/acme/shop-migrations:latest",
             "  schemagate migrate lint --dir migrations --dev-url postgres://postgres:pass@localhost:5432/postgres",
             "  schemagate migrate lint --dir migrations --dev-url embedded://postgres/17 --format json",
+            "  schemagate migrate lint --dir migrations --dialect mysql --dev-url mysql://root:pass@localhost:3306/",
+            "  schemagate migrate lint --dir migrations --dialect sqlite",
             "  schemagate migrate lint --dir migrations --report json=lint.json --report text=lint.txt",
             "",
             "Dev databases (--dev-url):",
             "  embedded://postgres[/MAJOR]      a private PostgreSQL 14-18 server (default: " + DevUrl.DEFAULT_URL + ")",
             "  postgres://USER:PASS@HOST:PORT/DB a server; schemagate creates and drops a scratch database",
             "  docker://postgres/MAJOR[/DB]     a container, where a container engine is available",
+            "  mysql://USER:PASS@HOST:PORT[/DB] a MySQL 8 or MariaDB server (also mariadb://); a scratch database",
+            "  embedded://mariadb               a private MariaDB server (default with --dialect mysql)",
+            "  sqlite://NAME?mode=memory        an in-memory SQLite (default with --dialect sqlite); sqlite://PATH",
             "",
             "New files: --git-base REF, --base oci://…, --latest N, or in CI the change request's target branch;",
             "outside CI the last file.",
@@ -77,9 +84,15 @@ final class LintCommand implements Callable<Integer> {
     @Mixin
     DirectoryOptions options;
 
-    @Option(names = "--dev-url", paramLabel = "URL", defaultValue = DevUrl.DEFAULT_URL,
-            description = "Dev database to replay on (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dev-url", paramLabel = "URL",
+            description = "Dev database to replay on (default: the dialect's embedded one, " + DevUrl.DEFAULT_URL
+                    + " for postgres).")
     String devUrl;
+
+    @Option(names = "--dialect", paramLabel = "DIALECT",
+            description = "The migrations' database: postgres, mysql (also MariaDB), sqlite (default: the dev URL's,"
+                    + " else postgres).")
+    String dialect;
 
     @ArgGroup(exclusive = true)
     Selection selection = new Selection();
@@ -267,12 +280,25 @@ final class LintCommand implements Callable<Integer> {
         return new NewFiles.Auto();
     }
 
+    /** The dev URL given, else the dialect's default; a dev URL of another database than --dialect is refused. */
     private DevUrl devUrl() {
+        Optional<Dialect> wanted = Optional.empty();
+        if (dialect != null) {
+            wanted = Optional.of(Dialect.parse(dialect).orElseThrow(() -> new CliException(ExitCode.BAD_INPUT,
+                    "unknown --dialect \"" + dialect + "\"; expected postgres, mysql or sqlite")));
+        }
+        DevUrl url;
         try {
-            return DevUrl.parse(devUrl);
+            url = DevUrl.parse(devUrl != null ? devUrl : Dialects.defaultDevUrl(wanted.orElse(Dialect.POSTGRES)));
         } catch (DevUrlException e) {
             throw new CliException(ExitCode.BAD_INPUT, e.getMessage(), e);
         }
+        Dialect served = Dialects.forUrl(url).sql();
+        if (wanted.isPresent() && wanted.get() != served) {
+            throw new CliException(ExitCode.BAD_INPUT, "--dialect " + dialect + " does not match the dev URL "
+                    + url.masked() + ", a " + served.id() + " database");
+        }
+        return url;
     }
 
     private DevSettings settings() {

@@ -9,6 +9,7 @@ import io.schemagate.core.devdb.SqliteUrl;
 import io.schemagate.core.dialect.mysql.MysqlDriver;
 import io.schemagate.core.dialect.postgres.PostgresDriver;
 import io.schemagate.core.dialect.sqlite.SqliteDriver;
+import io.schemagate.core.sql.Dialect;
 
 /** Picks the {@link DialectDriver} for a dev database: the URL says which database it is. */
 public final class Dialects {
@@ -16,7 +17,21 @@ public final class Dialects {
     private static final DialectDriver MYSQL = new MysqlDriver();
     private static final DialectDriver SQLITE = new SqliteDriver();
 
+    private static final String MYSQL_DEFAULT_URL = "embedded://mariadb";
+
     private Dialects() {
+    }
+
+    /**
+     * The dev database when {@code --dev-url} is omitted: one that needs no service, no engine and no network — the
+     * embedded PostgreSQL, the embedded MariaDB, an in-memory SQLite.
+     */
+    public static String defaultDevUrl(Dialect dialect) {
+        return switch (dialect) {
+            case POSTGRES -> DevUrl.DEFAULT_URL;
+            case MYSQL -> MYSQL_DEFAULT_URL;
+            case SQLITE -> "sqlite://dev?mode=memory";
+        };
     }
 
     public static DialectDriver forUrl(DevUrl url) {

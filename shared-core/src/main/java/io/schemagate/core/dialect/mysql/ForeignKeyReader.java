@@ -44,6 +44,11 @@ final class ForeignKeyReader implements InfoSchemaReader {
         this.database = server.database();
     }
 
+    /** A reference into the dev database itself is to the migrations' own schema ({@link MysqlInspector#OWN_SCHEMA}). */
+    private String ownOrOther(String schema) {
+        return schema.equals(database) ? MysqlInspector.OWN_SCHEMA : schema;
+    }
+
     @Override
     public String sql() {
         return SQL;
@@ -55,7 +60,7 @@ final class ForeignKeyReader implements InfoSchemaReader {
         String name = rs.getString("constraint_name");
         Building fk = building.get(table + "\0" + name);
         if (fk == null) {
-            fk = new Building(table, name, new QualifiedName(rs.getString("ref_schema"), rs.getString("ref_table")),
+            fk = new Building(table, name, new QualifiedName(ownOrOther(rs.getString("ref_schema")), rs.getString("ref_table")),
                     new ArrayList<>(), new ArrayList<>(), action(rs.getString("update_rule")),
                     action(rs.getString("delete_rule")));
             building.put(table + "\0" + name, fk);
@@ -77,7 +82,7 @@ final class ForeignKeyReader implements InfoSchemaReader {
     }
 
     private String definition(Building b) {
-        String referenced = (b.referenced().schema().equals(database) ? ""
+        String referenced = (b.referenced().schema().isEmpty() ? ""
                 : Identifiers.quote(b.referenced().schema()) + ".") + Identifiers.quote(b.referenced().name());
         return "FOREIGN KEY (" + quoted(b.columns()) + ") REFERENCES " + referenced + " (" + quoted(b.referencedColumns())
                 + ")" + clause("ON DELETE", b.onDelete()) + clause("ON UPDATE", b.onUpdate());

@@ -37,6 +37,12 @@ import java.util.Map;
  */
 public final class MysqlInspector {
 
+    /**
+     * The dev database is the migrations' own schema: its name is a random scratch name, so the model calls it
+     * {@code ""} and reports show objects unqualified ({@code users.email}), the same on every run.
+     */
+    static final String OWN_SCHEMA = "";
+
     private MysqlInspector() {
     }
 
@@ -74,7 +80,7 @@ public final class MysqlInspector {
         List<Table> tables = new ArrayList<>();
         for (TableReader.Row t : tableReader.tables()) {
             List<Index> tableIndexes = indexes.getOrDefault(t.name(), List.of());
-            tables.add(new Table(0, RebuildSignal.of(tableIds, t.name()), database, t.name(), Table.Kind.TABLE, false,
+            tables.add(new Table(0, RebuildSignal.of(tableIds, t.name()), OWN_SCHEMA, t.name(), Table.Kind.TABLE, false,
                     null, null, columns.getOrDefault(t.name(), List.of()), primaryKey(tableIndexes),
                     uniques(tableIndexes), foreignKeys.getOrDefault(t.name(), List.of()),
                     checks.getOrDefault(t.name(), List.of()), tableIndexes,
@@ -83,11 +89,11 @@ public final class MysqlInspector {
         tables.sort(Comparator.comparing(Table::name));
         List<View> views = new ArrayList<>();
         for (ViewReader.Row v : viewReader.views()) {
-            views.add(new View(0, database, v.name(), v.definition(), null, columns.getOrDefault(v.name(), List.of()),
+            views.add(new View(0, OWN_SCHEMA, v.name(), v.definition(), null, columns.getOrDefault(v.name(), List.of()),
                     List.of()));
         }
         views.sort(Comparator.comparing(View::name));
-        return new Catalog(List.of(new Schema(0, database, tables, views, List.of(), List.of(), List.of(),
+        return new Catalog(List.of(new Schema(0, OWN_SCHEMA, tables, views, List.of(), List.of(), List.of(),
                 List.of())));
     }
 

@@ -89,7 +89,7 @@ public final class SqliteDevDatabase extends GuardedDevDatabase {
 
     @Override
     public String description() {
-        return (file == null ? "in-memory SQLite " : "SQLite file " + url.location() + ", ") + "SQLite " + version;
+        return (file == null ? "in-memory SQLite " : "SQLite file " + url.location() + ", SQLite ") + version;
     }
 
     @Override

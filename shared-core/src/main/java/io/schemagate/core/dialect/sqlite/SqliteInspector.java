@@ -36,7 +36,8 @@ import java.util.Map;
 public final class SqliteInspector {
 
     /** The one schema inspected. */
-    static final String SCHEMA = "main";
+    /** The main database, unqualified in reports ({@code notes.title}); attached ones are never inspected. */
+    static final String SCHEMA = "";
 
     private SqliteInspector() {
     }

@@ -61,7 +61,7 @@ class MysqlInspectorTest {
     }
 
     private Table table(String name) throws SQLException {
-        return inspect().table(db.name(), name).orElseThrow(() -> new AssertionError("no table " + name));
+        return inspect().table(MysqlInspector.OWN_SCHEMA, name).orElseThrow(() -> new AssertionError("no table " + name));
     }
 
     /** Runs {@code statement} between two inspections and diffs them. */
@@ -80,10 +80,10 @@ class MysqlInspectorTest {
             Catalog catalog = inspect();
 
             assertEquals(1, catalog.schemas().size());
-            assertEquals(db.name(), catalog.schemas().get(0).name());
+            assertEquals(MysqlInspector.OWN_SCHEMA, catalog.schemas().get(0).name());
             assertEquals(0, catalog.schemas().get(0).oid());
             assertEquals(List.of("C", "a", "b"), catalog.tables().map(Table::name).toList(), "by name, as Java sorts");
-            assertTrue(catalog.tables().allMatch(t -> t.oid() == 0 && t.schema().equals(db.name())));
+            assertTrue(catalog.tables().allMatch(t -> t.oid() == 0 && t.schema().equals(MysqlInspector.OWN_SCHEMA)));
         }
     }
 
@@ -213,7 +213,7 @@ class MysqlInspectorTest {
         assertEquals(List.of("fk_parent", "fk_plain"), fks.stream().map(ForeignKey::name).toList());
         ForeignKey fk = fks.get(0);
         assertEquals(List.of("pid", "pcode"), fk.columns());
-        assertEquals(new QualifiedName(db.name(), "parent"), fk.referencedTable());
+        assertEquals(new QualifiedName(MysqlInspector.OWN_SCHEMA, "parent"), fk.referencedTable());
         assertEquals(List.of("id", "code"), fk.referencedColumns());
         assertEquals(ForeignKey.Action.CASCADE, fk.onDelete());
         assertEquals(ForeignKey.Action.SET_NULL, fk.onUpdate());
@@ -265,9 +265,9 @@ class MysqlInspectorTest {
                 + db.name() + "`.`t` where `" + db.name() + "`.`t`.`c` > 1", v.definition());
         assertEquals(List.of("id", "twice"), v.columns().stream().map(Column::name).toList());
         assertNull(v.fingerprint());
-        assertTrue(catalog.table(db.name(), "v").isEmpty(), "a view is not a table");
+        assertTrue(catalog.table(MysqlInspector.OWN_SCHEMA, "v").isEmpty(), "a view is not a table");
 
-        List<Trigger> triggers = catalog.table(db.name(), "t").orElseThrow().triggers();
+        List<Trigger> triggers = catalog.table(MysqlInspector.OWN_SCHEMA, "t").orElseThrow().triggers();
         assertEquals(1, triggers.size());
         assertEquals("t_bi", triggers.get(0).name());
         assertEquals("CREATE TRIGGER `t_bi` BEFORE INSERT ON `t` FOR EACH ROW SET NEW.c = NEW.c + 1",
@@ -312,7 +312,7 @@ class MysqlInspectorTest {
         try (Connection limited = db.connectAs(user, "secret")) {
             Catalog catalog = MysqlInspector.inspect(limited);
 
-            Table t = catalog.table(db.name(), "t").orElseThrow();
+            Table t = catalog.table(MysqlInspector.OWN_SCHEMA, "t").orElseThrow();
             assertEquals(0, t.relfilenode());
             assertEquals(List.of("id"), t.primaryKey().columns(), "the rest is read as usual");
         } finally {

@@ -70,7 +70,7 @@ class SqliteInspectorTest {
     }
 
     private Table table(String name) throws SQLException {
-        return inspect().table("main", name).orElseThrow();
+        return inspect().table(SqliteInspector.SCHEMA, name).orElseThrow();
     }
 
     /** Each change as {@code kind object}, in the differ's order. */
@@ -90,7 +90,7 @@ class SqliteInspectorTest {
     @Test
     void emptyDatabaseHasOnlyAnEmptyMainSchema() throws SQLException {
         Catalog catalog = inspect();
-        assertEquals(List.of("main"), catalog.schemas().stream().map(Schema::name).toList());
+        assertEquals(List.of(SqliteInspector.SCHEMA), catalog.schemas().stream().map(Schema::name).toList());
         assertTrue(catalog.schemas().get(0).isEmpty());
         assertEquals(0, catalog.schemas().get(0).oid());
     }
@@ -151,14 +151,14 @@ class SqliteInspectorTest {
                 "CREATE TABLE named (k TEXT PRIMARY KEY)");
         Catalog c = inspect();
         assertEquals(new Column(0, "id", "INTEGER", true, null, Identity.BY_DEFAULT, Generated.NONE, null, null),
-                c.table("main", "auto").orElseThrow().columns().get(0));
-        assertEquals(Identity.BY_DEFAULT, c.table("main", "alias").orElseThrow().columns().get(0).identity());
-        assertEquals(Column.of(0, "id", "BIGINT", false), c.table("main", "big").orElseThrow().columns().get(0));
-        assertEquals(Identity.NONE, c.table("main", "descending").orElseThrow().columns().get(0).identity());
+                c.table(SqliteInspector.SCHEMA, "auto").orElseThrow().columns().get(0));
+        assertEquals(Identity.BY_DEFAULT, c.table(SqliteInspector.SCHEMA, "alias").orElseThrow().columns().get(0).identity());
+        assertEquals(Column.of(0, "id", "BIGINT", false), c.table(SqliteInspector.SCHEMA, "big").orElseThrow().columns().get(0));
+        assertEquals(Identity.NONE, c.table(SqliteInspector.SCHEMA, "descending").orElseThrow().columns().get(0).identity());
         // WITHOUT ROWID enforces NOT NULL on the key, and SQLite reports it.
-        assertEquals(Column.of(0, "id", "INTEGER", true), c.table("main", "narrow").orElseThrow().columns().get(0));
+        assertEquals(Column.of(0, "id", "INTEGER", true), c.table(SqliteInspector.SCHEMA, "narrow").orElseThrow().columns().get(0));
         // A text key of a rowid table may hold NULL (SQLite's legacy), and is reported nullable.
-        assertEquals(Column.of(0, "k", "TEXT", false), c.table("main", "named").orElseThrow().columns().get(0));
+        assertEquals(Column.of(0, "k", "TEXT", false), c.table(SqliteInspector.SCHEMA, "named").orElseThrow().columns().get(0));
     }
 
     @Test
@@ -244,8 +244,8 @@ class SqliteInspectorTest {
                         DEFERRABLE INITIALLY IMMEDIATE,
                     FOREIGN KEY (x) REFERENCES missing (id) ON DELETE RESTRICT NOT DEFERRABLE INITIALLY DEFERRED
                 )""");
-        QualifiedName solo = new QualifiedName("main", "solo");
-        QualifiedName parent = new QualifiedName("main", "parent");
+        QualifiedName solo = new QualifiedName(SqliteInspector.SCHEMA, "solo");
+        QualifiedName parent = new QualifiedName(SqliteInspector.SCHEMA, "parent");
         assertEquals(List.of(
                 new ForeignKey(0, "child_p_q_fkey", List.of("p", "q"), parent, List.of("a", "b"),
                         ForeignKey.Action.NO_ACTION, ForeignKey.Action.NO_ACTION, false, false, true, true,
@@ -253,7 +253,7 @@ class SqliteInspectorTest {
                 new ForeignKey(0, "child_x_fkey", List.of("x"), solo, List.of("id"),
                         ForeignKey.Action.NO_ACTION, ForeignKey.Action.CASCADE, false, false, true, true,
                         "FOREIGN KEY (x) REFERENCES solo ON DELETE CASCADE"),
-                new ForeignKey(0, "child_x_fkey1", List.of("x"), new QualifiedName("main", "missing"), List.of("id"),
+                new ForeignKey(0, "child_x_fkey1", List.of("x"), new QualifiedName(SqliteInspector.SCHEMA, "missing"), List.of("id"),
                         ForeignKey.Action.NO_ACTION, ForeignKey.Action.RESTRICT, false, false, true, true,
                         "FOREIGN KEY (x) REFERENCES missing(id) ON DELETE RESTRICT"),
                 new ForeignKey(0, "to parent", List.of("q", "p"), parent, List.of("b", "a"),
@@ -328,7 +328,7 @@ class SqliteInspectorTest {
         assertEquals("odd \"table\"_c`d_key", t.uniques().get(0).name());
         assertEquals("UNIQUE (\"c`d\")", t.uniques().get(0).definition());
         ForeignKey fk = t.foreignKeys().get(0);
-        assertEquals(new QualifiedName("main", "odd \"table\""), fk.referencedTable());
+        assertEquals(new QualifiedName(SqliteInspector.SCHEMA, "odd \"table\""), fk.referencedTable());
         assertEquals(List.of("a b"), fk.referencedColumns());
         assertEquals("FOREIGN KEY (e) REFERENCES \"odd \"\"table\"\"\"(\"a b\")", fk.definition());
         assertEquals(List.of("c`d", "e"), t.index("odd index").orElseThrow().columns());
@@ -353,11 +353,11 @@ class SqliteInspectorTest {
     void insideATransactionItSeesUncommittedChangesAndEndsNothing() throws SQLException {
         connection.setAutoCommit(false);
         execute("CREATE TABLE t (id INTEGER PRIMARY KEY)");
-        assertTrue(inspect().table("main", "t").isPresent());
+        assertTrue(inspect().table(SqliteInspector.SCHEMA, "t").isPresent());
         assertFalse(connection.getAutoCommit());
         connection.rollback();
         connection.setAutoCommit(true);
-        assertTrue(inspect().table("main", "t").isEmpty(), "the inspection committed the replay's transaction");
+        assertTrue(inspect().table(SqliteInspector.SCHEMA, "t").isEmpty(), "the inspection committed the replay's transaction");
     }
 
     // ---- root pages -------------------------------------------------------------------------------------------------
@@ -384,7 +384,7 @@ class SqliteInspectorTest {
     void addColumn() throws SQLException {
         execute("CREATE TABLE t (id INTEGER PRIMARY KEY)");
         List<SchemaChange> changes = changes("ALTER TABLE t ADD COLUMN note TEXT NOT NULL DEFAULT ''");
-        assertEquals(List.of("add_column main.t.note"), summary(changes));
+        assertEquals(List.of("add_column t.note"), summary(changes));
         assertEquals(new Column(0, "note", "TEXT", true, "''", Identity.NONE, Generated.NONE, null, null),
                 ((SchemaChange.AddColumn) changes.get(0)).column());
     }
@@ -392,14 +392,14 @@ class SqliteInspectorTest {
     @Test
     void dropColumn() throws SQLException {
         execute("CREATE TABLE t (id INTEGER PRIMARY KEY, note TEXT)");
-        assertEquals(List.of("drop_column main.t.note"), summary(changes("ALTER TABLE t DROP COLUMN note")));
+        assertEquals(List.of("drop_column t.note"), summary(changes("ALTER TABLE t DROP COLUMN note")));
     }
 
     @Test
     void renameColumnReadsAsDropAndAdd() throws SQLException {
         // Without attnums the differ matches columns by name; the replay pairs the two from the statement.
         execute("CREATE TABLE t (id INTEGER PRIMARY KEY, note TEXT)");
-        assertEquals(List.of("drop_column main.t.note", "add_column main.t.remark"),
+        assertEquals(List.of("drop_column t.note", "add_column t.remark"),
                 summary(changes("ALTER TABLE t RENAME COLUMN note TO remark")));
     }
 
@@ -407,15 +407,15 @@ class SqliteInspectorTest {
     void renameColumnInAConstraintAlsoReplacesTheConstraint() throws SQLException {
         // Constraints are matched by name and definition, both of which name the column.
         execute("CREATE TABLE t (id INTEGER PRIMARY KEY, note TEXT CHECK (note <> ''))");
-        assertEquals(List.of("drop_column main.t.note", "add_column main.t.remark", "drop_check main.t.t_note_check",
-                "add_check main.t.t_remark_check"), summary(changes("ALTER TABLE t RENAME COLUMN note TO remark")));
+        assertEquals(List.of("drop_column t.note", "add_column t.remark", "drop_check t.t_note_check",
+                "add_check t.t_remark_check"), summary(changes("ALTER TABLE t RENAME COLUMN note TO remark")));
     }
 
     @Test
     void renameTableReadsAsDropAndAdd() throws SQLException {
         execute("CREATE TABLE t (id INTEGER PRIMARY KEY)");
         List<SchemaChange> changes = changes("ALTER TABLE t RENAME TO u");
-        assertEquals(List.of("drop_table main.t", "add_table main.u"), summary(changes));
+        assertEquals(List.of("drop_table t", "add_table u"), summary(changes));
         // The same b-tree: what a later pairing by statement can check.
         assertEquals(((SchemaChange.DropTable) changes.get(0)).table().relfilenode(),
                 ((SchemaChange.AddTable) changes.get(1)).table().relfilenode());
@@ -424,8 +424,8 @@ class SqliteInspectorTest {
     @Test
     void createAndDropIndex() throws SQLException {
         execute("CREATE TABLE t (id INTEGER PRIMARY KEY, email TEXT)");
-        assertEquals(List.of("add_index main.t.t_email"), summary(changes("CREATE INDEX t_email ON t (email)")));
-        assertEquals(List.of("drop_index main.t.t_email"), summary(changes("DROP INDEX t_email")));
+        assertEquals(List.of("add_index t.t_email"), summary(changes("CREATE INDEX t_email ON t (email)")));
+        assertEquals(List.of("drop_index t.t_email"), summary(changes("DROP INDEX t_email")));
     }
 
     @Test
@@ -442,8 +442,8 @@ class SqliteInspectorTest {
                 "CREATE INDEX t_note ON t (note)");
         List<SchemaChange> changes = SchemaDiff.diff(before, inspect());
         // The table is the same by name: a new b-tree (ModifyTable), the column's nullability, and every index rebuilt.
-        assertEquals(List.of("modify_table main.t", "modify_column main.t.note", "modify_index main.t.t_email_key",
-                "modify_index main.t.t_note"), summary(changes));
+        assertEquals(List.of("modify_table t", "modify_column t.note", "modify_index t.t_email_key",
+                "modify_index t.t_note"), summary(changes));
         ModifyTable table = (ModifyTable) changes.get(0);
         assertNotEquals(table.before().relfilenode(), table.after().relfilenode());
         ModifyColumn column = (ModifyColumn) changes.get(1);
