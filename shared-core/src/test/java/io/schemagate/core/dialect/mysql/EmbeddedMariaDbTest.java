@@ -24,11 +24,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedMariaDbTest {
 
     private static final Pattern READY = Pattern.compile("READY (\\d+) (.+)");
+    private static final String CANARY = UUID.randomUUID().toString();
 
     @TempDir
     Path temp;
@@ -120,6 +126,13 @@ class EmbeddedMariaDbTest {
         long pid = server.serverPid();
         ProcessHandle mariadbd = ProcessHandle.of(pid).orElseThrow();
         assertTrue(mariadbd.info().command().orElse("").endsWith("mariadbd"), mariadbd.info().toString());
+        if (Files.readString(Path.of("/proc/self/status")).contains("\nUid:\t0\t")) {
+            // As root: in a user namespace (no uid mapped, so no root capabilities), or told to run as root.
+            boolean namespaced = Files.readString(Path.of("/proc", Long.toString(pid), "uid_map")).isBlank();
+            boolean userRoot = mariadbd.info().commandLine().orElse("").contains("--user=root");
+            assertTrue(namespaced != userRoot, "namespaced " + namespaced + ", --user=root " + userRoot);
+            System.out.println("embedded MariaDB as root: " + (namespaced ? "in a user namespace (unshare -U)" : "--user=root"));
+        }
         begin = System.nanoTime();
         server.close();
         System.out.printf("embedded MariaDB close: %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
@@ -198,6 +211,13 @@ class EmbeddedMariaDbTest {
     void serverDiesWithTheJvmKilledBySigkill() throws Exception {
         Started started = startChild();
         assertTrue(started.mariadbd().isAlive());
+        // The CI job's secrets stay in the JVM: mariadbd gets the launcher's minimal environment only.
+        assertTrue(environ(child.toHandle()).contains("SG_CANARY_TOKEN=" + CANARY), "the child JVM itself has the canary");
+        for (ProcessHandle launched : List.of(started.supervisor(), started.mariadbd())) {
+            assertEquals(Set.of("HOME", "LANG", "LC_ALL", "PATH", "TZ"), environ(launched).stream()
+                    .map(v -> v.substring(0, v.indexOf('='))).collect(Collectors.toCollection(TreeSet::new)),
+                    launched.info().commandLine().orElse("?"));
+        }
         assertTrue(Files.isDirectory(started.runDirectory().resolve("data")));
         List<ProcessHandle> processes = List.of(started.mariadbd(), started.supervisor());
 
@@ -253,6 +273,11 @@ class EmbeddedMariaDbTest {
         assertEquals("*81F5E21E35407D884A6CD4A731AEBFB6AF209E1B", MariaDbBootstrap.nativePasswordHash("root"));
     }
 
+    private static List<String> environ(ProcessHandle process) throws IOException {
+        byte[] bytes = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "environ"));
+        return Arrays.stream(new String(bytes, StandardCharsets.UTF_8).split("\0")).filter(v -> !v.isEmpty()).toList();
+    }
+
     /** What the child said once its server was up. */
     private record Started(ProcessHandle mariadbd, ProcessHandle supervisor, Path runDirectory) {
     }
@@ -260,8 +285,10 @@ class EmbeddedMariaDbTest {
     private Started startChild() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path stderr = temp.resolve("stderr.txt");
-        child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                EmbeddedMariaDbChild.class.getName()).redirectError(stderr.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                EmbeddedMariaDbChild.class.getName()).redirectError(stderr.toFile());
+        builder.environment().put("SG_CANARY_TOKEN", CANARY);
+        child = builder.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         String line = CompletableFuture.supplyAsync(() -> {
             try {
