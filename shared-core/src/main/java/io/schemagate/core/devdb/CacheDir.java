@@ -7,14 +7,14 @@ import java.nio.file.Path;
  * {@code $XDG_CACHE_HOME/schemagate}, else {@code ~/.cache/schemagate}. CI systems cache such a directory between
  * jobs, which makes a non-bundled major a one-time download.
  */
-final class CacheDir {
+public final class CacheDir {
 
-    static final String ENV = "SCHEMAGATE_CACHE";
+    public static final String ENV = "SCHEMAGATE_CACHE";
 
     private CacheDir() {
     }
 
-    static Path resolve() {
+    public static Path resolve() {
         String explicit = System.getenv(ENV);
         if (explicit != null && !explicit.isBlank()) {
             return Path.of(explicit).toAbsolutePath();

@@ -11,12 +11,14 @@ import java.util.Optional;
  *   <li>{@code docker://postgres/MAJOR[/DB]}: a throw-away container, where a container engine is available;</li>
  *   <li>{@code mysql://user:pass@host:port[/db]} (also {@code mariadb://}): a MySQL or MariaDB service, worked on in
  *       a scratch database;</li>
+ *   <li>{@code embedded://mariadb}: a private MariaDB server schemagate starts (the default for MySQL);</li>
  *   <li>{@code sqlite://PATH} or {@code sqlite://NAME?mode=memory}: a SQLite database file or an in-memory one.</li>
  * </ul>
  * Records, so the lint engine can tell them apart; {@link #toString()} is {@link #masked()} on each of them, so a
  * URL logged by accident still shows no password.
  */
-public sealed interface DevUrl permits PostgresUrl, EmbeddedUrl, DockerUrl, MysqlUrl, SqliteUrl {
+public sealed interface DevUrl permits PostgresUrl, EmbeddedUrl, DockerUrl, MysqlUrl, EmbeddedMariaDbUrl,
+        SqliteUrl {
 
     /** The dev URL when {@code --dev-url} is omitted: works with no database, no engine and no network. */
     String DEFAULT_URL = "embedded://postgres";

@@ -207,10 +207,16 @@ final class DevUrlParser {
         return new SqliteUrl(decoded, mode != null);
     }
 
-    private static EmbeddedUrl embedded(String raw, String rest) throws DevUrlException {
+    private static DevUrl embedded(String raw, String rest) throws DevUrlException {
         Target target = target(raw, rest);
+        if (target.engine.equals("mariadb") || target.engine.equals("mysql")) {
+            if (target.segments.length > 0 || !target.query.isEmpty()) {
+                throw bad(raw, "expected embedded://mariadb (schemagate picks the version)");
+            }
+            return new EmbeddedMariaDbUrl();
+        }
         if (!target.engine.equals("postgres")) {
-            throw bad(raw, "embedded:// supports postgres only, e.g. embedded://postgres/" + EmbeddedUrl.DEFAULT_MAJOR);
+            throw bad(raw, "embedded:// supports postgres and mariadb, e.g. embedded://postgres/" + EmbeddedUrl.DEFAULT_MAJOR);
         }
         if (target.segments.length > 1) {
             throw bad(raw, "expected embedded://postgres or embedded://postgres/MAJOR");

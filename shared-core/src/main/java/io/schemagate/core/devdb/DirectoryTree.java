@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Removes a directory tree schemagate made (a run directory, a half-unpacked archive), best effort. */
-final class DirectoryTree {
+public final class DirectoryTree {
 
     private DirectoryTree() {
     }
@@ -17,7 +17,7 @@ final class DirectoryTree {
     /**
      * Deletes {@code path} and everything under it; symlinks are removed, never followed. Returns whether it is gone.
      */
-    static boolean delete(Path path) {
+    public static boolean delete(Path path) {
         // A few passes: a server still shutting down may add or remove files under a walk.
         for (int pass = 0; pass < 3 && Files.exists(path, LinkOption.NOFOLLOW_LINKS); pass++) {
             try (Stream<Path> walk = Files.walk(path)) {

@@ -24,16 +24,16 @@ import java.util.Optional;
  * into a directory, checked against the {@code .sha1} the repository publishes next to each file. A file already
  * there is checked against the checksum saved with it and reused, so a warm cache needs no network.
  */
-final class MavenRepository {
+public final class MavenRepository {
 
-    static final String ENV = "SCHEMAGATE_MAVEN_REPOSITORY";
+    public static final String ENV = "SCHEMAGATE_MAVEN_REPOSITORY";
     static final String CENTRAL = "https://repo.maven.apache.org/maven2/";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration CHECKSUM_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration JAR_TIMEOUT = Duration.ofMinutes(5);
 
     /** A jar's coordinates. */
-    record Artifact(String groupId, String artifactId, String version) {
+    public record Artifact(String groupId, String artifactId, String version) {
 
         String path() {
             return groupId.replace('.', '/') + "/" + artifactId + "/" + version + "/" + fileName();
@@ -56,12 +56,12 @@ final class MavenRepository {
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
     }
 
-    static MavenRepository fromEnvironment() {
+    public static MavenRepository fromEnvironment() {
         String mirror = System.getenv(ENV);
         return new MavenRepository(URI.create(mirror == null || mirror.isBlank() ? CENTRAL : mirror.strip()));
     }
 
-    URI base() {
+    public URI base() {
         return base;
     }
 
@@ -71,7 +71,7 @@ final class MavenRepository {
     }
 
     /** The verified jar in {@code directory}, downloading it when it is missing or damaged. */
-    Path fetch(Artifact artifact, Path directory) throws IOException {
+    public Path fetch(Artifact artifact, Path directory) throws IOException {
         Path jar = cachedJar(artifact, directory);
         Path checksum = directory.resolve(artifact.fileName() + ".sha1");
         if (Files.isRegularFile(jar) && Files.isRegularFile(checksum)

@@ -8,9 +8,9 @@ import java.nio.file.Path;
  * The OS user this JVM runs as, by uid: names the private run directory base, and decides whether the server
  * needs a user namespace (PostgreSQL refuses uid 0).
  */
-record OsUser(int uid) {
+public record OsUser(int uid) {
 
-    static OsUser current() throws IOException {
+    public static OsUser current() throws IOException {
         Path self = Path.of("/proc/self");
         if (Files.isDirectory(self)) {
             return new OsUser((Integer) Files.getAttribute(self, "unix:uid"));
@@ -24,7 +24,7 @@ record OsUser(int uid) {
         }
     }
 
-    boolean root() {
+    public boolean root() {
         return uid == 0;
     }
 }

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * (mode 0700). Each OS user has its own; one that is not ours or that others can enter is refused, never used, since
  * the cluster, its socket and its log live below it. Each start sweeps it of runs whose JVM is gone.
  */
-final class RunBase {
+public final class RunBase {
 
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
     /** A run directory without an owner record yet is one being made, unless it is this old. */
@@ -39,7 +39,7 @@ final class RunBase {
     }
 
     /** {@code ${java.io.tmpdir}/schemagate-<uid>}, made or checked. */
-    static RunBase forCurrentUser() throws DevDatabaseException {
+    public static RunBase forCurrentUser() throws DevDatabaseException {
         OsUser user;
         try {
             user = OsUser.current();
@@ -91,12 +91,12 @@ final class RunBase {
         }
     }
 
-    Path path() {
+    public Path path() {
         return path;
     }
 
     /** A new run directory (0700) with this JVM's owner record and an empty 0700 socket directory. */
-    RunDirectory newRun() throws DevDatabaseException {
+    public RunDirectory newRun() throws DevDatabaseException {
         FileAttribute<Set<PosixFilePermission>> privateMode = PosixFilePermissions.asFileAttribute(PRIVATE);
         for (int attempt = 0; ; attempt++) {
             RunDirectory run = new RunDirectory(path.resolve(RunDirectory.PREFIX + randomName()));
@@ -122,7 +122,7 @@ final class RunBase {
      * Removes the run directories whose JVM is gone (killed before it could clean up), stopping a postmaster still
      * running in one first. Never throws: what it cannot remove, a later start tries again.
      */
-    void removeStale() {
+    public void removeStale() {
         List<Path> runs;
         try (Stream<Path> list = Files.list(path)) {
             runs = list.filter(p -> p.getFileName().toString().startsWith(RunDirectory.PREFIX)).toList();

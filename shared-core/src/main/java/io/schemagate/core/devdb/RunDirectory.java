@@ -7,19 +7,19 @@ import java.nio.file.Path;
  * the Unix socket ({@code socket/}, 0700, so only this OS user can use the trusted local login), the server log and
  * the owner record. All of it goes when the server stops.
  */
-record RunDirectory(Path path) {
+public record RunDirectory(Path path) {
 
     static final String PREFIX = "run-";
 
-    Path data() {
+    public Path data() {
         return path.resolve("data");
     }
 
-    Path socket() {
+    public Path socket() {
         return path.resolve("socket");
     }
 
-    Path log() {
+    public Path log() {
         return path.resolve("server.log");
     }
 

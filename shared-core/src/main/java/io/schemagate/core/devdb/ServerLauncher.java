@@ -19,12 +19,12 @@ import java.util.concurrent.TimeUnit;
  *
  * @param serverPrefix what goes before a server tool's command: {@code [/usr/bin/unshare, -U]} as root, else nothing
  */
-record ServerLauncher(List<String> serverPrefix) {
+public record ServerLauncher(List<String> serverPrefix) {
 
-    static final Path SH = Path.of("/bin/sh");
+    public static final Path SH = Path.of("/bin/sh");
 
     /** The launcher for this JVM's user; refuses a system the launcher cannot run on. */
-    static ServerLauncher forCurrentUser() throws DevDatabaseException {
+    public static ServerLauncher forCurrentUser() throws DevDatabaseException {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (os.startsWith("windows") || !Files.isExecutable(SH)) {
             throw new DevDatabaseException("embedded PostgreSQL needs a POSIX system (Linux or macOS) with /bin/sh; "
@@ -62,7 +62,7 @@ record ServerLauncher(List<String> serverPrefix) {
     }
 
     /** A server tool ({@code initdb}, {@code postgres}) with its arguments, in the user namespace when root. */
-    List<String> serverCommand(Path tool, List<String> arguments) {
+    public List<String> serverCommand(Path tool, List<String> arguments) {
         List<String> command = new ArrayList<>(serverPrefix);
         command.add(tool.toString());
         command.addAll(arguments);
@@ -70,7 +70,7 @@ record ServerLauncher(List<String> serverPrefix) {
     }
 
     /** A process builder for {@code command} with only {@link #environment} and {@code /} as working directory. */
-    static ProcessBuilder builder(List<String> command, Path home) {
+    public static ProcessBuilder builder(List<String> command, Path home) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of("/").toFile());
         Map<String, String> environment = builder.environment();
         environment.clear(); // never System.getenv()

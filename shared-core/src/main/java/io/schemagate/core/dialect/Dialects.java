@@ -2,6 +2,7 @@ package io.schemagate.core.dialect;
 
 import io.schemagate.core.devdb.DevUrl;
 import io.schemagate.core.devdb.DockerUrl;
+import io.schemagate.core.devdb.EmbeddedMariaDbUrl;
 import io.schemagate.core.devdb.EmbeddedUrl;
 import io.schemagate.core.devdb.MysqlUrl;
 import io.schemagate.core.devdb.PostgresUrl;
@@ -39,7 +40,7 @@ public final class Dialects {
         if (url instanceof PostgresUrl || url instanceof EmbeddedUrl || url instanceof DockerUrl) {
             return POSTGRES;
         }
-        if (url instanceof MysqlUrl) {
+        if (url instanceof MysqlUrl || url instanceof EmbeddedMariaDbUrl) {
             return MYSQL;
         }
         if (url instanceof SqliteUrl) {

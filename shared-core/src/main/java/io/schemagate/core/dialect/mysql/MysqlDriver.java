@@ -5,6 +5,7 @@ import io.schemagate.core.devdb.DevDatabase;
 import io.schemagate.core.devdb.DevDatabaseException;
 import io.schemagate.core.devdb.DevSettings;
 import io.schemagate.core.devdb.DevUrl;
+import io.schemagate.core.devdb.EmbeddedMariaDbUrl;
 import io.schemagate.core.devdb.MysqlUrl;
 import io.schemagate.core.dialect.DialectDriver;
 import io.schemagate.core.dialect.ToolTables;
@@ -14,8 +15,13 @@ import io.schemagate.core.replay.ReplaySemantics;
 import io.schemagate.core.sql.Dialect;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** MySQL 8 and MariaDB 10.11+: a service; DDL commits at once; online-DDL and implicit-fill rules. */
+/**
+ * MySQL 8 and MariaDB 10.11+: a service or the embedded MariaDB; DDL commits at once; online-DDL and implicit-fill
+ * rules.
+ */
 public final class MysqlDriver implements DialectDriver {
     private static final ReplaySemantics SEMANTICS = new ReplaySemantics(false, false, true);
     private static final ToolTables TOOL_TABLES = new ToolTables(
@@ -33,6 +39,18 @@ public final class MysqlDriver implements DialectDriver {
     public DevDatabase open(DevUrl url, DevSettings settings) throws DevDatabaseException {
         if (url instanceof MysqlUrl mysql) {
             return MysqlDevDatabase.open(mysql, settings, mysql.masked());
+        }
+        if (url instanceof EmbeddedMariaDbUrl) {
+            EmbeddedMariaDb server = EmbeddedMariaDb.start();
+            try {
+                MariaDbLogin login = server.login();
+                MysqlUrl local = new MysqlUrl("mariadb", login.user(), login.password(), login.host(), login.port(),
+                        Optional.empty(), Map.of());
+                return new OwnServerMysqlDevDatabase(MysqlDevDatabase.open(local, settings, "embedded MariaDB"), server);
+            } catch (DevDatabaseException | RuntimeException e) {
+                server.close();
+                throw e;
+            }
         }
         throw new IllegalArgumentException("not a MySQL dev URL: " + url.masked());
     }
