@@ -8,6 +8,7 @@ import io.schemagate.core.devdb.DevUrl;
 import io.schemagate.core.migrate.DirFormat;
 import io.schemagate.core.replay.Inspector;
 import io.schemagate.core.replay.ReplaySemantics;
+import io.schemagate.core.replay.StatementProbe;
 import io.schemagate.core.sql.Dialect;
 import java.sql.SQLException;
 import java.util.List;
@@ -28,6 +29,11 @@ public interface DialectDriver {
 
     /** Whether DDL rolls back with its transaction, and whether the driver runs batches of statements. */
     ReplaySemantics semantics();
+
+    /** What to look at on the dev database before each statement of a new file runs; none by default. */
+    default StatementProbe probe(DevDatabase db) throws SQLException {
+        return StatementProbe.NONE;
+    }
 
     /** Reads the dev database's schema after each statement of a new file. */
     Inspector inspector();

@@ -67,6 +67,7 @@ public final class MigrateLint {
             try (DevDatabase db = driver.open(request.devUrl(), request.settings())) {
                 devDatabase = db.description();
                 Replayer replayer = new Replayer(db.connection(), driver.inspector(), driver.semantics());
+                replayer.probeNewStatements(driver.probe(db));
                 replayer.beforeEachStatement(statement -> {
                     db.statementStarting();
                     progress.statement(statement.position().line());

@@ -31,6 +31,7 @@ public final class Replayer {
     /** Set when a batch was stopped for running too long. */
     private Failure batchStopped;
     private Consumer<Statement> beforeEachStatement = statement -> { };
+    private StatementProbe probe = StatementProbe.NONE;
 
     public Replayer(Connection connection, Inspector inspector, ReplaySemantics semantics) {
         this.connection = connection;
@@ -41,6 +42,11 @@ public final class Replayer {
     /** Tells {@code listener} about each statement before it runs one at a time (progress on long replays). */
     public void beforeEachStatement(Consumer<Statement> listener) {
         beforeEachStatement = listener;
+    }
+
+    /** Lets {@code probe} look at the dev database before each statement of a new file. */
+    public void probeNewStatements(StatementProbe probe) {
+        this.probe = probe;
     }
 
     /** Runs statements that prepare the database the way the tool does before migrating (its own tables). */
@@ -68,7 +74,7 @@ public final class Replayer {
                 batchStopped = null;
                 return Optional.of(stopped.withApplied(applied));
             }
-            Optional<Failure> failure = run(script, section, applied, statement -> { });
+            Optional<Failure> failure = run(script, section, applied, statement -> { }, statement -> { });
             if (failure.isPresent()) {
                 return failure;
             }
@@ -84,15 +90,19 @@ public final class Replayer {
         }
         Catalog fileStart = current;
         List<Statement> applied = new ArrayList<>();
+        List<Observation> observed = new ArrayList<>();
         for (Section section : script.sections()) {
             Optional<Failure> failure = run(script, section, applied, statement -> {
+                observed.clear();
+                observed.addAll(probe.before(connection, statement, current));
+            }, statement -> {
                 Catalog before = current;
                 current = inspector.inspect(connection);
                 List<SchemaChange> changes = SchemaDiff.diff(before, current);
                 if (semantics.namedIdentity()) {
                     changes = RenamePairing.pair(changes, statement.text());
                 }
-                runs.add(new StatementRun(statement, changes));
+                runs.add(new StatementRun(statement, changes, observed));
             });
             if (failure.isPresent()) {
                 current = null; // the rollback undid part of what was inspected
@@ -147,9 +157,9 @@ public final class Replayer {
         }
     }
 
-    /** What to do after each statement that succeeded. */
+    /** What to do before each statement, or after each one that succeeded. */
     @FunctionalInterface
-    private interface AfterStatement {
+    private interface EachStatement {
         void accept(Statement statement) throws SQLException;
     }
 
@@ -158,12 +168,13 @@ public final class Replayer {
      * failure can say what a rerun must skip.
      */
     private Optional<Failure> run(MigrationScript script, Section section, List<Statement> applied,
-                                  AfterStatement after) throws SQLException {
+                                  EachStatement before, EachStatement after) throws SQLException {
         boolean transactional = section.txMode() == TxMode.FILE;
         connection.setAutoCommit(!transactional);
         List<Statement> pending = new ArrayList<>();
         for (Statement statement : section.statements()) {
             beforeEachStatement.accept(statement);
+            before.accept(statement);
             try (java.sql.Statement s = connection.createStatement()) {
                 s.setEscapeProcessing(false); // JDBC escapes like {fn …} are not SQL; send the text as written
                 s.execute(statement.text());

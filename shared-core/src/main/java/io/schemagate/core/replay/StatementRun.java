@@ -10,11 +10,22 @@ import java.util.List;
  * <p>The schemas before and after are not kept: with a thousand tables, holding two per statement costs hundreds
  * of megabytes. Analyzers that need them get them while the replay runs.
  *
- * @param statement the statement
- * @param changes   what it changed
+ * @param statement    the statement
+ * @param changes      what it changed
+ * @param observations what the dialect's {@link StatementProbe} saw on the dev database before it ran
  */
-public record StatementRun(Statement statement, List<SchemaChange> changes) {
+public record StatementRun(Statement statement, List<SchemaChange> changes, List<Observation> observations) {
     public StatementRun {
         changes = List.copyOf(changes);
+        observations = List.copyOf(observations);
+    }
+
+    public StatementRun(Statement statement, List<SchemaChange> changes) {
+        this(statement, changes, List.of());
+    }
+
+    /** The observations of one kind. */
+    public <T extends Observation> List<T> observed(Class<T> kind) {
+        return observations.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 }

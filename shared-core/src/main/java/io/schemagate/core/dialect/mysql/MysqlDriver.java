@@ -12,6 +12,7 @@ import io.schemagate.core.dialect.ToolTables;
 import io.schemagate.core.migrate.DirFormat;
 import io.schemagate.core.replay.Inspector;
 import io.schemagate.core.replay.ReplaySemantics;
+import io.schemagate.core.replay.StatementProbe;
 import io.schemagate.core.sql.Dialect;
 import java.sql.SQLException;
 import java.util.List;
@@ -61,6 +62,11 @@ public final class MysqlDriver implements DialectDriver {
     }
 
     @Override
+    public StatementProbe probe(DevDatabase db) throws SQLException {
+        return new AlgorithmProbe(MysqlServer.of(db.connection()));
+    }
+
+    @Override
     public Inspector inspector() {
         return MysqlInspector::inspect;
     }
@@ -73,6 +79,15 @@ public final class MysqlDriver implements DialectDriver {
     @Override
     public List<Analyzer> analyzers(DevDatabase db) throws SQLException {
         MysqlServer server = MysqlServer.of(db.connection());
-        return List.of(new OnlineDdl(), new ImplicitFill(server), new InlineReferences(server));
+        return List.of(new OnlineDdl(), new ImplicitFill(server), new InlineReferences(server),
+                new NonStrictNotNull(sqlMode(db.connection())), new NonInnodbTables());
+    }
+
+    /** The dev session's sql_mode before the file runs. */
+    private static String sqlMode(java.sql.Connection connection) throws SQLException {
+        try (java.sql.Statement s = connection.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT @@SESSION.sql_mode")) {
+            rs.next();
+            return rs.getString(1) == null ? "" : rs.getString(1);
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.schemagate.core.analyzer.Analyzer;
 import io.schemagate.core.analyzer.Pass;
 import io.schemagate.core.diagnostic.Fix;
 import io.schemagate.core.diagnostic.Rule;
+import io.schemagate.core.replay.Observation;
 import io.schemagate.core.replay.StatementRun;
 import io.schemagate.core.schema.Column;
 import io.schemagate.core.schema.QualifiedName;
@@ -15,10 +16,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The MySQL/MariaDB online-DDL rules decided from the statement and its changes (rules.md §2.7, §3.3): explicit
- * COPY or blocking LOCK (MY502), expression defaults (MY504), AUTO_INCREMENT columns (MY505), foreign keys (MY506)
- * and checks (MY507) added to tables that may hold rows, several DDL statements in one file (MY511, each commits on
- * its own), and DDL without a lock_wait_timeout (MY512).
+ * The MySQL/MariaDB online-DDL rules (rules.md §2.7, §3.3), from the statement, its changes and what the server
+ * said when asked how it would run it ({@link AlgorithmProbe}): a table copy (MY501) or an in-place rebuild (MY503),
+ * explicit COPY or blocking LOCK (MY502), expression defaults (MY504), AUTO_INCREMENT columns (MY505), foreign keys
+ * (MY506) and checks (MY507) added to tables that may hold rows, several DDL statements in one file (MY511, each
+ * commits on its own), and DDL without a lock_wait_timeout (MY512). MY501 and MY503 stay quiet where a more precise
+ * rule already explains the copy.
  */
 final class OnlineDdl implements Analyzer {
     private static final Pattern COPY_OR_LOCK = Pattern.compile(
@@ -53,7 +56,8 @@ final class OnlineDdl implements Analyzer {
                         new Fix("Put one DDL statement in each file, or make the file safe to rerun (IF NOT EXISTS).",
                                 null));
             }
-            Optional<QualifiedName> table = alteredTable(pass, run, i);
+            Optional<String> table = alteredTable(pass, run, i).map(QualifiedName::toString)
+                    .or(() -> run.observed(Observation.Algorithm.class).stream().map(Observation.Algorithm::table).findFirst());
             if (table.isEmpty()) {
                 continue;
             }
@@ -72,35 +76,81 @@ final class OnlineDdl implements Analyzer {
                         new Fix("Leave ALGORITHM and LOCK to the server, or ask for LOCK=NONE so it refuses rather than"
                                 + " blocks.", null));
             }
+            boolean explained = false;
             for (SchemaChange change : run.changes()) {
-                check(pass, statement, change, foreignKeyChecksOff);
+                explained |= check(pass, statement, change, foreignKeyChecksOff);
+            }
+            if (!explained) {
+                algorithm(pass, run);
             }
         }
     }
 
-    private static void check(Pass pass, Statement statement, SchemaChange change, boolean foreignKeyChecksOff) {
-        if (change instanceof SchemaChange.AddColumn a) {
-            Column c = a.column();
-            if (c.identity() != Column.Identity.NONE) {
-                pass.report(Rule.MY505, statement, "AUTO_INCREMENT column " + a.table().member(c.name()) + " is added:"
-                        + " the table is rebuilt with writes blocked", new Fix("Create a new table and copy the rows"
-                        + " in batches, or add the column where the table is empty.", null));
-            } else if (EXPRESSION_DEFAULT.matcher(statement.text()).find() && c.defaultExpression() != null) {
-                pass.report(Rule.MY504, statement, "column " + a.table().member(c.name()) + " is added with an"
-                        + " expression DEFAULT: the table is rebuilt", new Fix("Add it without a default (or a literal"
-                        + " one), then SET DEFAULT, and backfill in batches.", null));
+    /** MY501 for a table copy, MY503 for a MariaDB in-place rebuild, as the server answered the probe. */
+    private static void algorithm(Pass pass, StatementRun run) {
+        for (Observation.Algorithm a : run.observed(Observation.Algorithm.class)) {
+            String why = a.refusal().isEmpty() ? "" : " (" + a.refusal() + ")";
+            if (a.algorithm().equals("COPY")) {
+                pass.report(Rule.MY501, run.statement(), "this ALTER copies table " + a.table() + " row by row, with"
+                                + " writes blocked until it ends: the server cannot run it in place" + why,
+                        new Fix("Use an online schema change tool (gh-ost, pt-online-schema-change), or add a new column,"
+                                + " backfill it in batches and switch over.", null));
+            } else if (a.algorithm().equals("INPLACE") && a.rebuild()) {
+                pass.report(Rule.MY503, run.statement(), "this ALTER rebuilds table " + a.table() + " in place: writes go"
+                                + " on, but it takes time and I/O in proportion to the table, and replicas lag behind"
+                                + why,
+                        new Fix("Expect the runtime and replica lag of a full table rebuild; schedule it.", null));
             }
-        } else if (change instanceof SchemaChange.AddForeignKey f && !foreignKeyChecksOff) {
+        }
+    }
+
+    /** Reports the rule a change of a pre-existing table breaks; true when it explains a copy or rebuild. */
+    private static boolean check(Pass pass, Statement statement, SchemaChange change, boolean foreignKeyChecksOff) {
+        if (change instanceof SchemaChange.AddColumn a && a.column().identity() != Column.Identity.NONE) {
+            pass.report(Rule.MY505, statement, "AUTO_INCREMENT column " + a.table().member(a.column().name())
+                    + " is added: the table is rebuilt with writes blocked", new Fix("Create a new table and copy the"
+                    + " rows in batches, or add the column where the table is empty.", null));
+            return true;
+        }
+        if (change instanceof SchemaChange.AddColumn a && a.column().defaultExpression() != null
+                && EXPRESSION_DEFAULT.matcher(statement.text()).find()) {
+            pass.report(Rule.MY504, statement, "column " + a.table().member(a.column().name()) + " is added with an"
+                    + " expression DEFAULT: the table is rebuilt", new Fix("Add it without a default (or a literal"
+                    + " one), then SET DEFAULT, and backfill in batches.", null));
+            return true;
+        }
+        if (change instanceof SchemaChange.AddForeignKey f && !foreignKeyChecksOff) {
             pass.report(Rule.MY506, statement, "foreign key " + f.foreignKey().name() + " is added to " + f.table()
                     + ": with foreign_key_checks on, the table is copied and writes to it and to "
                     + f.foreignKey().referencedTable() + " are blocked", new Fix("If the data is surely valid, run the"
                     + " ALTER between SET foreign_key_checks = 0 and = 1 (in place, no copy; not through a pooler).",
                     null));
-        } else if (change instanceof SchemaChange.AddCheck c) {
+            return true;
+        }
+        if (change instanceof SchemaChange.ModifyColumn m && m.typeChanged()) {
+            Optional<MemberList> before = MemberList.of(m.before().type());
+            Optional<MemberList> after = MemberList.of(m.after().type());
+            if (before.isPresent() && after.isPresent() && before.get().kind().equals(after.get().kind())) {
+                Optional<MemberList.Problem> problem = before.get().problemGoingTo(after.get());
+                if (problem.isPresent()) {
+                    Rule rule = Rule.valueOf("MY1" + (before.get().kind().equals("enum") ? 1 : 2) + problem.get().step());
+                    pass.report(rule, statement, "the " + before.get().kind().toUpperCase(Locale.ROOT) + " of "
+                                    + m.table().member(m.after().name()) + " " + problem.get().text() + ": the table is"
+                                    + " copied with writes blocked" + (problem.get().step() == 0
+                                    ? ", and rows holding a removed value fail or become ''" : ""),
+                            new Fix("Only append members at the end, within the same storage size; move rows off a"
+                                    + " value before removing it.", null));
+                    return true;
+                }
+            }
+        }
+        if (change instanceof SchemaChange.AddCheck c) {
             pass.report(Rule.MY507, statement, "check " + c.check().name() + " is added to " + c.table() + ": every"
                     + " row is scanned with writes blocked, and it fails if one violates it",
                     new Fix("There is no online form: check the rows first and schedule it.", null));
+            return true;
         }
+        return false;
     }
 
     /** The pre-existing table an ALTER TABLE changes (new tables hold no rows and nobody waits on them). */

@@ -50,6 +50,53 @@ abstract class MysqlRulesContract {
     }
 
     @Test
+    void anAlterTheServerRunsByCopyingTheTable() throws Exception {
+        Diagnostic d = only(lint.findings(WAIT + "ALTER TABLE users MODIFY legacy bigint;"));
+        assertEquals("MY501", d.code());
+        assertTrue(d.message().contains("copies table users"), d.message());
+        assertEquals(List.of(), lint.codes(WAIT + "ALTER TABLE users ADD COLUMN note varchar(20);"));
+        assertEquals(List.of(), lint.codes(WAIT + "ALTER TABLE users ADD INDEX users_name (name);"));
+        // The probe leaves nothing behind: the file's own changes are all there is.
+        assertEquals(List.of("modify_column"), lint.report(WAIT + "ALTER TABLE users MODIFY legacy bigint;").files()
+                .get(0).changes().stream().map(c -> c.kind()).filter(k -> !k.equals("modify_table")).toList());
+    }
+
+    @Test
+    void anAlterTheServerRunsByRebuildingTheTableInPlace() throws Exception {
+        Diagnostic d = only(lint.findings(WAIT + "ALTER TABLE users FORCE;"));
+        assertEquals("MY503", d.code());
+        assertTrue(d.message().contains("rebuilds table users in place"), d.message());
+    }
+
+    @Test
+    void enumAndSetChanges() throws Exception {
+        String base = WAIT + "ALTER TABLE audit ADD COLUMN kind enum('a','b','c'), ADD COLUMN tags set('x','y');\n";
+        // Each case is the second DDL statement of its file: MY511 joins, and says nothing about the ENUM.
+        assertEquals(List.of("MY110 3", "MY511 3"), lint.codes(base + "ALTER TABLE audit MODIFY kind enum('a','b');"));
+        assertEquals(List.of("MY111 3", "MY511 3"), lint.codes(base + "ALTER TABLE audit MODIFY kind enum('b','a','c');"));
+        assertEquals(List.of("MY112 3", "MY511 3"), lint.codes(base + "ALTER TABLE audit MODIFY kind enum('z','a','b','c');"));
+        assertEquals(List.of("MY120 3", "MY511 3"), lint.codes(base + "ALTER TABLE audit MODIFY tags set('x');"));
+        assertEquals(List.of("MY123 3", "MY511 3"), lint.codes(base + "ALTER TABLE audit MODIFY tags set("
+                + "'x','y','3','4','5','6','7','8','9');"));
+        assertEquals(List.of("MY511 3"), lint.codes(base + "ALTER TABLE audit MODIFY kind enum('a','b','c','d');"));
+    }
+
+    @Test
+    void notNullWhileSqlModeIsNotStrict() throws Exception {
+        Diagnostic d = only(lint.findings(WAIT + "SET SESSION sql_mode = 'NO_ENGINE_SUBSTITUTION';\n"
+                + "ALTER TABLE audit MODIFY id bigint NOT NULL;").stream().filter(x -> x.code().equals("MY508")).toList());
+        assertTrue(d.message().contains("audit.id"), d.message());
+        assertTrue(lint.codes(WAIT + "SET SESSION sql_mode = 'STRICT_TRANS_TABLES';\n"
+                + "ALTER TABLE audit MODIFY id bigint NOT NULL;").stream().noneMatch(c -> c.startsWith("MY508")));
+    }
+
+    @Test
+    void tablesOutsideInnoDb() throws Exception {
+        assertEquals(List.of("MY509 2"), lint.codes(WAIT + "CREATE TABLE cache (k int) ENGINE=MyISAM;"));
+        assertEquals(List.of(), lint.codes(WAIT + "CREATE TABLE cache (k int) ENGINE=InnoDB;"));
+    }
+
+    @Test
     void explicitCopyOrLock() throws Exception {
         assertEquals(List.of("MY502 2"), lint.codes(WAIT + "ALTER TABLE users ADD COLUMN note varchar(20), ALGORITHM=COPY;"));
         assertEquals(List.of("MY502 2"), lint.codes(WAIT + "ALTER TABLE users ADD INDEX users_name (name), LOCK=EXCLUSIVE;"));
@@ -114,7 +161,8 @@ abstract class MysqlRulesContract {
         assertEquals(List.of("BC102 2"), lint.codes(WAIT + "ALTER TABLE users RENAME COLUMN code TO coupon;"));
         assertEquals(List.of("BC102 2"), lint.codes(WAIT + "ALTER TABLE users CHANGE code coupon varchar(10);"));
         assertEquals(List.of("MF101 2"), lint.codes(WAIT + "ALTER TABLE users ADD UNIQUE INDEX users_code (code);"));
-        assertEquals(List.of("MF104 2"), lint.codes(WAIT + "ALTER TABLE users MODIFY name varchar(50) NOT NULL;"));
+        // MariaDB rebuilds the table to make a column NOT NULL (MY503).
+        assertEquals(List.of("MF104 2", "MY503 2"), lint.codes(WAIT + "ALTER TABLE users MODIFY name varchar(50) NOT NULL;"));
     }
 
     @Test
