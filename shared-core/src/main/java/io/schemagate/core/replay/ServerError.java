@@ -1,6 +1,8 @@
 package io.schemagate.core.replay;
 
+import io.schemagate.core.devdb.ScratchName;
 import java.sql.SQLException;
+import java.util.regex.Pattern;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -18,6 +20,8 @@ record ServerError(String message, int position, String sqlState) {
     /** admin_shutdown: the backend was terminated. */
     static final String ADMIN_SHUTDOWN = "57P01";
     static final String INSUFFICIENT_PRIVILEGE = "42501";
+    private static final Pattern CONNECTION_PREFIX = Pattern.compile("^\\(conn=\\d+\\)\\s*");
+    private static final Pattern SCRATCH_QUALIFIER = Pattern.compile("`?" + ScratchName.PREFIX + "[a-z0-9]{10}`?\\.");
 
     static ServerError from(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
@@ -27,7 +31,16 @@ record ServerError(String message, int position, String sqlState) {
             return new ServerError(message.strip(), server.getPosition(), state);
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
-        return new ServerError(message, 0, state);
+        return new ServerError(unqualified(message), 0, state);
+    }
+
+    /**
+     * The message without the MariaDB driver's {@code (conn=N)} prefix and without the scratch database's random name
+     * qualifying objects ({@code Table 'sg_dev_x1y2.users' doesn't exist}), so the same failure reads the same on every
+     * run (pull-request comments are matched by text).
+     */
+    static String unqualified(String message) {
+        return SCRATCH_QUALIFIER.matcher(CONNECTION_PREFIX.matcher(message).replaceFirst("")).replaceAll("");
     }
 
     /** A statement stopped for running too long, by the server's timeout or schemagate's watchdog. */

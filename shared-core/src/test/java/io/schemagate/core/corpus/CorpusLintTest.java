@@ -1,12 +1,12 @@
 package io.schemagate.core.corpus;
 
-import io.schemagate.core.testing.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.schemagate.core.devdb.DevSettings;
 import io.schemagate.core.devdb.DevUrl;
+import io.schemagate.core.diagnostic.Diagnostic;
 import io.schemagate.core.history.NewFiles;
 import io.schemagate.core.lint.LintRequest;
 import io.schemagate.core.lint.MigrateLint;
@@ -18,22 +18,29 @@ import io.schemagate.core.migrate.MigrationDir;
 import io.schemagate.core.policy.Policy;
 import io.schemagate.core.report.FileReport;
 import io.schemagate.core.report.LintReport;
+import io.schemagate.core.testing.LocalMariaDb;
+import io.schemagate.core.testing.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every PostgreSQL corpus lints with its last 3 files new: base files replay, new files replay statement by statement
- * with inspection, and nothing fails or crashes.
+ * Every corpus lints with its last 3 files new, on PostgreSQL, MariaDB (standing in for MySQL 8) and SQLite: base
+ * files replay, new files replay statement by statement with inspection, and nothing fails or crashes. The findings
+ * per rule are printed, for the record.
  */
 class CorpusLintTest {
     private static final String SERVICE = "postgres://postgres@127.0.0.1:5432/postgres";
+    private static final String SQLITE = "sqlite://corpus?mode=memory";
 
     @TempDir
     Path temp;
@@ -46,25 +53,67 @@ class CorpusLintTest {
 
     @Test
     void kratosPostgres() throws Exception {
+        assertCleanReplay(lint(kratos("postgres", Set.of(), null), new AtlasFormat()));
+    }
+
+    /**
+     * MariaDB refuses two files, MySQL-8-only SQL (SOURCE.md): the first is left out (nothing later needs it), and the
+     * chain ends before the second (later files alter its table).
+     */
+    @Test
+    void kratosMysql() throws Exception {
+        LocalMariaDb.require();
+        LintReport report = lint(kratos("mysql", Set.of("20200317160354000002_create_profile_request_forms.mysql.up.sql"),
+                "20260408000000000000"), new AtlasFormat(), LocalMariaDb.URL);
+        assertCleanReplay(report);
+    }
+
+    @Test
+    void kratosSqlite() throws Exception {
+        assertCleanReplay(lint(kratos("sqlite3", Set.of(), null), new AtlasFormat(), SQLITE));
+    }
+
+    /**
+     * Kratos's popx directory for one dialect, as an Atlas directory, leaving out {@code skipped} file names and,
+     * unless null, every version from {@code endBefore} on.
+     */
+    private MigrationDir kratos(String dialect, Set<String> skipped, String endBefore) throws Exception {
         Path kratos = SharedData.corpus("kratos").resolve("persistence/sql/migrations/sql");
-        Path dir = Files.createDirectory(temp.resolve("kratos"));
-        for (KratosReplayTest.Migration m : KratosReplayTest.upMigrations(kratos, "postgres")) {
+        Path dir = Files.createDirectory(temp.resolve("kratos-" + dialect));
+        for (KratosReplayTest.Migration m : KratosReplayTest.upMigrations(kratos, dialect)) {
+            if (endBefore != null && m.version().compareTo(endBefore) >= 0) {
+                break;
+            }
+            if (skipped.contains(m.file().getFileName().toString())) {
+                continue;
+            }
             // popx runs .autocommit files outside a transaction; versions exceed golang-migrate's uint64, so the copy
             // is an Atlas directory (20-digit versions sort the same as text) with the equivalent txmode header.
             String header = m.autocommit() ? "-- atlas:txmode none\n\n" : "";
             Files.writeString(dir.resolve(m.file().getFileName()), header + Files.readString(m.file()));
         }
-        MigrationDir migrations = new MigrationDir(dir, "kratos");
+        MigrationDir migrations = new MigrationDir(dir, "kratos-" + dialect);
         DirectoryHasher.hash(migrations, new AtlasFormat());
-        assertCleanReplay(lint(migrations, new AtlasFormat()));
+        return migrations;
     }
 
     /** temporal-sql-tool runs files without a transaction, as the txmode header added to each copy says. */
     @ParameterizedTest
     @ValueSource(strings = {"temporal", "visibility"})
     void temporalPostgres(String database) throws Exception {
-        Path versioned = SharedData.corpus("temporal").resolve("schema/postgresql/v12").resolve(database).resolve("versioned");
-        Path dir = Files.createDirectory(temp.resolve(database));
+        assertCleanReplay(lint(temporal("schema/postgresql/v12", database), new AtlasFormat()));
+    }
+
+    /** Only temporal: visibility needs MySQL 8.0.17+ SQL (JSON ->> in generated columns) that MariaDB refuses. */
+    @Test
+    void temporalMysql() throws Exception {
+        LocalMariaDb.require();
+        assertCleanReplay(lint(temporal("schema/mysql/v8", "temporal"), new AtlasFormat(), LocalMariaDb.URL));
+    }
+
+    private MigrationDir temporal(String root, String database) throws Exception {
+        Path versioned = SharedData.corpus("temporal").resolve(root).resolve(database).resolve("versioned");
+        Path dir = Files.createDirectory(temp.resolve(root.replace('/', '-') + "-" + database));
         int n = 0;
         for (TemporalReplayTest.Version version : TemporalReplayTest.versions(versioned)) {
             for (Path file : TemporalReplayTest.manifestFiles(version)) {
@@ -74,12 +123,21 @@ class CorpusLintTest {
         }
         MigrationDir migrations = new MigrationDir(dir, database);
         DirectoryHasher.hash(migrations, new AtlasFormat());
-        assertCleanReplay(lint(migrations, new AtlasFormat()));
+        return migrations;
     }
 
     private static LintReport lint(MigrationDir dir, DirFormat format) throws Exception {
-        return MigrateLint.run(new LintRequest(dir, format, new NewFiles.Latest(3), DevUrl.parse(SERVICE),
+        return lint(dir, format, SERVICE);
+    }
+
+    private static LintReport lint(MigrationDir dir, DirFormat format, String devUrl) throws Exception {
+        LintReport report = MigrateLint.run(new LintRequest(dir, format, new NewFiles.Latest(3), DevUrl.parse(devUrl),
                 DevSettings.defaults(), Policy.DEFAULTS, Map.of()));
+        Map<String, Long> perRule = new TreeMap<>(report.diagnostics().stream()
+                .collect(Collectors.groupingBy(Diagnostic::code, Collectors.counting())));
+        System.out.println("corpus " + dir.display() + " on " + report.devDatabase().replaceAll("sg_dev_\\w+", "sg_dev_…")
+                + ": findings per rule " + perRule);
+        return report;
     }
 
     private static void assertCleanReplay(LintReport report) {
