@@ -23,7 +23,7 @@ record SchemaObject(String type, String name, String tableName, long rootpage, S
     private static final String SQL = """
             SELECT s.type, s.name, s.tbl_name, s.rootpage, s.sql, l.type AS list_type, coalesce(l.wr, 0) AS wr
             FROM main.sqlite_schema s
-            LEFT JOIN pragma_table_list l ON l.schema = 'main' AND l.name = s.name AND s.type IN ('table', 'view')
+            LEFT JOIN pragma_table_list(s.name) l ON l.schema = 'main' AND s.type IN ('table', 'view')
             WHERE %s
             ORDER BY s.name""".formatted(SchemaQuery.USER_OBJECT);
 
