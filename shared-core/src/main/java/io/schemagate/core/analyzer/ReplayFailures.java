@@ -38,4 +38,12 @@ public final class ReplayFailures {
         }
         return Rule.DI509.at(file, failure.position(), failure.explained());
     }
+
+    /** A failure the dialect knows as one of its own rules ({@code rule}), with SQLite's reason in the message. */
+    public static Diagnostic of(MigrationScript script, Failure failure, Rule rule) {
+        return new Diagnostic(rule.code(), rule.defaultSeverity(), script.file().displayPath(), failure.position(),
+                failure.explained() + " (SQLite refuses this ALTER: rebuild the table instead)",
+                List.of(new Fix("Rebuild the table: create the new table, copy the rows, drop the old one and rename"
+                        + " the new one, with PRAGMA foreign_keys = OFF around it in a -- atlas:txmode none file.", null)));
+    }
 }

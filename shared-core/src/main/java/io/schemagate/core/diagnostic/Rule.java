@@ -59,6 +59,7 @@ public enum Rule {
     LT101("sqlite-set-not-null", Severity.WARNING),
     LT501("add-column-rejected", Severity.ERROR),
     LT502("unsafe-rebuild", Severity.WARNING),
+    LT503("drop-column-rejected", Severity.ERROR),
     PG101("create-index-blocking", Severity.WARNING),
     PG103("concurrently-in-tx", Severity.ERROR),
     PG102("drop-index-blocking", Severity.WARNING),

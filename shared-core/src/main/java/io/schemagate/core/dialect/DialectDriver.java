@@ -6,12 +6,15 @@ import io.schemagate.core.devdb.DevDatabaseException;
 import io.schemagate.core.devdb.DevSettings;
 import io.schemagate.core.devdb.DevUrl;
 import io.schemagate.core.migrate.DirFormat;
+import io.schemagate.core.diagnostic.Rule;
+import io.schemagate.core.replay.Failure;
 import io.schemagate.core.replay.Inspector;
 import io.schemagate.core.replay.ReplaySemantics;
 import io.schemagate.core.replay.StatementProbe;
 import io.schemagate.core.sql.Dialect;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the lint pipeline needs to know about one database kind, in one place (Atlas keeps one driver per database
@@ -33,6 +36,14 @@ public interface DialectDriver {
     /** What to look at on the dev database before each statement of a new file runs; none by default. */
     default StatementProbe probe(DevDatabase db) throws SQLException {
         return StatementProbe.NONE;
+    }
+
+    /**
+     * The rule a failed statement of a new file breaks when the database's refusal is a known hazard of the dialect
+     * (SQLite refusing an ALTER: LT501, LT503); empty for a plain DI509.
+     */
+    default Optional<Rule> failureRule(Failure failure) {
+        return Optional.empty();
     }
 
     /** Reads the dev database's schema after each statement of a new file. */

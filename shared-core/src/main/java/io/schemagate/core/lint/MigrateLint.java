@@ -27,7 +27,6 @@ import io.schemagate.core.report.ChangeAt;
 import io.schemagate.core.report.FileReport;
 import io.schemagate.core.report.LintReport;
 import io.schemagate.core.schema.SchemaChange;
-import io.schemagate.core.sql.Dialect;
 import io.schemagate.core.text.Position;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -72,7 +71,7 @@ public final class MigrateLint {
                     db.statementStarting();
                     progress.statement(statement.position().line());
                 });
-                Replay replay = new Replay(loaded, db, replayer, driver.sql(), driver.analyzers(db), request.policy(),
+                Replay replay = new Replay(loaded, db, replayer, driver, driver.analyzers(db), request.policy(),
                         diagnostics, progress);
                 replay.prepare(driver.toolTables(request.format()));
                 replay.base(history.base());
@@ -114,20 +113,19 @@ public final class MigrateLint {
         private final LoadedDirectory loaded;
         private final DevDatabase db;
         private final Replayer replayer;
-        private final Dialect dialect;
+        private final DialectDriver driver;
         private final List<Analyzer> analyzers;
         private final Policy policy;
         private final List<Diagnostic> diagnostics;
         private final Progress progress;
         private String stoppedAt;
 
-        Replay(LoadedDirectory loaded, DevDatabase db, Replayer replayer, Dialect dialect, List<Analyzer> analyzers,
-               Policy policy,
-               List<Diagnostic> diagnostics, Progress progress) {
+        Replay(LoadedDirectory loaded, DevDatabase db, Replayer replayer, DialectDriver driver, List<Analyzer> analyzers,
+               Policy policy, List<Diagnostic> diagnostics, Progress progress) {
             this.loaded = loaded;
             this.db = db;
             this.replayer = replayer;
-            this.dialect = dialect;
+            this.driver = driver;
             this.analyzers = analyzers;
             this.policy = policy;
             this.diagnostics = diagnostics;
@@ -189,7 +187,7 @@ public final class MigrateLint {
             }
             FileRun run = replayer.runNew(script.get());
             reportOutsideChanges(file);
-            Analysis.Outcome analysis = Analysis.of(run, policy, dialect, analyzers);
+            Analysis.Outcome analysis = Analysis.of(run, policy, driver.sql(), analyzers);
             diagnostics.addAll(analysis.findings());
             List<ChangeAt> changes = new ArrayList<>();
             for (StatementRun statement : run.statements()) {
@@ -201,7 +199,8 @@ public final class MigrateLint {
             if (run.failed().isPresent()) {
                 Failure f = run.failure();
                 error = f.explained();
-                diagnostics.add(ReplayFailures.of(script.get(), f));
+                diagnostics.add(driver.failureRule(f).map(rule -> ReplayFailures.of(script.get(), f, rule))
+                        .orElseGet(() -> ReplayFailures.of(script.get(), f)));
                 stoppedAt = name;
             }
             return new FileReport(name, true, error, changes, List.of(), analysis.suppressed());

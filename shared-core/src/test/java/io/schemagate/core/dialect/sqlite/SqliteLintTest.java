@@ -108,10 +108,16 @@ class SqliteLintTest {
     }
 
     @Test
-    void aStatementSQLiteRefusesStopsTheReplay() throws Exception {
-        Diagnostic d = only(lint.findings("ALTER TABLE users ADD COLUMN serial INTEGER UNIQUE;\nDROP TABLE audit;"));
-        assertEquals("DI509", d.code());
-        assertTrue(d.message().contains("UNIQUE"), d.message());
+    void anAlterSQLiteRefusesOutrightStopsTheReplay() throws Exception {
+        Diagnostic add = only(lint.findings("ALTER TABLE users ADD COLUMN serial INTEGER UNIQUE;\nDROP TABLE audit;"));
+        assertEquals("LT501", add.code());
+        assertTrue(add.message().contains("UNIQUE") && add.message().contains("rebuild the table"), add.message());
+        Diagnostic drop = only(lint.findings("CREATE INDEX users_legacy ON users (legacy);\n"
+                + "ALTER TABLE users DROP COLUMN legacy;"));
+        assertEquals("LT503", drop.code());
+        assertEquals(2, drop.position().line());
+        Diagnostic other = only(lint.findings("INSERT INTO nowhere VALUES (1);"));
+        assertEquals("DI509", other.code());
     }
 
     private static Diagnostic only(List<Diagnostic> findings) {
