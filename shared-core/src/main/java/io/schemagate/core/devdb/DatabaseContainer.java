@@ -2,7 +2,12 @@ package io.schemagate.core.devdb;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.VersionComponent;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -107,7 +112,12 @@ public final class DatabaseContainer implements AutoCloseable {
         // Not closed here (closing a Testcontainers container stops it): it outlives this method, close() removes it.
         JdbcDatabaseContainer<?> container = container();
         container.withLabel(LABEL, "true")
-                .withCreateContainerCmdModifier(create -> create.withName(name))
+                .withCreateContainerCmdModifier(create -> {
+                    create.withName(name);
+                    if (loopbackOnly()) {
+                        onLoopback(create.getHostConfig());
+                    }
+                })
                 .withStartupAttempts(1)
                 .withStartupTimeout(READY_TIMEOUT);
         try {
@@ -142,6 +152,38 @@ public final class DatabaseContainer implements AutoCloseable {
             case MYSQL -> new GreetedMySql(image).withUsername("root").withPassword(password).withDatabaseName(url.database());
             case MARIADB -> new GreetedMariaDb(image).withUsername("root").withPassword(password).withDatabaseName(url.database());
         };
+    }
+
+    /**
+     * Whether the published port can be bound to the engine host's loopback: when the engine is on this machine (a
+     * Unix socket) and schemagate is not itself in a container (a sibling container reaches it through the bridge),
+     * so nothing but this machine reaches the superuser. Testcontainers alone would publish on every interface.
+     */
+    static boolean loopbackOnly(URI dockerHost, boolean insideContainer) {
+        return "unix".equals(dockerHost.getScheme()) && !insideContainer;
+    }
+
+    private static boolean loopbackOnly() {
+        return loopbackOnly(DockerClientFactory.instance().getTransportConfig().getDockerHost(), insideContainer());
+    }
+
+    static boolean insideContainer() {
+        return Files.exists(Path.of("/.dockerenv")) || Files.exists(Path.of("/run/.containerenv"));
+    }
+
+    /** Rewrites the port bindings Testcontainers made (any interface, any free port) to the loopback. */
+    static void onLoopback(HostConfig hostConfig) {
+        Ports published = hostConfig.getPortBindings();
+        if (published == null) {
+            return;
+        }
+        Ports loopback = new Ports();
+        published.getBindings().forEach((port, bindings) -> {
+            for (Ports.Binding binding : bindings == null ? new Ports.Binding[] {Ports.Binding.empty()} : bindings) {
+                loopback.bind(port, new Ports.Binding("127.0.0.1", binding.getHostPortSpec())); // null port: any free one
+            }
+        });
+        hostConfig.withPortBindings(loopback);
     }
 
     /** The PostgreSQL image logs "ready" (Testcontainers waits for that); the version comes from a first login. */

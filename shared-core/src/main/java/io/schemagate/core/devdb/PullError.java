@@ -37,8 +37,6 @@ final class PullError {
             public void onNext(PullResponseItem item) {
                 if (item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null) {
                     error.compareAndSet(null, item.getErrorDetail().getMessage());
-                } else if (item.getError() != null) {
-                    error.compareAndSet(null, item.getError());
                 }
             }
         };

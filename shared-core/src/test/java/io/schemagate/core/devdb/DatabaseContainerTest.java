@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Ports;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.testcontainers.DockerClientFactory;
 
 /**
  * The container API the MySQL and MariaDB dev databases build on, with a real MariaDB container (on CI the
@@ -50,8 +55,32 @@ class DatabaseContainerTest {
                 }
             }
             assertTrue(ContainerEngineForTests.labelledContainers(client).contains(container.name()));
+            // A local engine publishes the superuser's port on the loopback only, unless this JVM is in a container
+            // (as on this project's CI machine), which reaches it through the bridge.
+            Ports.Binding[] published = client.inspectContainerCmd(container.name()).exec().getNetworkSettings().getPorts()
+                    .getBindings().get(ExposedPort.tcp(3306));
+            assertEquals(1, published.length);
+            boolean loopback = DatabaseContainer.loopbackOnly(
+                    DockerClientFactory.instance().getTransportConfig().getDockerHost(), DatabaseContainer.insideContainer());
+            assertEquals(loopback, "127.0.0.1".equals(published[0].getHostIp()), String.valueOf(published[0]));
+            assertEquals(String.valueOf(login.port()), published[0].getHostPortSpec());
         }
         assertFalse(ContainerEngineForTests.labelledContainers(client).contains(container.name()), container.name() + " survived close()");
+    }
+
+    @Test
+    void publishedPortsGoOnTheLoopbackOnlyForALocalEngineSeenFromOutsideAContainer() {
+        assertTrue(DatabaseContainer.loopbackOnly(URI.create("unix:///var/run/docker.sock"), false));
+        assertFalse(DatabaseContainer.loopbackOnly(URI.create("unix:///var/run/docker.sock"), true));
+        assertFalse(DatabaseContainer.loopbackOnly(URI.create("tcp://docker:2375"), false));
+
+        // As Testcontainers asks: the server's port on any interface and a free host port.
+        HostConfig hostConfig = new HostConfig().withPortBindings(new Ports(ExposedPort.tcp(5432), Ports.Binding.empty()));
+        DatabaseContainer.onLoopback(hostConfig);
+        Ports.Binding[] bindings = hostConfig.getPortBindings().getBindings().get(ExposedPort.tcp(5432));
+        assertEquals(1, bindings.length);
+        assertEquals("127.0.0.1", bindings[0].getHostIp());
+        assertNull(bindings[0].getHostPortSpec());
     }
 
     @Test
