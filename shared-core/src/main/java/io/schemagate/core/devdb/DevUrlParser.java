@@ -21,8 +21,6 @@ final class DevUrlParser {
     /** An image tag that starts with the major: {@code 16}, {@code 16.4}, {@code 16-alpine}, {@code 16.4-bookworm}. */
     private static final Pattern DOCKER_TAG = Pattern.compile("(\\d{1,3})([.-][A-Za-z0-9][A-Za-z0-9._-]*)?");
     private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
-    /** Oldest server the catalog queries of the dev database and the inspector are written for. */
-    static final int MIN_DOCKER_MAJOR = 12;
 
     private DevUrlParser() {
     }
@@ -239,29 +237,56 @@ final class DevUrlParser {
 
     private static DockerUrl docker(String raw, String rest) throws DevUrlException {
         Target target = target(raw, rest);
-        if (!target.engine.equals(DockerUrl.IMAGE)) {
-            throw bad(raw, "docker:// supports the postgres image only, e.g. docker://postgres/" + EmbeddedUrl.DEFAULT_MAJOR);
-        }
+        DockerUrl.Kind kind = DockerUrl.Kind.named(target.engine).orElseThrow(() -> bad(raw,
+                "docker:// starts postgres, mysql or mariadb images, e.g. docker://postgres/" + EmbeddedUrl.DEFAULT_MAJOR
+                        + ", docker://mysql/8 or docker://mariadb/11"));
+        String form = "docker://" + kind.image() + "/TAG or docker://" + kind.image() + "/TAG/DB";
         if (target.segments.length > 2) {
-            throw bad(raw, "expected docker://postgres/MAJOR or docker://postgres/MAJOR/DB");
+            throw bad(raw, "expected " + form);
+        }
+        if (target.segments.length == 0 && kind != DockerUrl.Kind.POSTGRES) {
+            throw bad(raw, "name the image tag, e.g. " + example(kind));
         }
         String tag = target.segments.length == 0 ? String.valueOf(EmbeddedUrl.DEFAULT_MAJOR) : target.segments[0];
         Matcher matcher = DOCKER_TAG.matcher(tag);
         if (!matcher.matches()) {
-            throw bad(raw, "\"" + tag + "\" is not a postgres image tag starting with the major, e.g. 16 or 16.4-alpine");
+            throw bad(raw, "\"" + tag + "\" is not a " + kind.image() + " image tag starting with the major, e.g. "
+                    + (kind == DockerUrl.Kind.POSTGRES ? "16 or 16.4-alpine" : kind == DockerUrl.Kind.MYSQL ? "8 or 8.4" : "11 or 10.11"));
         }
         int major = Integer.parseInt(matcher.group(1));
-        if (major < MIN_DOCKER_MAJOR) {
-            throw bad(raw, "PostgreSQL " + major + " is too old; use " + MIN_DOCKER_MAJOR + " or newer");
+        if (major < kind.minMajor()) {
+            throw bad(raw, displayName(kind) + " " + major + " is too old; use " + kind.minMajor() + " or newer");
         }
-        String database = DockerUrl.DEFAULT_DATABASE;
+        String database = kind.defaultDatabase();
         if (target.segments.length == 2) {
             database = target.segments[1];
             if (!DATABASE_NAME.matcher(database).matches()) {
                 throw bad(raw, "\"" + database + "\" is not a plain database name (letters, digits, _)");
             }
         }
-        return new DockerUrl(tag, major, database, searchPathOnly(raw, target.query));
+        Optional<String> searchPath = Optional.empty();
+        if (kind == DockerUrl.Kind.POSTGRES) {
+            searchPath = searchPathOnly(raw, target.query);
+        } else if (!target.query.isEmpty()) {
+            throw bad(raw, "docker://" + kind.image() + " takes no parameters");
+        }
+        return new DockerUrl(kind, tag, major, database, searchPath);
+    }
+
+    private static String example(DockerUrl.Kind kind) {
+        return switch (kind) {
+            case POSTGRES -> "docker://postgres/" + EmbeddedUrl.DEFAULT_MAJOR;
+            case MYSQL -> "docker://mysql/8";
+            case MARIADB -> "docker://mariadb/11";
+        };
+    }
+
+    private static String displayName(DockerUrl.Kind kind) {
+        return switch (kind) {
+            case POSTGRES -> "PostgreSQL";
+            case MYSQL -> "MySQL";
+            case MARIADB -> "MariaDB";
+        };
     }
 
     /** {@code ENGINE/SEG/SEG?query} of the embedded and docker schemes. */

@@ -3,22 +3,36 @@ package io.schemagate.core.devdb;
 import io.schemagate.core.testing.LocalPostgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.dockerjava.api.DockerClient;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code docker://}: what is said without an engine (this machine has none), and the API conversation with a fake
- * engine whose "container" is the local PostgreSQL service.
+ * {@code docker://postgres}: a real container through Testcontainers (on CI, podman's Docker-compatible service and
+ * the postgres:15 image .ci/images.sh builds), its removal on close and on SIGTERM, and what is said without an
+ * engine.
  */
 class ContainerDevDatabaseTest {
+
+    private static final Pattern DESCRIPTION = Pattern.compile("container (sg_dev_[a-z0-9]+) of postgres:15 \\(PostgreSQL 15\\.\\d+\\)");
 
     @TempDir
     Path temp;
@@ -28,85 +42,87 @@ class ContainerDevDatabaseTest {
     }
 
     @Test
-    void noEngineNamesTheAlternatives() throws Exception {
-        Assumptions.assumeFalse(Files.exists(Path.of("/var/run/docker.sock")) || Files.exists(Path.of("/run/podman/podman.sock")),
-                "a container engine socket exists on this machine");
-        DevDatabaseException e = assertThrows(DevDatabaseException.class, () -> ContainerDevDatabase.open(
-                url("docker://postgres/17"), DevSettings.defaults(), Map.of("XDG_RUNTIME_DIR", temp.toString())));
-        String message = e.getMessage();
-        assertTrue(message.startsWith("docker://postgres/17/postgres needs a container engine (Docker or Podman), and none was found"),
-                message);
-        assertTrue(message.contains("DOCKER_HOST is not set") && message.contains("/var/run/docker.sock"), message);
-        assertTrue(message.contains("use embedded://postgres/17 (runs PostgreSQL in-process, no engine needed) or postgres://"), message);
-    }
-
-    @Test
-    void deadEngineSocket() {
-        Map<String, String> env = Map.of("DOCKER_HOST", "unix://" + temp.resolve("docker.sock"));
-        DevDatabaseException e = assertThrows(DevDatabaseException.class,
-                () -> ContainerDevDatabase.open(url("docker://postgres/16"), DevSettings.defaults(), env));
-        assertTrue(e.getMessage().startsWith("cannot reach the container engine at unix://" + temp.resolve("docker.sock")), e.getMessage());
-        assertTrue(e.getMessage().contains("use embedded://postgres/16"), e.getMessage());
-    }
-
-    @Test
-    void tlsEngineIsRefusedWithAReason() {
-        Map<String, String> env = Map.of("DOCKER_HOST", "tcp://docker:2376", "DOCKER_TLS_VERIFY", "1");
-        DevDatabaseException e = assertThrows(DevDatabaseException.class,
-                () -> ContainerDevDatabase.open(url("docker://postgres/16"), DevSettings.defaults(), env));
-        assertTrue(e.getMessage().contains("wants TLS"), e.getMessage());
-    }
-
-    @Test
-    void containerLifecycleThroughTheEngineApi() throws Exception {
-        LocalPostgres.admin().close(); // the fake container publishes the local service
-        try (FakeEngine engine = new FakeEngine(temp.resolve("engine.sock"), false)) {
-            String id;
-            try (DevDatabase db = ContainerDevDatabase.open(url("docker://postgres/16"), DevSettings.defaults(),
-                    Map.of("DOCKER_HOST", engine.dockerHost()))) {
-                assertTrue(db.description().matches("container sg_dev_[a-z0-9]+ of postgres:16 \\(PostgreSQL \\d+\\.\\d+\\)"),
-                        db.description());
-                assertEquals("schemagate", LocalPostgres.queryString(db.connection(), "SHOW application_name"));
-                assertEquals("10s", LocalPostgres.queryString(db.connection(), "SHOW lock_timeout"));
-                id = "c0ffee";
+    void postgresContainerIsADevDatabaseAndIsRemovedOnClose() throws Exception {
+        DockerClient client = ContainerEngineForTests.require(ContainerEngineForTests.POSTGRES_IMAGE);
+        String name;
+        try (DevDatabase db = ContainerDevDatabase.open(url("docker://postgres/15/app"), DevSettings.defaults())) {
+            Matcher description = DESCRIPTION.matcher(db.description());
+            assertTrue(description.matches(), db.description());
+            name = description.group(1);
+            assertEquals(15, db.serverMajorVersion());
+            assertEquals("schemagate", LocalPostgres.queryString(db.connection(), "SHOW application_name"));
+            assertEquals("10s", LocalPostgres.queryString(db.connection(), "SHOW lock_timeout"));
+            assertEquals("off", LocalPostgres.queryString(db.connection(), "SHOW fsync"));
+            try (Statement s = db.connection().createStatement()) {
+                s.execute("CREATE TABLE t (id int PRIMARY KEY)");
             }
-            List<String> calls = engine.requests.stream().map(FakeEngine.Request::toString).toList();
-            assertEquals("GET /_ping", calls.get(0));
-            assertEquals("GET /images/postgres:16/json", calls.get(1));
-            assertEquals("POST /images/create?fromImage=postgres&tag=16", calls.get(2));
-            assertTrue(calls.get(3).matches("POST /containers/create\\?name=sg_dev_[a-z0-9]+"), calls.get(3));
-            assertEquals("POST /containers/" + id + "/start", calls.get(4));
-            assertEquals("GET /containers/" + id + "/json", calls.get(5));
-            assertEquals("DELETE /containers/" + id + "?force=true&v=true", calls.get(calls.size() - 1));
-            String spec = engine.requests.get(3).body();
-            assertTrue(spec.contains("\"Image\":\"postgres:16\"") && spec.contains("POSTGRES_DB=postgres")
-                    && spec.contains("\"io.schemagate.dev-database\":\"true\"") && spec.contains("\"5432/tcp\""), spec);
+            assertTrue(ContainerEngineForTests.labelledContainers(client).contains(name),
+                    name + " is not among " + ContainerEngineForTests.labelledContainers(client));
+        }
+        assertFalse(ContainerEngineForTests.labelledContainers(client).contains(name), name + " survived close()");
+    }
+
+    @Test
+    void sigtermRemovesTheContainer() throws Exception {
+        DockerClient client = ContainerEngineForTests.require(ContainerEngineForTests.POSTGRES_IMAGE);
+        Path stderr = temp.resolve("stderr.txt");
+        Process child = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"), DevDatabaseChild.class.getName(),
+                "docker://postgres/15").redirectError(stderr.toFile()).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            String line = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return out.readLine();
+                } catch (java.io.IOException e) {
+                    return "read failed: " + e;
+                }
+            }).get(180, TimeUnit.SECONDS);
+            Matcher ready = Pattern.compile("READY 5432 " + DESCRIPTION.pattern()).matcher(String.valueOf(line));
+            assertTrue(ready.matches(), "child said: " + line + " / " + Files.readString(stderr));
+            String name = ready.group(1);
+            assertTrue(ContainerEngineForTests.labelledContainers(client).contains(name));
+            Thread.sleep(500); // let the long statement reach the server
+            child.destroy(); // SIGTERM
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child did not exit after SIGTERM");
+            assertFalse(ContainerEngineForTests.labelledContainers(client).contains(name), name + " survived SIGTERM");
+            assertEquals("", Files.readString(stderr), "Testcontainers and docker-java print nothing");
+        } finally {
+            child.destroyForcibly();
         }
     }
 
     @Test
-    void engineOverTcpPublishesOnItsHost() throws Exception {
-        LocalPostgres.admin().close();
-        try (FakeEngine engine = new FakeEngine(null, false)) {
-            try (DevDatabase db = ContainerDevDatabase.open(url("docker://postgres/16/postgres"), DevSettings.defaults(),
-                    Map.of("DOCKER_HOST", engine.dockerHost()))) {
-                assertEquals("1", LocalPostgres.queryString(db.connection(), "SELECT 1"));
-            }
-            String spec = engine.requests.stream().filter(r -> r.path().startsWith("/containers/create")).findFirst().orElseThrow().body();
-            assertTrue(spec.contains("\"HostIp\":\"0.0.0.0\""), "a remote engine's port is reached from outside: " + spec);
-            assertTrue(engine.requests.get(engine.requests.size() - 1).toString().startsWith("DELETE /containers/c0ffee"));
-        }
+    void noEngineIsOneLineNamingWhereItLookedAndTheAlternatives() throws Exception {
+        Assumptions.assumeFalse(Files.exists(Path.of("/var/run/docker.sock")),
+                "/var/run/docker.sock exists: Testcontainers would fall back to it");
+        String dockerHost = "unix://" + temp.resolve("no-engine.sock");
+        Path stderr = temp.resolve("stderr.txt");
+        List<String> command = new ArrayList<>(List.of(java(), "-Duser.home=" + temp, "-cp", System.getProperty("java.class.path"),
+                ContainerChild.class.getName(), "docker://postgres/16"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(key -> key.startsWith("TESTCONTAINERS_"));
+        env.put("DOCKER_HOST", dockerHost);
+        env.put("XDG_RUNTIME_DIR", temp.toString());
+        Process child = builder.start();
+        assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the child did not give up in time");
+        String stdout = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(2, child.exitValue(), stdout + Files.readString(stderr));
+        assertEquals("ERROR docker://postgres/16/postgres needs a container engine (Docker or Podman), and Testcontainers reached "
+                + "none (DOCKER_HOST=" + dockerHost + " does not answer); use embedded://postgres/16 (runs PostgreSQL in-process, "
+                + "no engine needed) or postgres://USER:PASS@HOST:5432/DB (a database service)\n", stdout);
+        assertEquals("", Files.readString(stderr), "no stack trace, no library logging");
     }
 
     @Test
-    void failedPullIsReportedAndNothingIsLeft() throws Exception {
-        try (FakeEngine engine = new FakeEngine(temp.resolve("engine.sock"), true)) {
-            DevDatabaseException e = assertThrows(DevDatabaseException.class, () -> ContainerDevDatabase.open(
-                    url("docker://postgres/16"), DevSettings.defaults(), Map.of("DOCKER_HOST", engine.dockerHost())));
-            assertTrue(e.getMessage().startsWith("cannot pull postgres:16 through unix://"), e.getMessage());
-            assertTrue(e.getMessage().contains("toomanyrequests: rate limit; use embedded://postgres/16"), e.getMessage());
-            List<String> calls = engine.requests.stream().map(FakeEngine.Request::toString).toList();
-            assertTrue(calls.stream().noneMatch(c -> c.startsWith("POST /containers/create")), calls.toString());
-        }
+    void mysqlAndMariadbAreNotPostgresDevDatabases() {
+        DevDatabaseException e = assertThrows(DevDatabaseException.class,
+                () -> ContainerDevDatabase.open(url("docker://mariadb/11"), DevSettings.defaults()));
+        assertEquals("docker://mariadb/11/dev: mariadb dev databases are not supported yet; use docker://postgres/MAJOR, "
+                + "embedded://postgres or a postgres:// dev URL", e.getMessage());
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

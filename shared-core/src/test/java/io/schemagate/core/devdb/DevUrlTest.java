@@ -267,27 +267,38 @@ class DevUrlTest {
 
     @ParameterizedTest
     @CsvSource({
-            "docker://postgres/16, 16, 16, postgres, docker://postgres/16/postgres",
-            "docker://postgres/17/dev, 17, 17, dev, docker://postgres/17/dev",
-            "docker://postgres/16.4-alpine/app, 16.4-alpine, 16, app, docker://postgres/16.4-alpine/app",
-            "docker://postgres, 16, 16, postgres, docker://postgres/16/postgres",
+            "docker://postgres/16, POSTGRES, 16, 16, postgres, postgres:16, docker://postgres/16/postgres",
+            "docker://postgres/17/dev, POSTGRES, 17, 17, dev, postgres:17, docker://postgres/17/dev",
+            "docker://postgres/16.4-alpine/app, POSTGRES, 16.4-alpine, 16, app, postgres:16.4-alpine, docker://postgres/16.4-alpine/app",
+            "docker://postgres, POSTGRES, 16, 16, postgres, postgres:16, docker://postgres/16/postgres",
+            "docker://mysql/8, MYSQL, 8, 8, dev, mysql:8, docker://mysql/8/dev",
+            "docker://mysql/8.4/app, MYSQL, 8.4, 8, app, mysql:8.4, docker://mysql/8.4/app",
+            "docker://mariadb/11, MARIADB, 11, 11, dev, mariadb:11, docker://mariadb/11/dev",
+            "docker://MariaDB/10.11/shop, MARIADB, 10.11, 10, shop, mariadb:10.11, docker://mariadb/10.11/shop",
     })
-    void dockerUrls(String text, String tag, int major, String database, String masked) throws DevUrlException {
+    void dockerUrls(String text, DockerUrl.Kind kind, String tag, int major, String database, String image, String masked)
+            throws DevUrlException {
         DockerUrl url = assertInstanceOf(DockerUrl.class, DevUrl.parse(text));
+        assertEquals(kind, url.kind());
         assertEquals(tag, url.tag());
         assertEquals(major, url.major());
         assertEquals(database, url.database());
-        assertEquals("postgres:" + tag, url.image());
+        assertEquals(image, url.image());
         assertEquals(masked, url.masked());
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "docker://postgres/latest | not a postgres image tag",
-            "docker://mysql/8 | postgres image only",
-            "docker://postgres/9 | too old",
+            "docker://mysql/latest | not a mysql image tag starting with the major, e.g. 8 or 8.4",
+            "docker://oracle/23 | docker:// starts postgres, mysql or mariadb images, e.g. docker://postgres/16, docker://mysql/8 or docker://mariadb/11",
+            "docker://postgres/9 | PostgreSQL 9 is too old; use 12 or newer",
+            "docker://mysql/5.7 | MySQL 5 is too old; use 8 or newer",
+            "docker://mariadb/5 | MariaDB 5 is too old; use 10 or newer",
+            "docker://mariadb | name the image tag, e.g. docker://mariadb/11",
+            "docker://mariadb/11?search_path=x | docker://mariadb takes no parameters",
             "docker://postgres/16/my-db | not a plain database name",
-            "docker://postgres/16/a/b | expected docker://postgres/MAJOR",
+            "docker://mysql/8/a/b | expected docker://mysql/TAG or docker://mysql/TAG/DB",
     })
     void badDockerUrls(String text, String expected) {
         String message = rejection(text);
