@@ -21,8 +21,8 @@ final class ContainerDevDatabase extends OwnServerDevDatabase {
 
     static DevDatabase open(DockerUrl url, DevSettings settings) throws DevDatabaseException {
         if (url.kind() != DockerUrl.Kind.POSTGRES) {
-            throw new DevDatabaseException(url.masked() + ": " + url.kind().image() + " dev databases are not supported yet; use "
-                    + "docker://postgres/MAJOR, embedded://postgres or a postgres:// dev URL");
+            // MySQL and MariaDB containers are the MySQL driver's (dialect.mysql.MysqlDriver).
+            throw new IllegalArgumentException("not a PostgreSQL container: " + url.masked());
         }
         ContainerDevDatabase db = new ContainerDevDatabase(url);
         // Armed before the container exists: a signal during the start removes it by name.

@@ -8,7 +8,8 @@ import java.util.Optional;
  *   <li>{@code postgres://user:pass@host:port/db?sslmode=…&search_path=…} (also {@code postgresql://}): a database
  *       service; schemagate works in a scratch database it creates there, or in the given one when it is empty;</li>
  *   <li>{@code embedded://postgres[/MAJOR]}: a private PostgreSQL server schemagate starts (the default, {@link #DEFAULT_URL});</li>
- *   <li>{@code docker://postgres/MAJOR[/DB]}: a throw-away container, where a container engine is available;</li>
+ *   <li>{@code docker://postgres|mysql|mariadb/TAG[/DB]}: a throw-away container, where a container engine is
+ *       available;</li>
  *   <li>{@code mysql://user:pass@host:port[/db]} (also {@code mariadb://}): a MySQL or MariaDB service, worked on in
  *       a scratch database;</li>
  *   <li>{@code embedded://mariadb}: a private MariaDB server schemagate starts (the default for MySQL);</li>

@@ -37,7 +37,10 @@ public final class Dialects {
 
     public static DialectDriver forUrl(DevUrl url) {
         // Java 17 has no pattern switch yet; DevUrl is sealed, so these are all the cases.
-        if (url instanceof PostgresUrl || url instanceof EmbeddedUrl || url instanceof DockerUrl) {
+        if (url instanceof DockerUrl docker) {
+            return docker.kind() == DockerUrl.Kind.POSTGRES ? POSTGRES : MYSQL;
+        }
+        if (url instanceof PostgresUrl || url instanceof EmbeddedUrl) {
             return POSTGRES;
         }
         if (url instanceof MysqlUrl || url instanceof EmbeddedMariaDbUrl) {

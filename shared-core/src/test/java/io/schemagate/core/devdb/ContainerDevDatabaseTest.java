@@ -1,13 +1,12 @@
 package io.schemagate.core.devdb;
 
-import io.schemagate.core.testing.LocalPostgres;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.github.dockerjava.api.DockerClient;
+import io.schemagate.core.dialect.Dialects;
+import io.schemagate.core.sql.Dialect;
+import io.schemagate.core.testing.LocalPostgres;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +20,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code docker://postgres}: a real container through Testcontainers (on CI, podman's Docker-compatible service and
@@ -115,11 +116,12 @@ class ContainerDevDatabaseTest {
     }
 
     @Test
-    void mysqlAndMariadbAreNotPostgresDevDatabases() {
-        DevDatabaseException e = assertThrows(DevDatabaseException.class,
+    void mysqlAndMariadbContainersAreTheMysqlDriversNotPostgres() throws Exception {
+        assertEquals(Dialect.MYSQL, Dialects.forUrl(url("docker://mariadb/11")).sql());
+        assertEquals(Dialect.MYSQL, Dialects.forUrl(url("docker://mysql/8")).sql());
+        assertEquals(Dialect.POSTGRES, Dialects.forUrl(url("docker://postgres/16")).sql());
+        assertThrows(IllegalArgumentException.class,
                 () -> ContainerDevDatabase.open(url("docker://mariadb/11"), DevSettings.defaults()));
-        assertEquals("docker://mariadb/11/dev: mariadb dev databases are not supported yet; use docker://postgres/MAJOR, "
-                + "embedded://postgres or a postgres:// dev URL", e.getMessage());
     }
 
     private static String java() {

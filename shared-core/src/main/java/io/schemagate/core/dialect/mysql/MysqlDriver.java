@@ -4,7 +4,9 @@ import io.schemagate.core.analyzer.Analyzer;
 import io.schemagate.core.devdb.DevDatabase;
 import io.schemagate.core.devdb.DevDatabaseException;
 import io.schemagate.core.devdb.DevSettings;
+import io.schemagate.core.devdb.DatabaseContainer;
 import io.schemagate.core.devdb.DevUrl;
+import io.schemagate.core.devdb.DockerUrl;
 import io.schemagate.core.devdb.EmbeddedMariaDbUrl;
 import io.schemagate.core.devdb.MysqlUrl;
 import io.schemagate.core.dialect.DialectDriver;
@@ -18,6 +20,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * MySQL 8 and MariaDB 10.11+: a service or the embedded MariaDB; DDL commits at once; online-DDL and implicit-fill
@@ -42,16 +45,25 @@ public final class MysqlDriver implements DialectDriver {
             return MysqlDevDatabase.open(mysql, settings, mysql.masked());
         }
         if (url instanceof EmbeddedMariaDbUrl) {
-            EmbeddedMariaDb server = EmbeddedMariaDb.start();
-            try {
-                MariaDbLogin login = server.login();
-                MysqlUrl local = new MysqlUrl("mariadb", login.user(), login.password(), login.host(), login.port(),
+            AtomicReference<EmbeddedMariaDb> server = new AtomicReference<>();
+            return OwnServerMysqlDevDatabase.open(() -> {
+                if (server.get() != null) {
+                    server.get().close();
+                }
+            }, () -> {
+                server.set(EmbeddedMariaDb.start());
+                MariaDbLogin login = server.get().login();
+                return new MysqlUrl("mariadb", login.user(), login.password(), login.host(), login.port(),
                         Optional.empty(), Map.of());
-                return new OwnServerMysqlDevDatabase(MysqlDevDatabase.open(local, settings, "embedded MariaDB"), server);
-            } catch (DevDatabaseException | RuntimeException e) {
-                server.close();
-                throw e;
-            }
+            }, settings, "embedded MariaDB");
+        }
+        if (url instanceof DockerUrl docker && docker.kind() != DockerUrl.Kind.POSTGRES) {
+            DatabaseContainer container = DatabaseContainer.of(docker);
+            return OwnServerMysqlDevDatabase.open(container, () -> {
+                DatabaseContainer.Login login = container.start();
+                return new MysqlUrl(docker.kind().image(), login.user(), login.password(), login.host(), login.port(),
+                        Optional.empty(), Map.of());
+            }, settings, docker.masked() + " (container " + container.name() + ")");
         }
         throw new IllegalArgumentException("not a MySQL dev URL: " + url.masked());
     }
