@@ -91,7 +91,7 @@ public final class MysqlDriver implements DialectDriver {
     @Override
     public List<Analyzer> analyzers(DevDatabase db) throws SQLException {
         MysqlServer server = MysqlServer.of(db.connection());
-        return List.of(new OnlineDdl(), new ImplicitFill(server), new InlineReferences(server),
+        return List.of(new OnlineDdl(server), new ImplicitFill(server), new InlineReferences(server),
                 new NonStrictNotNull(sqlMode(db.connection())), new NonInnodbTables());
     }
 

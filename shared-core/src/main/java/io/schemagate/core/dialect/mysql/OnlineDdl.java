@@ -9,6 +9,7 @@ import io.schemagate.core.replay.StatementRun;
 import io.schemagate.core.schema.Column;
 import io.schemagate.core.schema.QualifiedName;
 import io.schemagate.core.schema.SchemaChange;
+import io.schemagate.core.schema.Table;
 import io.schemagate.core.sql.Statement;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,12 @@ import java.util.regex.Pattern;
  * rule already explains the copy.
  */
 final class OnlineDdl implements Analyzer {
+    private final MysqlServer server;
+
+    OnlineDdl(MysqlServer server) {
+        this.server = server;
+    }
+
     private static final Pattern COPY_OR_LOCK = Pattern.compile(
             "\\b(ALGORITHM\\s*=?\\s*COPY|LOCK\\s*=?\\s*(SHARED|EXCLUSIVE))\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern EXPRESSION_DEFAULT = Pattern.compile("\\bDEFAULT\\s*\\(", Pattern.CASE_INSENSITIVE);
@@ -87,7 +94,7 @@ final class OnlineDdl implements Analyzer {
     }
 
     /** MY501 for a table copy, MY503 for a MariaDB in-place rebuild, as the server answered the probe. */
-    private static void algorithm(Pass pass, StatementRun run) {
+    private void algorithm(Pass pass, StatementRun run) {
         for (Observation.Algorithm a : run.observed(Observation.Algorithm.class)) {
             String why = a.refusal().isEmpty() ? "" : " (" + a.refusal() + ")";
             if (a.algorithm().equals("COPY")) {
@@ -95,6 +102,17 @@ final class OnlineDdl implements Analyzer {
                                 + " writes blocked until it ends: the server cannot run it in place" + why,
                         new Fix("Use an online schema change tool (gh-ost, pt-online-schema-change), or add a new column,"
                                 + " backfill it in batches and switch over.", null));
+                pass.tableBefore(new QualifiedName(MysqlInspector.OWN_SCHEMA, a.table()))
+                        .flatMap(OnlineDdl::whyNoOnlineTool)
+                        .ifPresent(reason -> pass.report(Rule.MY510, run.statement(), "table " + a.table() + " cannot be"
+                                        + " changed online by gh-ost or pt-online-schema-change either: " + reason,
+                                new Fix("Add a NOT NULL primary key (or unique key) first, or plan downtime for it.", null)));
+            } else if (a.algorithm().equals("INPLACE") && !a.rebuild() && !server.mariadb() && server.atLeast(8, 0)
+                    && addsOrDropsColumn(run)) {
+                pass.report(Rule.MY513, run.statement(), "MySQL cannot add or drop this column instantly on table "
+                                + a.table() + " and silently rebuilds it in place" + why,
+                        new Fix("Plan for the rebuild's runtime, or remove what blocks INSTANT (ROW_FORMAT=COMPRESSED, a"
+                                + " FULLTEXT index, 64 row versions: OPTIMIZE TABLE resets them).", null));
             } else if (a.algorithm().equals("INPLACE") && a.rebuild()) {
                 pass.report(Rule.MY503, run.statement(), "this ALTER rebuilds table " + a.table() + " in place: writes go"
                                 + " on, but it takes time and I/O in proportion to the table, and replicas lag behind"
@@ -102,6 +120,29 @@ final class OnlineDdl implements Analyzer {
                         new Fix("Expect the runtime and replica lag of a full table rebuild; schedule it.", null));
             }
         }
+    }
+
+    /**
+     * Why the online schema change tools cannot copy the table either (rules.md MY510): they need a NOT NULL primary
+     * or unique key to chunk by, and foreign keys and triggers get in their way.
+     */
+    private static Optional<String> whyNoOnlineTool(Table table) {
+        boolean chunkKey = table.primaryKey() != null || table.indexes().stream().anyMatch(i -> i.unique()
+                && i.columns().stream().allMatch(c -> table.column(c).map(Column::notNull).orElse(false)));
+        if (!chunkKey) {
+            return Optional.of("it has no primary key and no unique key over NOT NULL columns");
+        }
+        if (!table.foreignKeys().isEmpty()) {
+            return Optional.of("it has foreign keys, which the copy does not carry over");
+        }
+        if (!table.triggers().isEmpty()) {
+            return Optional.of("it has triggers, and pt-online-schema-change needs its own");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean addsOrDropsColumn(StatementRun run) {
+        return run.changes().stream().anyMatch(c -> c instanceof SchemaChange.AddColumn || c instanceof SchemaChange.DropColumn);
     }
 
     /** Reports the rule a change of a pre-existing table breaks; true when it explains a copy or rebuild. */

@@ -47,6 +47,14 @@ class MysqlEightLintTest {
     }
 
     @Test
+    void anAddColumnThatCannotBeInstantIsReported() throws Exception {
+        LintHarness compressed = new LintHarness(root, URL,
+                "CREATE TABLE packed (id int PRIMARY KEY, body text) ROW_FORMAT=COMPRESSED;");
+        assertTrue(compressed.codes(MysqlRulesContract.WAIT + "ALTER TABLE packed ADD COLUMN note varchar(20);")
+                .contains("MY513 2"));
+    }
+
+    @Test
     void aTypeChangeCopiesTheTable() throws Exception {
         Diagnostic d = MysqlRulesContract.only(lint.findings(MysqlRulesContract.WAIT + "ALTER TABLE users MODIFY legacy bigint;"));
         assertEquals("MY501", d.code());

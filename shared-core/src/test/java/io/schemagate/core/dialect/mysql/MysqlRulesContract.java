@@ -62,6 +62,15 @@ abstract class MysqlRulesContract {
     }
 
     @Test
+    void aCopiedTableNoOnlineToolCanTakeEither() throws Exception {
+        // audit has no primary key: gh-ost and pt-online-schema-change have nothing to chunk by.
+        assertEquals(List.of("MY501 2", "MY510 2"), lint.codes(WAIT + "ALTER TABLE audit MODIFY id varchar(20);"));
+        assertTrue(lint.findings(WAIT + "ALTER TABLE audit MODIFY id varchar(20);").get(1).message()
+                .contains("no primary key"));
+        assertEquals(List.of("MY501 2"), lint.codes(WAIT + "ALTER TABLE users MODIFY legacy bigint;"));
+    }
+
+    @Test
     void anAlterTheServerRunsByRebuildingTheTableInPlace() throws Exception {
         Diagnostic d = only(lint.findings(WAIT + "ALTER TABLE users FORCE;"));
         assertEquals("MY503", d.code());
@@ -79,6 +88,13 @@ abstract class MysqlRulesContract {
         assertEquals(List.of("MY123 3", "MY511 3"), lint.codes(base + "ALTER TABLE audit MODIFY tags set("
                 + "'x','y','3','4','5','6','7','8','9');"));
         assertEquals(List.of("MY511 3"), lint.codes(base + "ALTER TABLE audit MODIFY kind enum('a','b','c','d');"));
+        assertEquals(List.of("MY121 3", "MY511 3"), lint.codes(base + "ALTER TABLE audit MODIFY tags set('y','x');"));
+        assertEquals(List.of("MY122 3", "MY511 3"), lint.codes(base + "ALTER TABLE audit MODIFY tags set('w','x','y');"));
+        assertEquals(List.of("MY511 3"), lint.codes(base + "ALTER TABLE audit MODIFY tags set('x','y','z');"));
+        String many = java.util.stream.IntStream.rangeClosed(4, 256).mapToObj(i -> ",'m" + i + "'")
+                .collect(java.util.stream.Collectors.joining());
+        assertEquals(List.of("MY113 3", "MY511 3"), lint.codes(base + "ALTER TABLE audit MODIFY kind enum('a','b','c'"
+                + many + ");"));
     }
 
     @Test
