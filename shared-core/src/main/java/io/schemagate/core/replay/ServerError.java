@@ -22,6 +22,8 @@ record ServerError(String message, int position, String sqlState) {
     static final String INSUFFICIENT_PRIVILEGE = "42501";
     private static final Pattern CONNECTION_PREFIX = Pattern.compile("^\\(conn=\\d+\\)\\s*");
     private static final Pattern SCRATCH_QUALIFIER = Pattern.compile("`?" + ScratchName.PREFIX + "[a-z0-9]{10}`?\\.");
+    /** The scratch name anywhere else: MySQL's replay user is named after its database ({@code 'sg_dev_x1y2'@'host'}). */
+    private static final Pattern SCRATCH_NAME = Pattern.compile(ScratchName.PREFIX + "[a-z0-9]{10}\\b");
 
     static ServerError from(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
@@ -37,10 +39,12 @@ record ServerError(String message, int position, String sqlState) {
     /**
      * The message without the MariaDB driver's {@code (conn=N)} prefix and without the scratch database's random name
      * qualifying objects ({@code Table 'sg_dev_x1y2.users' doesn't exist}), so the same failure reads the same on every
-     * run (pull-request comments are matched by text).
+     * run (pull-request comments are matched by text); elsewhere the random part reads {@code sg_dev_*}.
      */
     static String unqualified(String message) {
-        return SCRATCH_QUALIFIER.matcher(CONNECTION_PREFIX.matcher(message).replaceFirst("")).replaceAll("");
+        String unprefixed = CONNECTION_PREFIX.matcher(message).replaceFirst("");
+        return SCRATCH_NAME.matcher(SCRATCH_QUALIFIER.matcher(unprefixed).replaceAll(""))
+                .replaceAll(ScratchName.PREFIX + "*");
     }
 
     /** A statement stopped for running too long, by the server's timeout or schemagate's watchdog. */

@@ -17,13 +17,15 @@ import java.util.regex.Pattern;
  * on an empty copy of the table ({@code CREATE TABLE … LIKE}) with {@code ALGORITHM=INSTANT}, then (MariaDB)
  * {@code NOCOPY}, then {@code INPLACE}; the first the server accepts is what it would do, and its refusals say why
  * the cheaper ones cannot. The copy is dropped again before the real statement runs. ALTERs that name their own
- * algorithm (MY502 reads those), rename the table, or touch partitions are left alone.
+ * algorithm (MY502 reads those), rename the table, or touch partitions are left alone. A table rename is any RENAME
+ * not followed by COLUMN, INDEX or KEY: MySQL's TO/AS is optional, and a renamed copy would be left behind under the
+ * name the real statement then finds taken.
  */
 final class AlgorithmProbe implements StatementProbe {
     private static final Pattern ALTER = Pattern.compile(
             "(?is)^\\s*ALTER\\s+(?:ONLINE\\s+)?(?:IGNORE\\s+)?TABLE\\s+(?:IF\\s+EXISTS\\s+)?(`(?:[^`]|``)+`|[A-Za-z0-9_$]+)(\\s.*)$");
     private static final Pattern SKIP = Pattern.compile(
-            "(?is).*\\b(ALGORITHM|RENAME\\s+(TO|AS)|PARTITION|PARTITIONS|DISCARD|IMPORT|ORDER\\s+BY|WAIT|NOWAIT)\\b.*");
+            "(?is).*\\b(ALGORITHM|RENAME(?!\\s+(COLUMN|INDEX|KEY)\\b)|PARTITION|PARTITIONS|DISCARD|IMPORT|ORDER\\s+BY|WAIT|NOWAIT)\\b.*");
     private static final Pattern TRAILING = Pattern.compile("(?s)[\\s;]+$");
     private static final SecureRandom RANDOM = new SecureRandom();
 

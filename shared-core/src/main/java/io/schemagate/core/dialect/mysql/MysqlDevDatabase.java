@@ -7,9 +7,12 @@ import io.schemagate.core.devdb.MysqlUrl;
 import io.schemagate.core.devdb.ScratchName;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A scratch database on a MySQL or MariaDB service: created by the URL's login, replayed on by a fresh user that
@@ -19,6 +22,8 @@ import java.sql.Statement;
 public final class MysqlDevDatabase extends GuardedDevDatabase {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    /** How long the cleanup's DROP DATABASE waits for a lock before giving up (and leaving sg_dev_… behind). */
+    private static final int DROP_LOCK_WAIT_SECONDS = 10;
 
     private final MysqlUrl url;
     private final String what;
@@ -29,6 +34,8 @@ public final class MysqlDevDatabase extends GuardedDevDatabase {
     private volatile String replayName;
     private volatile String replayPassword;
     private volatile Connection session;
+    /** The replay session's CONNECTION_ID(), to end what it still runs on the server; 0 until known. */
+    private volatile long sessionId;
 
     private MysqlDevDatabase(MysqlUrl url, String what, String database, MysqlServer server) {
         this.url = url;
@@ -91,6 +98,13 @@ public final class MysqlDevDatabase extends GuardedDevDatabase {
             c.close();
             throw e;
         }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT CONNECTION_ID()")) {
+            rs.next();
+            sessionId = rs.getLong(1);
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
         c.setAutoCommit(true);
         return c;
     }
@@ -134,12 +148,44 @@ public final class MysqlDevDatabase extends GuardedDevDatabase {
             }
         }
         try (Connection admin = MysqlConnections.open(url, null, null); Statement st = admin.createStatement()) {
+            // A statement the server still runs after the driver gave up on it (the migration may have lifted its own
+            // max_statement_time) holds locks the drop would wait on for lock_wait_timeout (a day or a year).
+            st.execute("SET SESSION lock_wait_timeout = " + DROP_LOCK_WAIT_SECONDS);
+            endReplaySessions(admin);
             st.execute("DROP DATABASE IF EXISTS `" + database + "`");
             if (replayUser != null) {
                 st.execute("DROP USER IF EXISTS " + replayUser);
             }
         } catch (SQLException ignored) {
             // close() never throws; what is left is named sg_dev_…
+        }
+    }
+
+    /** Ends the replay session and any other session of the replay user (event threads run as it too). */
+    private void endReplaySessions(Connection admin) {
+        List<Long> ids = new ArrayList<>();
+        if (sessionId > 0) {
+            ids.add(sessionId);
+        }
+        if (replayName != null) {
+            try (PreparedStatement p = admin.prepareStatement(
+                    "SELECT ID FROM information_schema.PROCESSLIST WHERE USER = ?")) {
+                p.setString(1, replayName);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            } catch (SQLException ignored) {
+                // the session id above is still worth ending
+            }
+        }
+        for (long id : ids) {
+            try (Statement st = admin.createStatement()) {
+                st.execute("KILL CONNECTION " + id);
+            } catch (SQLException alreadyGone) {
+                // ended on its own, or the login may not end it: the drop's lock wait bounds what follows
+            }
         }
     }
 }

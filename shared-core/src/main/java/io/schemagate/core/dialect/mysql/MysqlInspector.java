@@ -24,8 +24,8 @@ import java.util.Map;
  * {@link Catalog} of one {@link Schema} named after the database: its base tables and views with their columns,
  * indexes, primary key, unique, foreign key and check constraints, and triggers.
  *
- * <p>It reads {@code information_schema} only, never a table's rows, one query per object kind, and changes no
- * session state. These servers have no object ids: every {@code oid} and {@code attnum} is 0, so the differ matches
+ * <p>It reads {@code information_schema} only, never a table's rows, one query per object kind, and leaves the session
+ * as it found it (settings that would cut its queries short are lifted meanwhile: {@link InspectionSession}). These servers have no object ids: every {@code oid} and {@code attnum} is 0, so the differ matches
  * objects by name (a rename reads as a drop and an add), and lists are in the order the records ask (columns by
  * position, everything else by name). {@code Table.relfilenode} is InnoDB's table id, which changes when a statement
  * rebuilds the table (see {@link RebuildSignal}; 0 when unknown).
@@ -47,6 +47,12 @@ public final class MysqlInspector {
     }
 
     public static Catalog inspect(Connection connection) throws SQLException {
+        try (InspectionSession ignored = InspectionSession.open(connection)) {
+            return read(connection);
+        }
+    }
+
+    private static Catalog read(Connection connection) throws SQLException {
         ServerFeatures server = ServerFeatures.probe(connection);
         String database = server.database();
 
