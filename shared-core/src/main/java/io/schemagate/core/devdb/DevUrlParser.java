@@ -202,7 +202,8 @@ final class DevUrlParser {
         if (decoded.isEmpty()) {
             throw bad(raw, "name a file (sqlite://dev.db) or an in-memory database (sqlite://dev?mode=memory)");
         }
-        return new SqliteUrl(decoded, mode != null);
+        // sqlite://:memory: is how SQLite's own tools spell an in-memory database, not a file of that name.
+        return new SqliteUrl(decoded, mode != null || decoded.equals(":memory:"));
     }
 
     private static DevUrl embedded(String raw, String rest) throws DevUrlException {

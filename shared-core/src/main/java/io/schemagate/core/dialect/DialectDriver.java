@@ -46,8 +46,8 @@ public interface DialectDriver {
         return Optional.empty();
     }
 
-    /** Reads the dev database's schema after each statement of a new file. */
-    Inspector inspector();
+    /** Reads {@code db}'s schema after each statement of a new file. */
+    Inspector inspector(DevDatabase db) throws SQLException;
 
     /** Statements that create the migration tool's own tables, run once before the first file. */
     List<String> toolTables(DirFormat format);

@@ -65,7 +65,7 @@ public final class MigrateLint {
             progress.startingDevDatabase();
             try (DevDatabase db = driver.open(request.devUrl(), request.settings())) {
                 devDatabase = db.description();
-                Replayer replayer = new Replayer(db.connection(), driver.inspector(), driver.semantics());
+                Replayer replayer = new Replayer(db.connection(), driver.inspector(db), driver.semantics());
                 replayer.probeNewStatements(driver.probe(db));
                 replayer.beforeEachStatement(statement -> {
                     db.statementStarting();

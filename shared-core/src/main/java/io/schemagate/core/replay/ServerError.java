@@ -20,6 +20,8 @@ record ServerError(String message, int position, String sqlState) {
     /** admin_shutdown: the backend was terminated. */
     static final String ADMIN_SHUTDOWN = "57P01";
     static final String INSUFFICIENT_PRIVILEGE = "42501";
+    /** MySQL's and MariaDB's ER_QUERY_INTERRUPTED: KILL QUERY ended the statement (schemagate's watchdog). */
+    static final String MYSQL_INTERRUPTED = "70100";
     private static final Pattern CONNECTION_PREFIX = Pattern.compile("^\\(conn=\\d+\\)\\s*");
     private static final Pattern SCRATCH_QUALIFIER = Pattern.compile("`?" + ScratchName.PREFIX + "[a-z0-9]{10}`?\\.");
     /** The scratch name anywhere else: MySQL's replay user is named after its database ({@code 'sg_dev_x1y2'@'host'}). */
@@ -55,6 +57,9 @@ record ServerError(String message, int position, String sqlState) {
     /** The message with what a user needs to know about why it happened on the dev database. */
     String explained() {
         if (sqlState.equals(QUERY_CANCELED) && message.contains("user request")) {
+            return message + " (schemagate stopped it: it ran longer than --statement-timeout)";
+        }
+        if (sqlState.equals(MYSQL_INTERRUPTED)) {
             return message + " (schemagate stopped it: it ran longer than --statement-timeout)";
         }
         if (sqlState.equals(ADMIN_SHUTDOWN)) {

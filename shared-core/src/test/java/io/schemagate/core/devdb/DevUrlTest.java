@@ -131,6 +131,7 @@ class DevUrlTest {
         SqliteUrl memory = (SqliteUrl) DevUrl.parse("sqlite://dev?mode=memory");
         assertTrue(memory.memory());
         assertEquals("sqlite://dev?mode=memory", memory.masked());
+        assertTrue(((SqliteUrl) DevUrl.parse("sqlite://:memory:")).memory());
         SqliteUrl file = (SqliteUrl) DevUrl.parse("sqlite:///tmp/dev.db");
         assertEquals("/tmp/dev.db", file.location());
         assertFalse(file.memory());

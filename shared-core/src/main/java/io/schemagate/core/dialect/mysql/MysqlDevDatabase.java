@@ -36,6 +36,7 @@ public final class MysqlDevDatabase extends GuardedDevDatabase {
     private volatile Connection session;
     /** The replay session's CONNECTION_ID(), to end what it still runs on the server; 0 until known. */
     private volatile long sessionId;
+    private volatile StatementWatchdog watchdog;
 
     private MysqlDevDatabase(MysqlUrl url, String what, String database, MysqlServer server) {
         this.url = url;
@@ -106,7 +107,17 @@ public final class MysqlDevDatabase extends GuardedDevDatabase {
             throw e;
         }
         c.setAutoCommit(true);
+        watchdog = new StatementWatchdog(url, sessionId, settings.statementTimeout());
         return c;
+    }
+
+    /** Each statement's clock: past the statement timeout, the watchdog ends it whatever the session says. */
+    @Override
+    public void statementStarting() {
+        StatementWatchdog w = watchdog;
+        if (w != null) {
+            w.restart();
+        }
     }
 
     private static String password() {
@@ -139,6 +150,10 @@ public final class MysqlDevDatabase extends GuardedDevDatabase {
 
     @Override
     protected void release(boolean abrupt) {
+        StatementWatchdog w = watchdog;
+        if (w != null) {
+            w.close();
+        }
         Connection s = session;
         if (s != null) {
             try {

@@ -79,8 +79,15 @@ public final class MysqlDriver implements DialectDriver {
     }
 
     @Override
-    public Inspector inspector() {
-        return MysqlInspector::inspect;
+    public Inspector inspector(DevDatabase db) throws SQLException {
+        // The scratch database by name, read before any migration runs: a migration's USE must not redirect it.
+        String database;
+        try (java.sql.Statement s = db.connection().createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT DATABASE()")) {
+            rs.next();
+            database = rs.getString(1);
+        }
+        return connection -> MysqlInspector.inspect(connection, database);
     }
 
     @Override

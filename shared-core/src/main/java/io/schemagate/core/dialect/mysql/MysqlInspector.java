@@ -47,13 +47,21 @@ public final class MysqlInspector {
     }
 
     public static Catalog inspect(Connection connection) throws SQLException {
+        return inspect(connection, null);
+    }
+
+    /**
+     * Inspects {@code database} by name, whatever the session's current database: a migration's {@code USE other}
+     * must not make the dev database look empty.
+     */
+    public static Catalog inspect(Connection connection, String database) throws SQLException {
         try (InspectionSession ignored = InspectionSession.open(connection)) {
-            return read(connection);
+            return read(connection, database);
         }
     }
 
-    private static Catalog read(Connection connection) throws SQLException {
-        ServerFeatures server = ServerFeatures.probe(connection);
+    private static Catalog read(Connection connection, String scratch) throws SQLException {
+        ServerFeatures server = ServerFeatures.probe(connection, scratch);
         String database = server.database();
 
         TableReader tableReader = new TableReader();

@@ -1,6 +1,7 @@
 package io.schemagate.core.dialect.mysql;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -28,9 +29,9 @@ record ServerFeatures(String database, String defaultCollation, boolean mariaDb,
                       boolean indexExpression, boolean indexIgnored, boolean indexVisible, String innodbTables) {
 
     private static final String PROBE = """
-            SELECT DATABASE() AS db, VERSION() AS version,
+            SELECT COALESCE(?, DATABASE()) AS db, VERSION() AS version,
                    (SELECT DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA
-                    WHERE SCHEMA_NAME = DATABASE()) AS collation,
+                    WHERE SCHEMA_NAME = COALESCE(?, DATABASE())) AS collation,
                    (SELECT GROUP_CONCAT(CONCAT(TABLE_NAME, '.', COLUMN_NAME) SEPARATOR ' ')
                     FROM information_schema.COLUMNS
                     WHERE TABLE_SCHEMA = 'information_schema'
@@ -39,22 +40,31 @@ record ServerFeatures(String database, String defaultCollation, boolean mariaDb,
                       AND COLUMN_NAME IN ('EXPRESSION', 'IGNORED', 'IS_VISIBLE', 'TABLE_NAME', 'ENFORCED',
                                           'TABLE_ID')) AS features""";
 
-    static ServerFeatures probe(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(PROBE)) {
-            rs.next();
-            String database = rs.getString("db");
-            if (database == null) {
-                throw new SQLException("the connection has no current database (SELECT DATABASE() is NULL)");
+    /** @param database the database to inspect, or null for the session's current one */
+    static ServerFeatures probe(Connection connection, String database) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(PROBE)) {
+            s.setString(1, database);
+            s.setString(2, database);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return of(rs);
             }
-            String features = rs.getString("features");
-            Set<String> has = features == null ? Set.of()
-                    : Arrays.stream(features.split(" ")).map(String::toUpperCase).collect(Collectors.toSet());
-            String innodbTables = has.contains("INNODB_SYS_TABLES.TABLE_ID") ? "INNODB_SYS_TABLES"
-                    : has.contains("INNODB_TABLES.TABLE_ID") ? "INNODB_TABLES" : null;
-            return new ServerFeatures(database, rs.getString("collation"), rs.getString("version").contains("MariaDB"),
-                    has.contains("CHECK_CONSTRAINTS.TABLE_NAME"), has.contains("TABLE_CONSTRAINTS.ENFORCED"),
-                    has.contains("STATISTICS.EXPRESSION"), has.contains("STATISTICS.IGNORED"),
-                    has.contains("STATISTICS.IS_VISIBLE"), innodbTables);
         }
+    }
+
+    private static ServerFeatures of(ResultSet rs) throws SQLException {
+        String database = rs.getString("db");
+        if (database == null) {
+            throw new SQLException("the connection has no current database (SELECT DATABASE() is NULL)");
+        }
+        String features = rs.getString("features");
+        Set<String> has = features == null ? Set.of()
+                : Arrays.stream(features.split(" ")).map(String::toUpperCase).collect(Collectors.toSet());
+        String innodbTables = has.contains("INNODB_SYS_TABLES.TABLE_ID") ? "INNODB_SYS_TABLES"
+                : has.contains("INNODB_TABLES.TABLE_ID") ? "INNODB_TABLES" : null;
+        return new ServerFeatures(database, rs.getString("collation"), rs.getString("version").contains("MariaDB"),
+                has.contains("CHECK_CONSTRAINTS.TABLE_NAME"), has.contains("TABLE_CONSTRAINTS.ENFORCED"),
+                has.contains("STATISTICS.EXPRESSION"), has.contains("STATISTICS.IGNORED"),
+                has.contains("STATISTICS.IS_VISIBLE"), innodbTables);
     }
 }

@@ -21,7 +21,7 @@ final class TableReader implements InfoSchemaReader {
             SELECT TABLE_NAME AS table_name, ENGINE AS engine, ROW_FORMAT AS row_format,
                    TABLE_COLLATION AS table_collation
             FROM information_schema.TABLES
-            WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE'""";
+            WHERE TABLE_SCHEMA = ? AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')""";
 
     private final List<Row> rows = new ArrayList<>();
 

@@ -40,7 +40,7 @@ public final class PostgresDriver implements DialectDriver {
     }
 
     @Override
-    public Inspector inspector() {
+    public Inspector inspector(DevDatabase db) {
         return PostgresInspector::inspect;
     }
 

@@ -26,6 +26,8 @@ import org.sqlite.SQLiteLimits;
 public final class SqliteDevDatabase extends GuardedDevDatabase {
     /** SQLite calls the progress handler every this many virtual-machine steps. */
     private static final int PROGRESS_STEPS = 10_000;
+    /** The database file and the files SQLite keeps next to it; none may exist before, all are deleted after. */
+    private static final List<String> SIDE_FILES = List.of("", "-journal", "-wal", "-shm");
 
     private final SqliteUrl url;
     private final Path file;
@@ -45,8 +47,10 @@ public final class SqliteDevDatabase extends GuardedDevDatabase {
         Path file = null;
         if (!url.memory()) {
             file = Path.of(url.location()).toAbsolutePath();
-            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-                throw new DevDatabaseException("the dev database " + url.masked() + " already exists: schemagate creates"
+            String path = file.toString();
+            if (SIDE_FILES.stream().anyMatch(suffix -> Files.exists(Path.of(path + suffix), LinkOption.NOFOLLOW_LINKS))) {
+                throw new DevDatabaseException("the dev database " + url.masked() + " already exists (or its journal"
+                        + " does): schemagate creates"
                         + " its dev database file and deletes it afterwards; name a file that does not exist, or use "
                         + "sqlite://dev?mode=memory");
             }
@@ -117,7 +121,7 @@ public final class SqliteDevDatabase extends GuardedDevDatabase {
         if (file == null) {
             return;
         }
-        for (String suffix : List.of("", "-journal", "-wal", "-shm")) {
+        for (String suffix : SIDE_FILES) {
             try {
                 Files.deleteIfExists(Path.of(file + suffix));
             } catch (IOException ignored) {

@@ -62,7 +62,7 @@ public final class SqliteDriver implements DialectDriver {
     }
 
     @Override
-    public Inspector inspector() {
+    public Inspector inspector(DevDatabase db) {
         return SqliteInspector::inspect;
     }
 
