@@ -196,8 +196,19 @@ public final class Replayer {
             }
             after.accept(statement);
         }
-        if (transactional) {
-            connection.commit();
+        if (transactional && !section.statements().isEmpty()) {
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                // The file left its transaction in a state that cannot commit (MySQL's XA START, …): a finding at its
+                // last statement, not a failure of the dev database.
+                rollbackQuietly();
+                autoCommitQuietly();
+                Statement last = section.statements().get(section.statements().size() - 1);
+                Failure f = failure(script.source(), last, e);
+                return Optional.of(new Failure(last, last.position(), "the file's transaction cannot commit: "
+                        + f.message(), f.sqlState(), applied));
+            }
             applied.addAll(pending);
         }
         connection.setAutoCommit(true);

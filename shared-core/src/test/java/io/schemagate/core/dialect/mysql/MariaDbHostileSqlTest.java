@@ -108,8 +108,6 @@ class MariaDbHostileSqlTest {
     }
 
     @Test
-    @Disabled("XA START in a transactional file makes the replayer's COMMIT fail outside any statement: the run ends"
-            + " as a dev-database failure (exit 3, with the driver's (conn=N) prefix) instead of a DI509 finding")
     void anXaTransactionIsAFindingNotAFailureOfTheTool() throws Exception {
         Diagnostic d = MysqlRulesContract.only(lint.findings(WAIT + "XA START 'x';"));
         assertEquals("DI509", d.code());
