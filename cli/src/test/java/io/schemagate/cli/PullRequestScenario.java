@@ -31,6 +31,11 @@ final class PullRequestScenario implements AutoCloseable {
     final String headSha;
 
     PullRequestScenario(Path temp) throws IOException {
+        this(temp, "");
+    }
+
+    /** @param apiPrefix where the fake serves its API, e.g. {@code /api/v3} like GitHub Enterprise Server */
+    PullRequestScenario(Path temp, String apiPrefix) throws IOException {
         workspace = temp.resolve("workspace");
         files = Files.createDirectories(temp.resolve("files"));
         GitRepo repo = GitRepo.init(workspace);
@@ -42,7 +47,7 @@ final class PullRequestScenario implements AutoCloseable {
         hash();
         headSha = repo.commit("drop users.name");
 
-        github = FakeGitHub.start("acme", "shop").acceptToken(TOKEN)
+        github = FakeGitHub.start("acme", "shop", apiPrefix).acceptToken(TOKEN)
                 .pullRequest(PR, baseSha, headSha, "main", "feature/drop-name")
                 .file(PR, NEW_FILE, "added", "@@ -0,0 +1,2 @@\n+-- the name moves to profiles\n+ALTER TABLE users DROP COLUMN name;")
                 .file(PR, "db/migrations/atlas.sum", "modified",

@@ -7,9 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The pull request a GitHub Actions job runs for, as its environment tells.
+ * The pull request a GitHub Actions job, or a Jenkins multibranch build of a GitHub pull request, runs for, as its
+ * environment tells.
  *
  * <p>The head SHA comes from the event payload, never from {@code GITHUB_SHA}: on {@code pull_request} that is the
  * test merge commit, which review comments cannot be attached to.
@@ -17,14 +20,17 @@ import java.util.Optional;
  * @param apiUrl     REST API root ({@code GITHUB_API_URL}; GitHub Enterprise Server has its own)
  * @param repository {@code owner/name}
  * @param number     pull request number
- * @param baseSha    the base commit the pull request is compared with
- * @param headSha    the pull request's head commit
+ * @param baseSha    the base commit the pull request is compared with; empty when the environment does not say
+ * @param headSha    the pull request's head commit; empty when the environment does not say (Jenkins): the API's then
  * @param baseRef    the target branch, e.g. {@code main}
  */
 public record PullRequestContext(String apiUrl, String repository, int number, String baseSha, String headSha,
         String baseRef) {
     public static final String PUBLIC_API_URL = "https://api.github.com";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** {@code SCHEME://HOST[:PORT]/OWNER/REPO/pull/N}. */
+    private static final Pattern JENKINS_CHANGE =
+            Pattern.compile("(https?://[^/]+)/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+)/pull/([0-9]{1,9})/?");
 
     /**
      * The pull request of this job, or empty when the job does not build one (a push, a schedule, not GitHub).
@@ -35,7 +41,7 @@ public record PullRequestContext(String apiUrl, String repository, int number, S
         String eventPath = value(env, "GITHUB_EVENT_PATH");
         String repository = value(env, "GITHUB_REPOSITORY");
         if (eventPath == null || repository == null) {
-            return Optional.empty();
+            return fromJenkins(env);
         }
         JsonNode event;
         try {
@@ -56,6 +62,31 @@ public record PullRequestContext(String apiUrl, String repository, int number, S
                 pr.path("base").path("sha").asText(""),
                 pr.path("head").path("sha").asText(""),
                 pr.path("base").path("ref").asText("")));
+    }
+
+    /**
+     * The pull request a Jenkins multibranch build runs for ({@code JENKINS_URL}, {@code CHANGE_ID}, {@code CHANGE_URL}
+     * {@code https://HOST/OWNER/REPO/pull/N}, {@code CHANGE_TARGET}). The API is {@code https://api.github.com} for
+     * github.com and {@code https://HOST/api/v3} for GitHub Enterprise Server, unless {@code SCHEMAGATE_GITHUB_API_URL}
+     * says otherwise. The head commit is left to the API (Jenkins's own commit may be a merge with the target).
+     */
+    static Optional<PullRequestContext> fromJenkins(Map<String, String> env) {
+        String changeUrl = value(env, "CHANGE_URL");
+        String changeId = value(env, "CHANGE_ID");
+        if (value(env, "JENKINS_URL") == null || changeUrl == null || changeId == null) {
+            return Optional.empty();
+        }
+        Matcher m = JENKINS_CHANGE.matcher(changeUrl);
+        if (!m.matches() || !m.group(4).equals(changeId)) {
+            return Optional.empty(); // another platform's change, or a URL that does not name this pull request
+        }
+        String apiUrl = value(env, "SCHEMAGATE_GITHUB_API_URL");
+        if (apiUrl == null) {
+            apiUrl = m.group(1).equalsIgnoreCase("https://github.com") ? PUBLIC_API_URL : m.group(1) + "/api/v3";
+        }
+        String target = value(env, "CHANGE_TARGET");
+        return Optional.of(new PullRequestContext(stripSlash(apiUrl), m.group(2) + "/" + m.group(3),
+                Integer.parseInt(changeId), "", "", target == null ? "" : target));
     }
 
     private static String value(Map<String, String> env, String name) {

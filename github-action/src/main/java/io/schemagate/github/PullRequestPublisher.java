@@ -149,7 +149,7 @@ public final class PullRequestPublisher {
 
     private void review(GHPullRequest pull, List<LineComment> comments) throws IOException {
         GHPullRequestReviewBuilder review = pull.createReview()
-                .commitId(pr.headSha())
+                .commitId(pr.headSha().isEmpty() ? pull.getHead().getSha() : pr.headSha())
                 .event(GHPullRequestReviewEvent.COMMENT)
                 .body("schemagate: " + comments.size() + " finding" + (comments.size() == 1 ? "" : "s")
                         + " on lines this pull request changes. The summary comment has the whole report.");

@@ -45,4 +45,36 @@ class MergeRequestContextTest {
         assertEquals(Optional.empty(), MergeRequestContext.fromEnvironment(bad));
         assertEquals(Optional.empty(), MergeRequestContext.fromEnvironment(Map.of()));
     }
+
+    private static Map<String, String> jenkins(String changeUrl, String changeId) {
+        Map<String, String> env = new HashMap<>();
+        env.put("JENKINS_URL", "https://ci.example.com/");
+        env.put("CHANGE_URL", changeUrl);
+        env.put("CHANGE_ID", changeId);
+        return env;
+    }
+
+    @Test
+    void aJenkinsBuildOfAMergeRequestNamesItsProjectByPath() {
+        assertEquals(Optional.of(new MergeRequestContext("https://gitlab.example.com", "acme/platform/shop", 9)),
+                MergeRequestContext.fromEnvironment(jenkins("https://gitlab.example.com/acme/platform/shop/-/merge_requests/9",
+                        "9")));
+    }
+
+    @Test
+    void anInstanceUnderAPathIsConfigured() {
+        Map<String, String> env = jenkins("https://example.com/gitlab/acme/shop/-/merge_requests/2", "2");
+        env.put("SCHEMAGATE_GITLAB_URL", "https://example.com/gitlab/");
+        assertEquals(Optional.of(new MergeRequestContext("https://example.com/gitlab", "acme/shop", 2)),
+                MergeRequestContext.fromEnvironment(env));
+        env.put("SCHEMAGATE_GITLAB_URL", "https://elsewhere.example.com");
+        assertEquals(Optional.empty(), MergeRequestContext.fromEnvironment(env));
+    }
+
+    @Test
+    void otherJenkinsChangesAreNotMergeRequests() {
+        assertEquals(Optional.empty(), MergeRequestContext.fromEnvironment(jenkins("https://github.com/acme/shop/pull/2", "2")));
+        assertEquals(Optional.empty(), MergeRequestContext.fromEnvironment(
+                jenkins("https://gitlab.example.com/acme/shop/-/merge_requests/2", "3")));
+    }
 }
