@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A private PostgreSQL server for one run: initdb into a fresh run directory, the postmaster under a
- * {@link PostmasterSupervisor} on a free 127.0.0.1 port, and everything removed by {@link #close}. The bootstrap
+ * {@link ServerSupervisor} on a free 127.0.0.1 port, and everything removed by {@link #close}. The bootstrap
  * superuser {@code postgres} has a random password and is reached over TCP with it; the Unix socket trusts the local
  * user, but sits in a 0700 directory only this OS user can enter.
  *
@@ -73,7 +73,7 @@ final class EmbeddedServer implements AutoCloseable {
     private boolean closed;
     private RunDirectory run;
     private Process initdb;
-    private PostmasterSupervisor supervisor;
+    private ServerSupervisor supervisor;
     private long postmasterPid;
     private int port;
     private String password;
@@ -136,13 +136,14 @@ final class EmbeddedServer implements AutoCloseable {
         for (String setting : SERVER_SETTINGS) {
             arguments.addAll(List.of("-c", setting));
         }
-        PostmasterSupervisor started;
+        ServerSupervisor started;
         synchronized (lock) {
             if (closed) {
                 throw new DevDatabaseException(failure("stopped while starting"));
             }
             try {
-                started = PostmasterSupervisor.start(attemptRun, launcher.serverCommand(tool("postgres"), arguments));
+                started = ServerSupervisor.start(attemptRun, ServerSupervisor.Shutdown.POSTMASTER,
+                        launcher.serverCommand(tool("postgres"), arguments));
             } catch (IOException e) {
                 throw new DevDatabaseException(failure("cannot start " + tool("postgres") + ": " + e.getMessage()), e);
             }
@@ -201,7 +202,7 @@ final class EmbeddedServer implements AutoCloseable {
     }
 
     /** Waits until the postmaster says {@code ready} in its pid file; returns its pid. */
-    private long awaitReady(RunDirectory attemptRun, PostmasterSupervisor started) throws DevDatabaseException, PortTaken {
+    private long awaitReady(RunDirectory attemptRun, ServerSupervisor started) throws DevDatabaseException, PortTaken {
         long deadline = System.nanoTime() + STARTUP_WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             synchronized (lock) {
@@ -287,7 +288,7 @@ final class EmbeddedServer implements AutoCloseable {
     private void stopRun(Duration wait) {
         RunDirectory stopping;
         Process initdbProcess;
-        PostmasterSupervisor stoppingSupervisor;
+        ServerSupervisor stoppingSupervisor;
         synchronized (lock) {
             stopping = run;
             initdbProcess = initdb;

@@ -7,6 +7,7 @@ import io.schemagate.core.devdb.OsUser;
 import io.schemagate.core.devdb.RunBase;
 import io.schemagate.core.devdb.RunDirectory;
 import io.schemagate.core.devdb.ServerLauncher;
+import io.schemagate.core.devdb.ServerSupervisor;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +33,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A private MariaDB server for one run, the embedded dev database of {@code mysql}/{@code mariadb} migration
  * directories: the bundled {@code mariadbd} ({@link MariaDbBinaries}), a data directory bootstrapped into a fresh run
- * directory, the server under a {@link MariaDbSupervisor} on a free port of 127.0.0.1, and everything removed by
+ * directory, the server under a {@link ServerSupervisor} on a free port of 127.0.0.1, and everything removed by
  * {@link #close()} or, when the JVM dies first, by the supervisor.
  *
  * <p>Reached over loopback TCP as {@code root} with a random password (the driver needs TCP unless it loads JNA for
@@ -71,7 +72,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private boolean closed;
     private RunDirectory run;
     private Process bootstrap;
-    private MariaDbSupervisor supervisor;
+    private ServerSupervisor supervisor;
     private long serverPid;
     private MariaDbLogin login;
 
@@ -179,13 +180,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 "--pid-file=" + attemptRun.data().resolve(PID_FILE),
                 "--max-connections=50"));
         long logStart = logSize(attemptRun);
-        MariaDbSupervisor started;
+        ServerSupervisor started;
         synchronized (lock) {
             if (closed) {
                 throw new DevDatabaseException(failure("stopped while starting"));
             }
             try {
-                started = MariaDbSupervisor.start(attemptRun, serverCommand(options));
+                started = ServerSupervisor.start(attemptRun, ServerSupervisor.Shutdown.MARIADBD, serverCommand(options));
             } catch (IOException e) {
                 throw new DevDatabaseException(failure("cannot start " + server() + ": " + e.getMessage()), e);
             }
@@ -266,7 +267,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     /** Waits until mariadbd logs that it is ready for connections. */
-    private void awaitReady(RunDirectory attemptRun, MariaDbSupervisor started, long logStart) throws DevDatabaseException, PortTaken {
+    private void awaitReady(RunDirectory attemptRun, ServerSupervisor started, long logStart) throws DevDatabaseException, PortTaken {
         long deadline = System.nanoTime() + STARTUP_WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             synchronized (lock) {
@@ -364,7 +365,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private void stopRun() {
         RunDirectory stopping;
         Process bootstrapProcess;
-        MariaDbSupervisor stoppingSupervisor;
+        ServerSupervisor stoppingSupervisor;
         long pid;
         synchronized (lock) {
             stopping = run;
