@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
@@ -57,7 +55,7 @@ final class BinariesCache {
                 int entries = TarExtractor.extract(new XZInputStream(new ByteArrayInputStream(bytes)), temp);
                 Files.writeString(temp.resolve(MARKER), "sha256=" + sha256 + "\nentries=" + entries + "\n", StandardCharsets.UTF_8);
                 Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
-                moveIntoPlace(temp, target);
+                DirectoryTree.moveIntoPlace(temp, target, BinariesCache::complete);
             } finally {
                 DirectoryTree.delete(temp);
             }
@@ -75,32 +73,6 @@ final class BinariesCache {
     static boolean complete(Path installation) {
         return Files.isRegularFile(installation.resolve(MARKER))
                 && Files.isExecutable(installation.resolve("bin/initdb")) && Files.isExecutable(installation.resolve("bin/postgres"));
-    }
-
-    private void moveIntoPlace(Path temp, Path target) throws IOException {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-                return;
-            } catch (IOException e) {
-                // rename(2) onto a non-empty directory: Linux says only "Directory not empty", no specific exception.
-                if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                    throw e;
-                }
-                if (complete(target)) {
-                    return; // another run unpacked the same archive first; ours goes
-                }
-                // Incomplete under the final name (copied by hand, or partly deleted): set it aside, then retry.
-                Path aside = target.resolveSibling(target.getFileName() + ".tmp-broken-" + Long.toHexString(System.nanoTime()));
-                try {
-                    Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
-                } catch (IOException raced) {
-                    continue;
-                }
-                DirectoryTree.delete(aside);
-            }
-        }
-        throw new IOException("cannot rename " + temp + " to " + target);
     }
 
     private void removeAbandoned() throws IOException {

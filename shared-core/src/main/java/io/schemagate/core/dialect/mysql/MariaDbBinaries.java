@@ -11,9 +11,7 @@ import java.net.URL;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -76,7 +74,7 @@ final class MariaDbBinaries {
                 Files.writeString(temp.resolve(MARKER), "mariadb=" + VERSION + "\nentries=" + entries.size() + "\n",
                         StandardCharsets.UTF_8);
                 Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
-                moveIntoPlace(temp, target);
+                DirectoryTree.moveIntoPlace(temp, target, MariaDbBinaries::complete);
             } finally {
                 DirectoryTree.delete(temp);
             }
@@ -171,31 +169,6 @@ final class MariaDbBinaries {
             Files.copy(in, file);
         }
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(relative.startsWith("bin/") ? "rwxr-xr-x" : "rw-r--r--"));
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-                return;
-            } catch (IOException e) {
-                // rename(2) onto a non-empty directory: Linux says only "Directory not empty".
-                if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                    throw e;
-                }
-                if (complete(target)) {
-                    return; // another run unpacked the same binaries first; ours goes
-                }
-                Path aside = target.resolveSibling(target.getFileName() + ".tmp-broken-" + Long.toHexString(System.nanoTime()));
-                try {
-                    Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
-                } catch (IOException raced) {
-                    continue;
-                }
-                DirectoryTree.delete(aside);
-            }
-        }
-        throw new IOException("cannot rename " + temp + " to " + target);
     }
 
     private static void removeAbandoned(Path root) throws IOException {
