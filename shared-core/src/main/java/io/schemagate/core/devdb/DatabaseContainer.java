@@ -8,7 +8,6 @@ import com.github.dockerjava.api.model.VersionComponent;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -45,7 +44,6 @@ public final class DatabaseContainer implements AutoCloseable {
     /** The official images' entrypoints run initdb or mariadb-install-db and a set-up server before the real one. */
     static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration REMOVE_TIMEOUT = Duration.ofSeconds(30);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
      * Where the started server takes logins: as its superuser ({@code postgres}, or {@code root} for MySQL and
@@ -62,7 +60,7 @@ public final class DatabaseContainer implements AutoCloseable {
 
     private final DockerUrl url;
     private final String name = ScratchName.next();
-    private final String password = password();
+    private final String password = RandomPassword.of(24);
     private final AtomicBoolean startCalled = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile DockerClient client;
@@ -273,15 +271,6 @@ public final class DatabaseContainer implements AutoCloseable {
                     + "postgres://USER:PASS@HOST:5432/DB (a database service)";
             case MYSQL, MARIADB -> "use a " + url.kind().image() + "://USER:PASS@HOST:3306/DB database service";
         };
-    }
-
-    private static String password() {
-        String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 24; i++) {
-            password.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return password.toString();
     }
 
     private static void sleep(long millis) {

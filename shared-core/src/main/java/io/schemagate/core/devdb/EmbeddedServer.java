@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,9 +58,6 @@ final class EmbeddedServer implements AutoCloseable {
             host all all 127.0.0.1/32 scram-sha-256
             host all all ::1/128 scram-sha-256
             """;
-    private static final char[] PASSWORD_CHARS =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path installation;
     private final int major;
@@ -116,7 +112,7 @@ final class EmbeddedServer implements AutoCloseable {
     }
 
     private void startIn(RunDirectory attemptRun) throws DevDatabaseException, PortTaken {
-        String secret = randomPassword();
+        String secret = RandomPassword.of(32);
         synchronized (lock) {
             if (closed) {
                 DirectoryTree.delete(attemptRun.path());
@@ -373,13 +369,5 @@ final class EmbeddedServer implements AutoCloseable {
         } catch (IOException e) {
             throw new DevDatabaseException("embedded PostgreSQL cannot find a free port on 127.0.0.1: " + e.getMessage(), e);
         }
-    }
-
-    private static String randomPassword() {
-        char[] secret = new char[32];
-        for (int i = 0; i < secret.length; i++) {
-            secret[i] = PASSWORD_CHARS[RANDOM.nextInt(PASSWORD_CHARS.length)];
-        }
-        return new String(secret);
     }
 }

@@ -1,6 +1,5 @@
 package io.schemagate.core.devdb;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,16 +19,10 @@ import org.postgresql.util.PasswordUtil;
 record RunRole(String name, String password) {
 
     static final String PREFIX = "sg_run_";
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
     /** The role for the run whose scratch database is {@code scratchName}. */
     static RunRole forScratch(String scratchName) {
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 32; i++) {
-            password.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return new RunRole(PREFIX + scratchName.substring(ScratchName.PREFIX.length()), password.toString());
+        return new RunRole(PREFIX + scratchName.substring(ScratchName.PREFIX.length()), RandomPassword.of(32));
     }
 
     /** Whether the login of {@code admin} may create roles (a superuser, or CREATEROLE). */

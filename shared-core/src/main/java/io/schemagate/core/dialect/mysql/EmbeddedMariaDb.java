@@ -4,6 +4,7 @@ import io.schemagate.core.devdb.CacheDir;
 import io.schemagate.core.devdb.DevDatabaseException;
 import io.schemagate.core.devdb.DirectoryTree;
 import io.schemagate.core.devdb.OsUser;
+import io.schemagate.core.devdb.RandomPassword;
 import io.schemagate.core.devdb.RunBase;
 import io.schemagate.core.devdb.RunDirectory;
 import io.schemagate.core.devdb.ServerLauncher;
@@ -17,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -59,9 +59,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * directories ({@link RunBase#removeStale}) then stops a mariadbd whose JVM and supervisor were both killed.
      */
     static final String PID_FILE = "postmaster.pid";
-    private static final char[] PASSWORD_CHARS =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path installation;
     private final Launch launch;
@@ -168,7 +165,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } catch (IOException e) {
             throw new DevDatabaseException(failure("cannot create its directories in " + attemptRun.path() + ": " + e.getMessage()), e);
         }
-        String password = randomPassword();
+        String password = RandomPassword.of(32);
         bootstrap(attemptRun, password);
         int port = freePort();
         List<String> options = new ArrayList<>(commonOptions(attemptRun));
@@ -441,13 +438,5 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } catch (IOException e) {
             throw new DevDatabaseException("embedded MariaDB cannot find a free port on 127.0.0.1: " + e.getMessage(), e);
         }
-    }
-
-    private static String randomPassword() {
-        char[] secret = new char[32];
-        for (int i = 0; i < secret.length; i++) {
-            secret[i] = PASSWORD_CHARS[RANDOM.nextInt(PASSWORD_CHARS.length)];
-        }
-        return new String(secret);
     }
 }

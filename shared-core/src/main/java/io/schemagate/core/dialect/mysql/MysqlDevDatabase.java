@@ -4,8 +4,8 @@ import io.schemagate.core.devdb.DevDatabaseException;
 import io.schemagate.core.devdb.DevSettings;
 import io.schemagate.core.devdb.GuardedDevDatabase;
 import io.schemagate.core.devdb.MysqlUrl;
+import io.schemagate.core.devdb.RandomPassword;
 import io.schemagate.core.devdb.ScratchName;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,8 +20,6 @@ import java.util.List;
  * dropped with that user on {@link #close()} — also when the JVM is stopped while it is open.
  */
 public final class MysqlDevDatabase extends GuardedDevDatabase {
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     /** How long the cleanup's DROP DATABASE waits for a lock before giving up (and leaving sg_dev_… behind). */
     private static final int DROP_LOCK_WAIT_SECONDS = 10;
 
@@ -79,7 +77,7 @@ public final class MysqlDevDatabase extends GuardedDevDatabase {
                 host = rs.getString(1);
             }
             String user = database;
-            String password = password();
+            String password = RandomPassword.of(24);
             s.execute("CREATE USER '" + user + "'@'" + host.replace("'", "''") + "' IDENTIFIED BY '" + password + "'");
             replayUser = "'" + user + "'@'" + host.replace("'", "''") + "'";
             s.execute("GRANT ALL PRIVILEGES ON `" + database + "`.* TO " + replayUser);
@@ -118,14 +116,6 @@ public final class MysqlDevDatabase extends GuardedDevDatabase {
         if (w != null) {
             w.restart();
         }
-    }
-
-    private static String password() {
-        StringBuilder p = new StringBuilder();
-        for (int i = 0; i < 24; i++) {
-            p.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return p.toString();
     }
 
     @Override
