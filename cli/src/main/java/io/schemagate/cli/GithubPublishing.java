@@ -80,6 +80,11 @@ final class GithubPublishing {
         if (token.isEmpty()) {
             if (action.isPresent()) {
                 warn("no github-token: nothing was posted on pull request #" + pr.number());
+            } else if (JenkinsBuild.detected(env)) {
+                warn("no GitHub token: nothing was posted on pull request #" + pr.number() + "; bind GITHUB_TOKEN with"
+                        + " withCredentials (or githubCredentialsId of schemagateLint) to a Secret text credential"
+                        + " holding a token that may write pull requests (fine-grained: Pull requests read and write;"
+                        + " classic: repo). Reports and the gate work without it");
             }
             return null;
         }

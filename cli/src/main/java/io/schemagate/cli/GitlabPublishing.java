@@ -41,7 +41,8 @@ final class GitlabPublishing {
         String jobToken = env.get("CI_JOB_TOKEN");
         if (token.isEmpty() || token.get().equals(jobToken)) {
             // CI_JOB_TOKEN may read the merge request but never write notes: a call would only fail with 403.
-            warn(token.isEmpty() && jobToken == null ? TokenAdvice.noToken(mr.get()) : TokenAdvice.jobToken(mr.get()));
+            warn(token.isPresent() || jobToken != null ? TokenAdvice.jobToken(mr.get())
+                    : JenkinsBuild.detected(env) ? TokenAdvice.noTokenInJenkins(mr.get()) : TokenAdvice.noToken(mr.get()));
             return;
         }
         Optional<RepositoryPaths> paths = RepositoryPaths.of(dir.path());

@@ -85,8 +85,8 @@ final class LintCommand implements Callable<Integer> {
     DirectoryOptions options;
 
     @Option(names = "--dev-url", paramLabel = "URL",
-            description = "Dev database to replay on (default: the dialect's embedded one, " + DevUrl.DEFAULT_URL
-                    + " for postgres).")
+            description = "Dev database to replay on (else SCHEMAGATE_DEV_URL, else the dialect's embedded one, "
+                    + DevUrl.DEFAULT_URL + " for postgres).")
     String devUrl;
 
     @Option(names = "--dialect", paramLabel = "DIALECT",
@@ -156,6 +156,8 @@ final class LintCommand implements Callable<Integer> {
             description = "Say on stderr what lint is doing once it runs longer than 2 s, at most once a second"
                     + " (default: only when stderr is a terminal; --no-progress: never).")
     Boolean progress;
+
+    static final String DEV_URL_VARIABLE = "SCHEMAGATE_DEV_URL";
 
     private final Session session;
 
@@ -287,9 +289,12 @@ final class LintCommand implements Callable<Integer> {
             wanted = Optional.of(Dialect.parse(dialect).orElseThrow(() -> new CliException(ExitCode.BAD_INPUT,
                     "unknown --dialect \"" + dialect + "\"; expected postgres, mysql or sqlite")));
         }
+        // SCHEMAGATE_DEV_URL: a URL with a password, bound from a CI secret, need not be on the command line.
+        String given = devUrl != null ? devUrl : session.env().get(DEV_URL_VARIABLE);
         DevUrl url;
         try {
-            url = DevUrl.parse(devUrl != null ? devUrl : Dialects.defaultDevUrl(wanted.orElse(Dialect.POSTGRES)));
+            url = DevUrl.parse(given != null && !given.isBlank() ? given
+                    : Dialects.defaultDevUrl(wanted.orElse(Dialect.POSTGRES)));
         } catch (DevUrlException e) {
             throw new CliException(ExitCode.BAD_INPUT, e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package io.schemagate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schemagate.core.testing.LocalPostgres;
@@ -106,6 +107,57 @@ class JenkinsMultibranchTest {
 
             assertEquals(1, run.exitCode(), run.toString());
             assertEquals(List.of(), pr.github.requests(), "no pull request, no API call");
+        }
+    }
+
+    @Test
+    void withoutATokenThePullRequestBuildSaysHowToBindOneAndStillGates() throws Exception {
+        try (PullRequestScenario pr = new PullRequestScenario(temp.resolve("notoken"))) {
+            Map<String, String> env = jenkins(pr.github.apiUrl() + "/acme/shop/pull/" + PullRequestScenario.PR,
+                    Integer.toString(PullRequestScenario.PR), "UNRELATED", "x");
+            env.put("SCHEMAGATE_GITHUB_API_URL", pr.github.apiUrl());
+
+            CliRun run = lint(env, pr.workspace.resolve("db/migrations"));
+
+            assertEquals(1, run.exitCode(), run.toString());
+            assertTrue(run.err().contains("schemagate: warning: no GitHub token: nothing was posted on pull request #7;"
+                    + " bind GITHUB_TOKEN with withCredentials"), run.toString());
+            assertEquals(List.of(), pr.github.requests(), "no token, no API call");
+        }
+    }
+
+    @Test
+    void withoutATokenTheMergeRequestBuildSaysHowToBindOne() throws Exception {
+        try (MergeRequestScenario mr = new MergeRequestScenario(temp.resolve("gl-notoken"))) {
+            Map<String, String> env = jenkins(mr.gitlab.serverUrl() + "/acme/shop/-/merge_requests/" + MergeRequestScenario.IID,
+                    Long.toString(MergeRequestScenario.IID), "UNRELATED", "x");
+
+            CliRun run = lint(env, mr.dir);
+
+            assertEquals(1, run.exitCode(), run.toString());
+            assertTrue(run.err().contains("schemagate: warning: no GitLab token: nothing was posted on merge request !3;"
+                    + " bind GITLAB_TOKEN with withCredentials"), run.toString());
+            assertEquals(List.of(), mr.gitlab.notes(MergeRequestScenario.IID));
+        }
+    }
+
+    @Test
+    void theDevUrlMayComeFromABoundSecretAndItsPasswordIsNeverPrinted() throws Exception {
+        try (PullRequestScenario pr = new PullRequestScenario(temp.resolve("devurl"))) {
+            String password = "jenkins-dev-pw-4711";
+            Map<String, String> env = new HashMap<>();
+            env.put("JENKINS_URL", "https://ci.example.com/");
+            env.put("BRANCH_NAME", "main");
+            // The local server trusts its clients, so any password logs in; it must still never be printed.
+            env.put("SCHEMAGATE_DEV_URL", LocalPostgres.URL.replace("postgres@", "postgres:" + password + "@"));
+
+            CliRun run = CliRun.in(env, "migrate", "lint", "--dir", pr.workspace.resolve("db/migrations").toString(),
+                    "--latest", "1", "--format", "json");
+
+            assertEquals(1, run.exitCode(), run.toString());
+            assertTrue(run.out().contains("on postgres://postgres:****@127.0.0.1:5432/postgres"), run.toString());
+            assertTrue(run.out().contains("DS103"), run.toString());
+            assertFalse(run.toString().contains(password), run.toString());
         }
     }
 }

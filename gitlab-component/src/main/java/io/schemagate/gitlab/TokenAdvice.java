@@ -24,4 +24,12 @@ public final class TokenAdvice {
         return "no GitLab token: nothing was posted on " + mr.display() + "; give the job " + NEEDED
                 + ". Reports and the gate work without it";
     }
+
+    /** No token in a Jenkins build of the merge request: the token comes from the Jenkins credentials store. */
+    public static String noTokenInJenkins(MergeRequestContext mr) {
+        return "no GitLab token: nothing was posted on " + mr.display() + "; bind GITLAB_TOKEN with withCredentials (or"
+                + " gitlabCredentialsId of schemagateLint) to a Secret text credential holding a project, group or"
+                + " personal access token with the api scope and at least the Reporter role. Reports and the gate"
+                + " work without it";
+    }
 }
