@@ -1,0 +1,205 @@
+package io.schemagate.jenkins
+
+import com.cloudbees.groovy.cps.NonCPS
+
+/**
+ * What the schemagateLint and schemagatePush steps run: their named arguments turned into a schemagate command line,
+ * the credentials to bind around it, and the build result its exit code asks for. Pure functions, so the shared
+ * library's steps and the Jenkins plugin (which compiles this file too) decide the same way; every decision about
+ * migrations lives in the CLI itself.
+ */
+class SchemagateCli implements Serializable {
+    /** Named arguments that become a CLI option with a value. */
+    static final Map<String, String> LINT_OPTIONS = [
+            dir: '--dir', dirFormat: '--dir-format', devUrl: '--dev-url', dialect: '--dialect',
+            gitBase: '--git-base', base: '--base', latest: '--latest', config: '--config', failOn: '--fail-on',
+            statementTimeout: '--statement-timeout', lockTimeout: '--lock-timeout',
+            networkTimeout: '--network-timeout']
+    static final Map<String, String> PUSH_OPTIONS = [
+            dir: '--dir', dirFormat: '--dir-format', to: '--to', networkTimeout: '--network-timeout']
+    /** Named arguments that belong to the step, not to the CLI. */
+    static final List<String> LINT_STEP_ARGUMENTS = ['command', 'reportDir', 'gate', 'comment', 'suggestions',
+            'devPrivileged', 'githubCredentialsId', 'gitlabCredentialsId', 'devUrlCredentialsId', 'junit',
+            'warningsNg', 'archive']
+    static final List<String> PUSH_STEP_ARGUMENTS = ['command', 'reportDir', 'tag', 'insecure',
+            'registryCredentialsId', 'onlyPrimary']
+    static final List<String> GATES = ['error', 'unstable']
+    static final String DEFAULT_REPORT_DIR = 'schemagate-reports'
+
+    /** The report files a lint writes, by format, under the report directory. */
+    static final Map<String, String> LINT_REPORTS = [
+            junit: 'junit.xml', sarif: 'schemagate.sarif', json: 'report.json', markdown: 'report.md',
+            dotenv: 'summary.env']
+
+    /** The arguments after the command for schemagateLint(args). */
+    @NonCPS
+    static List<String> lintArguments(Map args) {
+        check('schemagateLint', args, LINT_OPTIONS.keySet() + LINT_STEP_ARGUMENTS)
+        gate(args) // refuse a bad gate before anything runs
+        List<String> argv = ['migrate', 'lint']
+        argv.addAll(options(args, LINT_OPTIONS))
+        if (args.comment == false) {
+            argv.addAll(['--no-github-comment', '--no-gitlab-comment'])
+        }
+        if (args.suggestions == false) {
+            argv.addAll(['--no-github-suggestions', '--no-gitlab-suggestions'])
+        }
+        if (args.devPrivileged == true) {
+            argv.add('--dev-privileged')
+        }
+        if (args.devUrl != null && args.devUrlCredentialsId != null) {
+            throw new IllegalArgumentException('schemagateLint: give devUrl or devUrlCredentialsId, not both')
+        }
+        argv.addAll(['--format', 'text'])
+        LINT_REPORTS.each { format, file -> argv.addAll(['--report', format + '=' + reportPath(args, file)]) }
+        return argv
+    }
+
+    /** The arguments after the command for schemagatePush(args). */
+    @NonCPS
+    static List<String> pushArguments(Map args) {
+        check('schemagatePush', args, PUSH_OPTIONS.keySet() + PUSH_STEP_ARGUMENTS)
+        if (args.to == null) {
+            throw new IllegalArgumentException("schemagatePush: 'to' is required, e.g. to: 'oci://registry.example.com/shop/migrations'")
+        }
+        List<String> argv = ['migrate', 'push']
+        argv.addAll(options(args, PUSH_OPTIONS))
+        tags(args.tag).each { argv.addAll(['--tag', it]) }
+        if (args.insecure == true) {
+            argv.add('--insecure')
+        }
+        argv.addAll(['--report', 'dotenv=' + reportPath(args, 'push.env')])
+        return argv
+    }
+
+    /**
+     * The credentials to bind around the command, each as [kind, credentialsId, variables]: kind 'string' binds a
+     * secret text to variable, 'usernamePassword' binds usernameVariable and passwordVariable. The CLI reads these
+     * variables (never a command-line argument, which the log and the process list would show) and masks them.
+     */
+    @NonCPS
+    static List<Map<String, String>> credentials(Map args) {
+        List<Map<String, String>> bindings = []
+        if (args.githubCredentialsId) {
+            bindings.add([kind: 'string', credentialsId: args.githubCredentialsId as String, variable: 'GITHUB_TOKEN'])
+        }
+        if (args.gitlabCredentialsId) {
+            bindings.add([kind: 'string', credentialsId: args.gitlabCredentialsId as String, variable: 'GITLAB_TOKEN'])
+        }
+        if (args.devUrlCredentialsId) {
+            bindings.add([kind: 'string', credentialsId: args.devUrlCredentialsId as String,
+                    variable: 'SCHEMAGATE_DEV_URL'])
+        }
+        if (args.registryCredentialsId) {
+            bindings.add([kind: 'usernamePassword', credentialsId: args.registryCredentialsId as String,
+                    usernameVariable: 'SCHEMAGATE_REGISTRY_USERNAME', passwordVariable: 'SCHEMAGATE_REGISTRY_PASSWORD'])
+        }
+        return bindings
+    }
+
+    /** One POSIX shell line: the command as given (it may be 'java -jar schemagate.jar'), each argument quoted. */
+    @NonCPS
+    static String shellLine(String command, List<String> argv) {
+        return ([command ?: 'schemagate'] + argv.collect { quote(it) }).join(' ')
+    }
+
+    /** How a failed gate shows on the build: 'error' (FAILURE, the pipeline stops) or 'unstable' (it goes on). */
+    @NonCPS
+    static String gate(Map args) {
+        String gate = args.gate == null ? 'error' : args.gate as String
+        if (!GATES.contains(gate)) {
+            throw new IllegalArgumentException("schemagateLint: gate must be one of ${GATES.join(', ')}, not '${gate}'")
+        }
+        return gate
+    }
+
+    /**
+     * The build result for the CLI's exit code: SUCCESS, UNSTABLE or FAILURE, and why. Exit 1 is the gate (a
+     * finding at or above failOn) and follows the gate argument; 2 (bad input) and 3 (database, registry or
+     * network) always fail the build, as does anything else (the command was not found, or was killed).
+     */
+    @NonCPS
+    static Map<String, String> outcome(String step, int exitCode, String gate) {
+        switch (exitCode) {
+            case 0: return [result: 'SUCCESS', message: "${step}: passed".toString()]
+            case 1: return [result: gate == 'unstable' ? 'UNSTABLE' : 'FAILURE',
+                            message: "${step}: the gate failed (exit 1): a finding at or above fail-on; see the report".toString()]
+            case 2: return [result: 'FAILURE', message: "${step}: bad input or usage (exit 2); the log above says which".toString()]
+            case 3: return [result: 'FAILURE',
+                            message: "${step}: the database, registry or network failed (exit 3); the log above says which".toString()]
+            case 126: case 127: return [result: 'FAILURE',
+                            message: "${step}: schemagate could not be run (exit ${exitCode}); is it on the agent's PATH, or is 'command' right?".toString()]
+            default: return [result: 'FAILURE', message: "${step}: schemagate ended with exit ${exitCode}".toString()]
+        }
+    }
+
+    /** Why schemagatePush does not push in this build, or null when it should: only the primary branch pushes. */
+    @NonCPS
+    static String pushSkipped(Map args, Map env) {
+        if (args.onlyPrimary == false) {
+            return null
+        }
+        if (env.CHANGE_ID) {
+            return "schemagatePush: not pushing from change request ${env.CHANGE_ID}; only the primary branch pushes".toString()
+        }
+        if (env.BRANCH_NAME && env.BRANCH_IS_PRIMARY != 'true') {
+            return "schemagatePush: not pushing from branch ${env.BRANCH_NAME}, which is not the primary branch".toString()
+        }
+        return null // the primary branch, or a job that is not multibranch
+    }
+
+    /** NAME=VALUE lines of a dotenv report. */
+    @NonCPS
+    static Map<String, String> dotenv(String text) {
+        Map<String, String> values = [:]
+        (text ?: '').readLines().each { line ->
+            int eq = line.indexOf('=')
+            if (eq > 0) {
+                values[line.substring(0, eq).trim()] = line.substring(eq + 1).trim()
+            }
+        }
+        return values
+    }
+
+    @NonCPS
+    static String reportPath(Map args, String file) {
+        String dir = (args.reportDir ?: DEFAULT_REPORT_DIR) as String
+        return dir.endsWith('/') ? dir + file : dir + '/' + file
+    }
+
+    @NonCPS
+    private static List<String> options(Map args, Map<String, String> flags) {
+        List<String> argv = []
+        flags.each { name, flag ->
+            if (args[name] != null) {
+                argv.addAll([flag, args[name] as String])
+            }
+        }
+        return argv
+    }
+
+    @NonCPS
+    private static List<String> tags(Object tag) {
+        if (tag == null) {
+            return []
+        }
+        return tag instanceof Collection ? tag.collect { it as String } : [tag as String]
+    }
+
+    @NonCPS
+    private static void check(String step, Map args, Collection<String> known) {
+        List<String> unknown = args.keySet().findAll { !known.contains(it as String) }.collect { it as String }
+        if (unknown) {
+            throw new IllegalArgumentException("${step}: unknown argument${unknown.size() > 1 ? 's' : ''} " +
+                    "${unknown.sort().join(', ')}; known: ${known.sort().join(', ')}")
+        }
+    }
+
+    @NonCPS
+    private static String quote(String argument) {
+        if (argument ==~ /[A-Za-z0-9_@%+=:,.\/-]+/) {
+            return argument
+        }
+        return "'" + argument.replace("'", "'\"'\"'") + "'"
+    }
+}

@@ -1,0 +1,31 @@
+import io.schemagate.jenkins.CredentialBindings
+import io.schemagate.jenkins.SchemagateCli
+
+/**
+ * Pushes the reviewed migration directory to an OCI registry with the schemagate CLI, on the primary branch only
+ * (a change-request build or another branch logs why it skips; onlyPrimary: false pushes from anywhere). Registry
+ * credentials come from registryCredentialsId (username with password). Returns [ref, digest], or null when skipped.
+ */
+def call(Map args = [:]) {
+    List<String> argv
+    try {
+        argv = SchemagateCli.pushArguments(args)
+    } catch (IllegalArgumentException e) {
+        error(e.message) // a Jenkinsfile mistake: one line, no stack trace
+    }
+    String skipped = SchemagateCli.pushSkipped(args,
+            [CHANGE_ID: env.CHANGE_ID, BRANCH_NAME: env.BRANCH_NAME, BRANCH_IS_PRIMARY: env.BRANCH_IS_PRIMARY])
+    if (skipped != null) {
+        echo(skipped)
+        return null
+    }
+    int exitCode = CredentialBindings.around(this, SchemagateCli.credentials(args)) {
+        sh(script: SchemagateCli.shellLine(args.command as String, argv), returnStatus: true)
+    }
+    Map<String, String> outcome = SchemagateCli.outcome('schemagatePush', exitCode, 'error')
+    if (outcome.result != 'SUCCESS') {
+        error(outcome.message)
+    }
+    Map<String, String> pushed = SchemagateCli.dotenv(readFile(SchemagateCli.reportPath(args, 'push.env')))
+    return [ref: pushed.ref, digest: pushed.digest]
+}
