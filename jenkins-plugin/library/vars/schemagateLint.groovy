@@ -14,9 +14,13 @@ def call(Map args = [:]) {
     } catch (IllegalArgumentException e) {
         error(e.message) // a Jenkinsfile mistake: one line, no stack trace
     }
+    if (!isUnix()) {
+        error('schemagateLint: runs on Linux and macOS agents (sh); this agent is Windows')
+    }
     String gate = SchemagateCli.gate(args)
+    String script = SchemagateCli.script(args, argv, SchemagateCli.lintReports(args))
     int exitCode = CredentialBindings.around(this, SchemagateCli.credentials(args)) {
-        sh(script: SchemagateCli.shellLine(args.command as String, argv), returnStatus: true)
+        sh(script: script, returnStatus: true)
     }
     String junitReport = SchemagateCli.reportPath(args, SchemagateCli.LINT_REPORTS.junit)
     if (args.junit != false && fileExists(junitReport)) {

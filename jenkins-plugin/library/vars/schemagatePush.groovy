@@ -19,13 +19,18 @@ def call(Map args = [:]) {
         echo(skipped)
         return null
     }
+    if (!isUnix()) {
+        error('schemagatePush: runs on Linux and macOS agents (sh); this agent is Windows')
+    }
+    String report = SchemagateCli.reportPath(args, SchemagateCli.PUSH_REPORT)
+    String script = SchemagateCli.script(args, argv, [report])
     int exitCode = CredentialBindings.around(this, SchemagateCli.credentials(args)) {
-        sh(script: SchemagateCli.shellLine(args.command as String, argv), returnStatus: true)
+        sh(script: script, returnStatus: true)
     }
     Map<String, String> outcome = SchemagateCli.outcome('schemagatePush', exitCode, 'error')
     if (outcome.result != 'SUCCESS') {
         error(outcome.message)
     }
-    Map<String, String> pushed = SchemagateCli.dotenv(readFile(SchemagateCli.reportPath(args, 'push.env')))
+    Map<String, String> pushed = SchemagateCli.dotenv(readFile(report))
     return [ref: pushed.ref, digest: pushed.digest]
 }

@@ -25,6 +25,8 @@ class SchemagateCli implements Serializable {
             'registryCredentialsId', 'onlyPrimary']
     static final List<String> GATES = ['error', 'unstable']
     static final String DEFAULT_REPORT_DIR = 'schemagate-reports'
+    /** What schemagatePush writes: ref= and digest= lines. */
+    static final String PUSH_REPORT = 'push.env'
 
     /** The report files a lint writes, by format, under the report directory. */
     static final Map<String, String> LINT_REPORTS = [
@@ -68,7 +70,7 @@ class SchemagateCli implements Serializable {
         if (args.insecure == true) {
             argv.add('--insecure')
         }
-        argv.addAll(['--report', 'dotenv=' + reportPath(args, 'push.env')])
+        argv.addAll(['--report', 'dotenv=' + reportPath(args, PUSH_REPORT)])
         return argv
     }
 
@@ -95,6 +97,21 @@ class SchemagateCli implements Serializable {
                     usernameVariable: 'SCHEMAGATE_REGISTRY_USERNAME', passwordVariable: 'SCHEMAGATE_REGISTRY_PASSWORD'])
         }
         return bindings
+    }
+
+    /**
+     * The sh script of a step: remove the reports an earlier build left (so a run that stops early cannot pass off
+     * old results as its own), then the command line.
+     */
+    @NonCPS
+    static String script(Map args, List<String> argv, List<String> reports) {
+        return 'rm -f -- ' + reports.collect { quote(it) }.join(' ') + '\n' + shellLine(args.command as String, argv)
+    }
+
+    /** The report files schemagateLint(args) writes. */
+    @NonCPS
+    static List<String> lintReports(Map args) {
+        return LINT_REPORTS.values().collect { reportPath(args, it) }
     }
 
     /** One POSIX shell line: the command as given (it may be 'java -jar schemagate.jar'), each argument quoted. */

@@ -125,6 +125,7 @@ final class PipelineSandbox {
             }
             return log.append("WARNING: ").append(a[0]).append('\n');
         }, String.class);
+        register(helper, "isUnix", a -> true);
         register(helper, "fileExists", a -> Files.exists(workspace.resolve(String.valueOf(a[0]))), String.class);
         register(helper, "readFile", a -> read(workspace.resolve(String.valueOf(a[0]))), String.class);
         register(helper, "junit", a -> null, Map.class);

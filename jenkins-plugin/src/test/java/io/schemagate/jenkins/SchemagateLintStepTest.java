@@ -145,13 +145,33 @@ class SchemagateLintStepTest {
     }
 
     @Test
-    void failOnNeverPassesAndReturnsTheCounts() throws Exception {
+    void failOnNeverPassesReturnsTheCountsAndHandsTheSarifToWarningsNg() throws Exception {
         Workspace ws = new Workspace(temp);
 
-        PipelineSandbox.Build build = branchBuild(ws).run(jenkinsfile(arguments(ws, "latest: 1, failOn: 'never'")));
+        PipelineSandbox.Build build = branchBuild(ws).run(jenkinsfile(arguments(ws,
+                "latest: 1, failOn: 'never', warningsNg: true, reportDir: 'build/lint'")));
 
         assertEquals("SUCCESS", build.result(), build.log());
         assertEquals(Map.of("exitCode", 0, "errors", 1, "warnings", 0, "result", "SUCCESS"), build.returned());
+        assertEquals(List.of(Map.of("tools", List.of(Map.of("id", "schemagate", "name", "schemagate",
+                "pattern", "build/lint/schemagate.sarif")))), build.calls("recordIssues"));
+        assertTrue(Files.readString(ws.root.resolve("build/lint/schemagate.sarif")).contains("DS103"));
+    }
+
+    @Test
+    void reportsOfAnEarlierBuildAreNotPassedOffAsThisOnes() throws Exception {
+        Workspace ws = new Workspace(temp);
+        Path reports = Files.createDirectories(ws.root.resolve("schemagate-reports"));
+        Files.writeString(reports.resolve("junit.xml"), "<testsuite name='old'/>");
+        Files.writeString(reports.resolve("summary.env"), "errors=0\nwarnings=0\n");
+
+        PipelineSandbox.Build build = branchBuild(ws).run(jenkinsfile("dir: 'db/migrations', latest: 1,"
+                + " devUrl: 'nosuch://db', command: '" + ws.command + "'"));
+
+        assertEquals("FAILURE", build.result(), build.log());
+        assertFalse(Files.exists(reports.resolve("junit.xml")), "the old JUnit report is gone");
+        assertFalse(Files.exists(reports.resolve("summary.env")));
+        assertEquals(List.of(), build.calls("junit"));
     }
 
     @Test
