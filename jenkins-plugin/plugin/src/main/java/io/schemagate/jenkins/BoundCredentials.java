@@ -46,7 +46,7 @@ record BoundCredentials(Map<String, String> variables, List<String> secrets) {
         return new BoundCredentials(Collections.unmodifiableMap(variables), Collections.unmodifiableList(secrets));
     }
 
-    /** The credentials this build may use under that id (or the id a credentials parameter names), recorded as used. */
+    /** The credentials this build may use under that id (or the id a credentials parameter names), marked used. */
     private static <C extends IdCredentials> C find(String step, String id, Class<C> type, String kind, Run<?, ?> run)
             throws AbortException {
         C credentials = CredentialsProvider.findCredentialById(id, type, run, Collections.<DomainRequirement>emptyList());

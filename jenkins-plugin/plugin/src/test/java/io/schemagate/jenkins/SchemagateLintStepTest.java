@@ -1,7 +1,6 @@
 package io.schemagate.jenkins;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -57,8 +56,8 @@ class SchemagateLintStepTest {
         List<Finding> findings = report.getFindings();
         assertThat(findings, hasSize(1));
         Finding finding = findings.get(0);
-        assertThat(List.of(finding.getFile(), finding.getLine(), finding.getCode(), finding.getSeverity()),
-                contains("db/2_drop.sql", 3, "DS103", "error"));
+        assertThat(finding.getFile() + ":" + finding.getLine() + " " + finding.getCode() + " " + finding.getSeverity(),
+                is("db/2_drop.sql:3 DS103 error"));
         assertThat(finding.getMessage(), is("dropping column <b>email</b> loses its data"));
 
         assertThat(b.getArtifactManager().root().child("schemagate-reports").child("report.json").isFile(), is(true));
