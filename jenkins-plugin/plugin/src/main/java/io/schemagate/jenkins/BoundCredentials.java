@@ -49,7 +49,8 @@ record BoundCredentials(Map<String, String> variables, List<String> secrets) {
     /** The credentials this build may use under that id (or the id a credentials parameter names), marked used. */
     private static <C extends IdCredentials> C find(String step, String id, Class<C> type, String kind, Run<?, ?> run)
             throws AbortException {
-        C credentials = CredentialsProvider.findCredentialById(id, type, run, Collections.<DomainRequirement>emptyList());
+        C credentials =
+                CredentialsProvider.findCredentialById(id, type, run, Collections.<DomainRequirement>emptyList());
         if (credentials == null) {
             throw new AbortException(step + ": no " + kind + " credentials with id '" + id
                     + "' that this build may use");
