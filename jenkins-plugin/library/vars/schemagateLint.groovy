@@ -32,17 +32,18 @@ def call(Map args = [:]) {
                 pattern: SchemagateCli.reportPath(args, SchemagateCli.LINT_REPORTS.sarif))])
     }
     if (args.archive != false) {
-        archiveArtifacts(artifacts: SchemagateCli.reportPath(args, '*'), allowEmptyArchive: true)
+        // The report files by name, never through a link: a pull request may commit anything next to them.
+        archiveArtifacts(artifacts: SchemagateCli.archivePattern(args), allowEmptyArchive: true, followSymlinks: false)
     }
     String summaryFile = SchemagateCli.reportPath(args, SchemagateCli.LINT_REPORTS.dotenv)
-    Map<String, String> summary = fileExists(summaryFile) ? SchemagateCli.dotenv(readFile(summaryFile)) : [:]
-    Map<String, String> outcome = SchemagateCli.outcome('schemagateLint', exitCode, gate)
+    Map<String, String> summary = fileExists(summaryFile) ? SchemagateCli.dotenv(readFile(summaryFile)) : null
+    Map<String, String> outcome = SchemagateCli.lintOutcome(exitCode, gate, summary)
     if (outcome.result == 'FAILURE') {
         error(outcome.message)
     }
     if (outcome.result == 'UNSTABLE') {
         unstable(outcome.message)
     }
-    return [exitCode: exitCode, errors: (summary.errors ?: '0') as int, warnings: (summary.warnings ?: '0') as int,
+    return [exitCode: exitCode, errors: (summary?.errors ?: '0') as int, warnings: (summary?.warnings ?: '0') as int,
             result: outcome.result]
 }

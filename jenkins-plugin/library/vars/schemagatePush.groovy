@@ -2,8 +2,9 @@ import io.schemagate.jenkins.CredentialBindings
 import io.schemagate.jenkins.SchemagateCli
 
 /**
- * Pushes the reviewed migration directory to an OCI registry with the schemagate CLI, on the primary branch only
- * (a change-request build or another branch logs why it skips; onlyPrimary: false pushes from anywhere). Registry
+ * Pushes the reviewed migration directory to an OCI registry with the schemagate CLI: on the primary branch only, and
+ * only while the build is successful (a change-request build, another branch or an UNSTABLE build logs why it skips;
+ * onlyPrimary: false pushes from any branch, onlyIfSuccessful: false after an UNSTABLE lint too). Registry
  * credentials come from registryCredentialsId (username with password). Returns [ref, digest], or null when skipped.
  */
 def call(Map args = [:]) {
@@ -14,7 +15,8 @@ def call(Map args = [:]) {
         error(e.message) // a Jenkinsfile mistake: one line, no stack trace
     }
     String skipped = SchemagateCli.pushSkipped(args,
-            [CHANGE_ID: env.CHANGE_ID, BRANCH_NAME: env.BRANCH_NAME, BRANCH_IS_PRIMARY: env.BRANCH_IS_PRIMARY])
+            [CHANGE_ID: env.CHANGE_ID, BRANCH_NAME: env.BRANCH_NAME, BRANCH_IS_PRIMARY: env.BRANCH_IS_PRIMARY],
+            currentBuild.currentResult as String)
     if (skipped != null) {
         echo(skipped)
         return null
@@ -27,7 +29,7 @@ def call(Map args = [:]) {
     int exitCode = CredentialBindings.around(this, SchemagateCli.credentials(args)) {
         sh(script: script, returnStatus: true)
     }
-    Map<String, String> outcome = SchemagateCli.outcome('schemagatePush', exitCode, 'error')
+    Map<String, String> outcome = SchemagateCli.pushOutcome(exitCode)
     if (outcome.result != 'SUCCESS') {
         error(outcome.message)
     }

@@ -22,7 +22,7 @@ class SchemagateCli implements Serializable {
             'devPrivileged', 'githubCredentialsId', 'gitlabCredentialsId', 'devUrlCredentialsId', 'junit',
             'warningsNg', 'archive']
     static final List<String> PUSH_STEP_ARGUMENTS = ['command', 'reportDir', 'tag', 'insecure',
-            'registryCredentialsId', 'onlyPrimary']
+            'registryCredentialsId', 'onlyPrimary', 'onlyIfSuccessful']
     static final List<String> GATES = ['error', 'unstable']
     static final String DEFAULT_REPORT_DIR = 'schemagate-reports'
     /** What schemagatePush writes: ref= and digest= lines. */
@@ -100,12 +100,25 @@ class SchemagateCli implements Serializable {
     }
 
     /**
-     * The sh script of a step: remove the reports an earlier build left (so a run that stops early cannot pass off
-     * old results as its own), then the command line.
+     * The sh script of a step. Tracing off first: Jenkins runs sh with -x, which would print the command line (and a
+     * password in a devUrl) to the log. Then the reports an earlier build left are removed, so a run that stops early
+     * cannot pass off old results as its own; a report directory that is a symbolic link (a pull request can commit
+     * one) is refused, so nothing is written or archived through it. Exit 2 for both, like the CLI's bad input.
      */
     @NonCPS
     static String script(Map args, List<String> argv, List<String> reports) {
-        return 'rm -f -- ' + reports.collect { quote(it) }.join(' ') + '\n' + shellLine(args.command as String, argv)
+        String dir = ((args.reportDir ?: DEFAULT_REPORT_DIR) as String).replaceAll('/+$', '')
+        List<String> lines = ['set +x']
+        List<String> parts = dir.split('/') as List<String>
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts[i] && parts[i] != '.') {
+                String prefix = parts.subList(0, i + 1).join('/')
+                lines.add("if [ -L ${quote(prefix)} ]; then echo ${quote(prefix + ' is a symbolic link: schemagate does not write reports through one')} >&2; exit 2; fi".toString())
+            }
+        }
+        lines.add('rm -f -- ' + reports.collect { quote(it) }.join(' ') + ' || exit 2')
+        lines.add(shellLine(args.command as String, argv))
+        return lines.join('\n')
     }
 
     /** The report files schemagateLint(args) writes. */
@@ -131,28 +144,74 @@ class SchemagateCli implements Serializable {
     }
 
     /**
-     * The build result for the CLI's exit code: SUCCESS, UNSTABLE or FAILURE, and why. Exit 1 is the gate (a
-     * finding at or above failOn) and follows the gate argument; 2 (bad input) and 3 (database, registry or
-     * network) always fail the build, as does anything else (the command was not found, or was killed).
+     * The build result of a lint, and why. Exit 1 is the gate (a finding at or above failOn) only when this run wrote
+     * its summary with a finding in it: a wrapper, a missing jar or a too-old Java also exit 1, and those must not
+     * read as the gate. The gate follows the gate argument; everything else fails the build.
+     *
+     * @param summary the dotenv summary this run wrote, or null when it wrote none
      */
     @NonCPS
-    static Map<String, String> outcome(String step, int exitCode, String gate) {
+    static Map<String, String> lintOutcome(int exitCode, String gate, Map<String, String> summary) {
+        String step = 'schemagateLint'
+        if (exitCode == 0) {
+            return [result: 'SUCCESS', message: "${step}: passed".toString()]
+        }
+        if (exitCode == 1 && summary != null && count(summary.errors) + count(summary.warnings) > 0) {
+            return [result: gate == 'unstable' ? 'UNSTABLE' : 'FAILURE',
+                    message: "${step}: the gate failed (exit 1): ${plural(count(summary.errors), 'error')} and ${plural(count(summary.warnings), 'warning')}; see the report".toString()]
+        }
+        return failure(step, exitCode)
+    }
+
+    /** The build result of a push: anything but success fails the build. */
+    @NonCPS
+    static Map<String, String> pushOutcome(int exitCode) {
+        String step = 'schemagatePush'
+        if (exitCode == 0) {
+            return [result: 'SUCCESS', message: "${step}: pushed".toString()]
+        }
+        if (exitCode == 1) {
+            return [result: 'FAILURE', message: "${step}: a tag that never moves already holds another directory (exit 1); the log above names it".toString()]
+        }
+        return failure(step, exitCode)
+    }
+
+    @NonCPS
+    private static Map<String, String> failure(String step, int exitCode) {
         switch (exitCode) {
-            case 0: return [result: 'SUCCESS', message: "${step}: passed".toString()]
-            case 1: return [result: gate == 'unstable' ? 'UNSTABLE' : 'FAILURE',
-                            message: "${step}: the gate failed (exit 1): a finding at or above fail-on; see the report".toString()]
             case 2: return [result: 'FAILURE', message: "${step}: bad input or usage (exit 2); the log above says which".toString()]
             case 3: return [result: 'FAILURE',
                             message: "${step}: the database, registry or network failed (exit 3); the log above says which".toString()]
             case 126: case 127: return [result: 'FAILURE',
                             message: "${step}: schemagate could not be run (exit ${exitCode}); is it on the agent's PATH, or is 'command' right?".toString()]
-            default: return [result: 'FAILURE', message: "${step}: schemagate ended with exit ${exitCode}".toString()]
+            default: return [result: 'FAILURE',
+                            message: "${step}: schemagate did not complete (exit ${exitCode}); the log above says why".toString()]
         }
     }
 
-    /** Why schemagatePush does not push in this build, or null when it should: only the primary branch pushes. */
     @NonCPS
-    static String pushSkipped(Map args, Map env) {
+    private static String plural(int n, String noun) {
+        return n + ' ' + noun + (n == 1 ? '' : 's')
+    }
+
+    @NonCPS
+    private static int count(String value) {
+        return value ==~ /[0-9]{1,9}/ ? value as int : 0
+    }
+
+    /**
+     * Why schemagatePush does not push in this build, or null when it should. Only the primary branch pushes
+     * (onlyPrimary: false pushes from anywhere; Jenkins sets BRANCH_IS_PRIMARY only where the branch source marks a
+     * primary branch), and only a build that is still successful (onlyIfSuccessful: false pushes after an UNSTABLE
+     * lint too).
+     *
+     * @param currentResult the build's result so far (Jenkins' currentBuild.currentResult), null when unknown
+     */
+    @NonCPS
+    static String pushSkipped(Map args, Map env, String currentResult) {
+        if (args.onlyIfSuccessful != false && currentResult != null && currentResult != 'SUCCESS') {
+            return "schemagatePush: not pushing from a build that is ${currentResult}; onlyIfSuccessful: false pushes anyway".toString()
+        }
         if (args.onlyPrimary == false) {
             return null
         }
@@ -160,9 +219,17 @@ class SchemagateCli implements Serializable {
             return "schemagatePush: not pushing from change request ${env.CHANGE_ID}; only the primary branch pushes".toString()
         }
         if (env.BRANCH_NAME && env.BRANCH_IS_PRIMARY != 'true') {
-            return "schemagatePush: not pushing from branch ${env.BRANCH_NAME}, which is not the primary branch".toString()
+            return ("schemagatePush: not pushing from branch ${env.BRANCH_NAME}: Jenkins does not mark it as the primary" +
+                    " branch (BRANCH_IS_PRIMARY); if your branch source marks none, push from a when { branch 'main' }" +
+                    " stage with onlyPrimary: false").toString()
         }
         return null // the primary branch, or a job that is not multibranch
+    }
+
+    /** The archiveArtifacts pattern for the reports of schemagateLint(args): those files only, nothing else there. */
+    @NonCPS
+    static String archivePattern(Map args) {
+        return lintReports(args).join(',')
     }
 
     /** NAME=VALUE lines of a dotenv report. */

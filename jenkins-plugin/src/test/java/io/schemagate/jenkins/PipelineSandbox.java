@@ -12,7 +12,11 @@ import groovy.lang.Closure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.PathMatcher;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * A Jenkins build, as far as the shared library can tell: a workspace, the build's environment, a credentials store,
@@ -30,7 +35,8 @@ import java.util.function.Function;
  * steps as Jenkins does (so state that would break a build on resume, such as an iterator, fails here too). {@code sh} really runs its script with {@code /bin/sh} in the workspace
  * (so the library's quoting and the real CLI are exercised); {@code withCredentials} binds the stored secrets as
  * environment variables of the {@code sh} steps inside it, and fails on an unknown id as Jenkins does; {@code error}
- * ends the build with FAILURE and {@code unstable} marks it UNSTABLE and goes on.
+ * ends the build with FAILURE and {@code unstable} marks it UNSTABLE and goes on; {@code archiveArtifacts} keeps the
+ * workspace files its comma-separated globs match, following symbolic links only when told to.
  */
 final class PipelineSandbox {
     /** The library's root, as Jenkins loads it with the library path {@code jenkins-plugin/library}. */
@@ -40,7 +46,7 @@ final class PipelineSandbox {
     record UsernamePassword(String username, String password) {}
 
     /** What a build ended with: its result, its log, what the script returned, and each step called. */
-    record Build(String result, String log, Object returned, List<MethodCall> calls) {
+    record Build(String result, String log, Object returned, List<MethodCall> calls, List<String> archived) {
         List<Map<?, ?>> calls(String step) {
             List<Map<?, ?>> found = new ArrayList<>();
             for (MethodCall call : calls) {
@@ -66,6 +72,10 @@ final class PipelineSandbox {
     private final StringBuilder log = new StringBuilder();
     private final Deque<Map<String, String>> bound = new ArrayDeque<>();
     private String result = "SUCCESS";
+    private final Map<String, Object> currentBuild = new HashMap<>(Map.of("result", "SUCCESS", "currentResult", "SUCCESS"));
+    private final List<String> archived = new ArrayList<>();
+    /** What {@code isUnix} answers. */
+    boolean unix = true;
     private PipelineTestHelper helper;
 
     PipelineSandbox(Path temp, Path workspace) throws IOException {
@@ -102,15 +112,16 @@ final class PipelineSandbox {
         steps(helper);
         Binding binding = new Binding();
         binding.setVariable("env", env);
-        binding.setVariable("currentBuild", new HashMap<>(Map.of("result", "SUCCESS")));
+        binding.setVariable("currentBuild", currentBuild);
         Object returned = null;
         try {
             returned = helper.runScript(script.toString(), binding);
         } catch (BuildFailed e) {
-            result = "FAILURE";
+            mark("FAILURE");
             log.append("ERROR: ").append(e.getMessage()).append('\n');
         }
-        return new Build(result, log.toString(), returned, List.copyOf(helper.getCallStack()));
+        return new Build(result, log.toString(), returned, List.copyOf(helper.getCallStack()),
+                archived.stream().sorted().toList());
     }
 
     private void steps(PipelineTestHelper helper) {
@@ -120,16 +131,14 @@ final class PipelineSandbox {
             throw new BuildFailed(String.valueOf(a[0]));
         }, String.class);
         register(helper, "unstable", a -> {
-            if (!result.equals("FAILURE")) {
-                result = "UNSTABLE";
-            }
+            mark("UNSTABLE");
             return log.append("WARNING: ").append(a[0]).append('\n');
         }, String.class);
-        register(helper, "isUnix", a -> true);
+        register(helper, "isUnix", a -> unix);
         register(helper, "fileExists", a -> Files.exists(workspace.resolve(String.valueOf(a[0]))), String.class);
         register(helper, "readFile", a -> read(workspace.resolve(String.valueOf(a[0]))), String.class);
         register(helper, "junit", a -> null, Map.class);
-        register(helper, "archiveArtifacts", a -> null, Map.class);
+        register(helper, "archiveArtifacts", a -> archive((Map<?, ?>) a[0]), Map.class);
         register(helper, "recordIssues", a -> null, Map.class);
         register(helper, "sarif", a -> Map.copyOf((Map<?, ?>) a[0]), Map.class);
         register(helper, "string", a -> Map.of("kind", "string", "spec", a[0]), Map.class);
@@ -143,6 +152,32 @@ final class PipelineSandbox {
         // JenkinsPipelineUnit hands a one-argument step its argument itself, and the others an array.
         helper.registerAllowedMethod(method(name, parameters),
                 (Function<Object, Object>) args -> body.apply(args instanceof Object[] array ? array : new Object[] {args}));
+    }
+
+    /** A result only gets worse, as in Jenkins. */
+    private void mark(String worse) {
+        List<String> order = List.of("SUCCESS", "UNSTABLE", "FAILURE");
+        if (order.indexOf(worse) > order.indexOf(result)) {
+            result = worse;
+            currentBuild.put("result", worse);
+            currentBuild.put("currentResult", worse);
+        }
+    }
+
+    private Object archive(Map<?, ?> args) {
+        boolean follow = !Boolean.FALSE.equals(args.get("followSymlinks")); // Jenkins follows them by default
+        for (String glob : String.valueOf(args.get("artifacts")).split(",")) {
+            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob.strip());
+            try (Stream<Path> files = follow ? Files.walk(workspace, FileVisitOption.FOLLOW_LINKS) : Files.walk(workspace)) {
+                files.filter(f -> matcher.matches(workspace.relativize(f)))
+                        .filter(f -> follow ? Files.isRegularFile(f) : Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+                        .map(f -> workspace.relativize(f).toString())
+                        .sorted().forEach(archived::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return null;
     }
 
     private Object withCredentials(List<?> bindings, Closure<?> body) {
@@ -178,9 +213,11 @@ final class PipelineSandbox {
             throw new IllegalStateException("the library must run sh with returnStatus: true: " + args);
         }
         String script = String.valueOf(args.get("script"));
-        log.append("+ ").append(script).append('\n');
         try {
-            ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", script).directory(workspace.toFile())
+            // As Jenkins runs a script without a shebang: from a file, with -x (trace) and -e (stop at a failure).
+            Path file = Files.createTempFile(libraries, "script", ".sh");
+            Files.writeString(file, script);
+            ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-xe", file.toString()).directory(workspace.toFile())
                     .redirectErrorStream(true);
             pb.environment().clear();
             pb.environment().putAll(env);

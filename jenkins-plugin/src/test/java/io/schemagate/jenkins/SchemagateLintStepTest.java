@@ -51,7 +51,6 @@ class SchemagateLintStepTest {
         PipelineSandbox build = new PipelineSandbox(temp, ws.root);
         build.env.put("JENKINS_URL", "https://ci.example.com/");
         build.env.put("BRANCH_NAME", "feature/drop-name");
-        build.env.put("BRANCH_IS_PRIMARY", "false");
         build.env.put("GIT_COMMIT", ws.headSha);
         return build;
     }
@@ -61,7 +60,6 @@ class SchemagateLintStepTest {
         PipelineSandbox build = new PipelineSandbox(temp, ws.root);
         build.env.put("JENKINS_URL", "https://ci.example.com/");
         build.env.put("BRANCH_NAME", "PR-" + changeId);
-        build.env.put("BRANCH_IS_PRIMARY", "false");
         build.env.put("CHANGE_ID", changeId);
         build.env.put("CHANGE_URL", changeUrl);
         build.env.put("CHANGE_TARGET", "main");
@@ -85,14 +83,16 @@ class SchemagateLintStepTest {
 
         assertEquals("FAILURE", build.result(), build.log());
         assertTrue(build.log().contains("DS103"), build.log());
-        assertTrue(build.log().contains("ERROR: schemagateLint: the gate failed (exit 1)"), build.log());
+        assertTrue(build.log().contains("ERROR: schemagateLint: the gate failed (exit 1): 1 error and 0 warnings"),
+                build.log());
         assertFalse(build.log().contains("after the step"), "error stops the pipeline: " + build.log());
         assertTrue(Files.readString(ws.root.resolve("schemagate-reports/junit.xml")).contains("DS103"));
         assertTrue(Files.readString(ws.root.resolve("schemagate-reports/schemagate.sarif")).contains("DS103"));
         assertEquals(List.of(Map.of("testResults", "schemagate-reports/junit.xml", "allowEmptyResults", true,
                 "skipMarkingBuildUnstable", true)), build.calls("junit"));
-        assertEquals(List.of(Map.of("artifacts", "schemagate-reports/*", "allowEmptyArchive", true)),
-                build.calls("archiveArtifacts"));
+        assertEquals(List.of("schemagate-reports/junit.xml", "schemagate-reports/report.json",
+                "schemagate-reports/report.md", "schemagate-reports/schemagate.sarif", "schemagate-reports/summary.env"),
+                build.archived());
         assertEquals(List.of(), build.calls("withCredentials"), "no credentials asked for, none bound");
     }
 
@@ -156,22 +156,6 @@ class SchemagateLintStepTest {
         assertEquals(List.of(Map.of("tools", List.of(Map.of("id", "schemagate", "name", "schemagate",
                 "pattern", "build/lint/schemagate.sarif")))), build.calls("recordIssues"));
         assertTrue(Files.readString(ws.root.resolve("build/lint/schemagate.sarif")).contains("DS103"));
-    }
-
-    @Test
-    void reportsOfAnEarlierBuildAreNotPassedOffAsThisOnes() throws Exception {
-        Workspace ws = new Workspace(temp);
-        Path reports = Files.createDirectories(ws.root.resolve("schemagate-reports"));
-        Files.writeString(reports.resolve("junit.xml"), "<testsuite name='old'/>");
-        Files.writeString(reports.resolve("summary.env"), "errors=0\nwarnings=0\n");
-
-        PipelineSandbox.Build build = branchBuild(ws).run(jenkinsfile("dir: 'db/migrations', latest: 1,"
-                + " devUrl: 'nosuch://db', command: '" + ws.command + "'"));
-
-        assertEquals("FAILURE", build.result(), build.log());
-        assertFalse(Files.exists(reports.resolve("junit.xml")), "the old JUnit report is gone");
-        assertFalse(Files.exists(reports.resolve("summary.env")));
-        assertEquals(List.of(), build.calls("junit"));
     }
 
     @Test
@@ -247,5 +231,83 @@ class SchemagateLintStepTest {
         assertTrue(badUrl.log().contains("ERROR: schemagateLint: bad input or usage (exit 2)"), badUrl.log());
         assertEquals("FAILURE", noCli.result(), noCli.log());
         assertTrue(noCli.log().contains("ERROR: schemagateLint: schemagate could not be run (exit 127)"), noCli.log());
+    }
+
+    @Test
+    void aReportDirectoryThatIsASymbolicLinkIsRefusedAndNothingIsWrittenOrArchivedThroughIt() throws Exception {
+        Workspace ws = new Workspace(temp);
+        Path outside = Files.createDirectories(temp.resolve("outside"));
+        Files.writeString(outside.resolve("id_rsa"), "not for the build page");
+        Files.createSymbolicLink(ws.root.resolve("schemagate-reports"), outside); // as a pull request could commit it
+
+        PipelineSandbox.Build build = branchBuild(ws).run(jenkinsfile(arguments(ws, "latest: 1")));
+
+        assertEquals("FAILURE", build.result(), build.log());
+        assertTrue(build.log().contains("schemagate-reports is a symbolic link: schemagate does not write reports through"
+                + " one"), build.log());
+        assertTrue(build.log().contains("ERROR: schemagateLint: bad input or usage (exit 2)"), build.log());
+        assertEquals(List.of("id_rsa"), Files.list(outside).map(f -> f.getFileName().toString()).toList());
+        assertEquals(List.of(), build.archived());
+    }
+
+    @Test
+    void onlyTheReportsAreArchivedWhateverElseThePullRequestPutNextToThem() throws Exception {
+        Workspace ws = new Workspace(temp);
+        Path reports = Files.createDirectories(ws.root.resolve("schemagate-reports"));
+        Files.writeString(reports.resolve("TEST-planted.xml"), "<testsuite/>");
+        Files.createSymbolicLink(reports.resolve("hostname.txt"), Path.of("/etc/hostname"));
+        Files.createSymbolicLink(reports.resolve("junit.xml"), Path.of("/etc/hostname")); // replaced by the real one
+
+        PipelineSandbox.Build build = branchBuild(ws).run(jenkinsfile(arguments(ws, "latest: 1, failOn: 'never'")));
+
+        assertEquals("SUCCESS", build.result(), build.log());
+        assertEquals(List.of("schemagate-reports/junit.xml", "schemagate-reports/report.json",
+                "schemagate-reports/report.md", "schemagate-reports/schemagate.sarif", "schemagate-reports/summary.env"),
+                build.archived());
+        assertTrue(Files.readString(reports.resolve("junit.xml")).contains("DS103"));
+        assertFalse(Files.isSymbolicLink(reports.resolve("junit.xml")));
+    }
+
+    @Test
+    void exitOneWithoutThisRunsSummaryIsAFailureNotTheGateEvenWithAStaleSummaryLeftBehind() throws Exception {
+        Workspace ws = new Workspace(temp);
+        Path reports = Files.createDirectories(ws.root.resolve("schemagate-reports"));
+        Files.writeString(reports.resolve("summary.env"), "errors=3\nwarnings=0\n");
+
+        // A wrapper that fails on its own, as a missing jar or a too-old Java does (exit 1).
+        PipelineSandbox.Build build = branchBuild(ws).run(jenkinsfile("dir: 'db/migrations', gate: 'unstable',"
+                + " command: 'java -jar /nonexistent/schemagate.jar'"));
+
+        assertEquals("FAILURE", build.result(), build.log());
+        assertTrue(build.log().contains("ERROR: schemagateLint: schemagate did not complete (exit 1)"), build.log());
+        assertFalse(Files.exists(reports.resolve("summary.env")), "the stale summary was removed before the run");
+    }
+
+    @Test
+    void aPasswordInALiteralDevUrlStaysOutOfTheTracedLog() throws Exception {
+        Workspace ws = new Workspace(temp);
+        String password = "literal-dev-pw-1357";
+        String devUrl = LocalPostgres.URL.replace("postgres@", "postgres:" + password + "@");
+
+        PipelineSandbox.Build build = branchBuild(ws).run(jenkinsfile("dir: 'db/migrations', latest: 1,"
+                + " failOn: 'never', devUrl: '" + devUrl + "', command: '" + ws.command + "'"));
+
+        assertEquals("SUCCESS", build.result(), build.log());
+        assertTrue(build.log().contains("+ set +x"), "the script ran traced, as Jenkins runs it: " + build.log());
+        assertFalse(build.log().contains(password), build.log());
+    }
+
+    @Test
+    void aWindowsAgentIsRefusedWithOneLine() throws Exception {
+        Workspace ws = new Workspace(temp);
+        PipelineSandbox sandbox = branchBuild(ws);
+        sandbox.unix = false;
+
+        PipelineSandbox.Build build = sandbox.run(jenkinsfile(arguments(ws, "latest: 1")));
+
+        assertEquals("FAILURE", build.result(), build.log());
+        assertTrue(build.log().contains("ERROR: schemagateLint: runs on Linux and macOS agents (sh); this agent is Windows"),
+                build.log());
+        assertEquals(List.of(), build.calls("sh"));
     }
 }

@@ -45,8 +45,12 @@ class SchemagatePushStepTest {
     }
 
     private static String jenkinsfile(Workspace ws, String more) {
+        return jenkinsfile(ws, "acme/shop-migrations", more);
+    }
+
+    private static String jenkinsfile(Workspace ws, String repository, String more) {
         return "@Library('schemagate') _\n"
-                + "def pushed = schemagatePush(dir: 'db/migrations', to: 'oci://" + registry.host() + "/acme/shop-migrations',"
+                + "def pushed = schemagatePush(dir: 'db/migrations', to: 'oci://" + registry.host() + "/" + repository + "',"
                 + " registryCredentialsId: 'registry', command: '" + ws.command + "'" + more + ")\n"
                 + "echo \"pushed: ${pushed}\"\n"
                 + "return pushed\n";
@@ -57,7 +61,9 @@ class SchemagatePushStepTest {
         PipelineSandbox build = new PipelineSandbox(temp, ws.root);
         build.env.put("JENKINS_URL", "https://ci.example.com/");
         build.env.put("BRANCH_NAME", branch);
-        build.env.put("BRANCH_IS_PRIMARY", Boolean.toString(primary));
+        if (primary) {
+            build.env.put("BRANCH_IS_PRIMARY", "true"); // Jenkins sets it on the primary branch only
+        }
         build.env.put("GIT_COMMIT", ws.headSha);
         if (changeId != null) {
             build.env.put("CHANGE_ID", changeId);
@@ -85,8 +91,9 @@ class SchemagatePushStepTest {
     void aChangeRequestOrAnotherBranchDoesNotPush() throws Exception {
         Workspace ws = new Workspace(temp);
 
-        PipelineSandbox.Build pr = build(ws, "PR-12", false, "12").run(jenkinsfile(ws, ""));
-        PipelineSandbox.Build feature = build(ws, "feature/drop-name", false, null).run(jenkinsfile(ws, ""));
+        PipelineSandbox.Build pr = build(ws, "PR-12", false, "12").run(jenkinsfile(ws, "skipped/pr", ""));
+        PipelineSandbox.Build feature = build(ws, "feature/drop-name", false, null)
+                .run(jenkinsfile(ws, "skipped/branch", ""));
 
         assertEquals("SUCCESS", pr.result(), pr.log());
         assertNull(pr.returned());
@@ -94,10 +101,11 @@ class SchemagatePushStepTest {
                 pr.log());
         assertEquals("SUCCESS", feature.result(), feature.log());
         assertTrue(feature.log().contains(
-                "schemagatePush: not pushing from branch feature/drop-name, which is not the primary branch"), feature.log());
+                "schemagatePush: not pushing from branch feature/drop-name: Jenkins does not mark it as the primary branch"),
+                feature.log());
         assertEquals(List.of(), pr.calls("sh"));
         assertEquals(List.of(), feature.calls("sh"));
-        assertFalse(Files.exists(registry.storage.resolve("docker/registry/v2/repositories/acme")),
+        assertFalse(Files.exists(registry.storage.resolve("docker/registry/v2/repositories/skipped")),
                 "nothing reached the registry");
     }
 
@@ -124,5 +132,34 @@ class SchemagatePushStepTest {
 
         assertEquals("FAILURE", build.result(), build.log());
         assertTrue(build.log().contains("ERROR: schemagatePush: 'to' is required"), build.log());
+    }
+
+    @Test
+    void anUnstableBuildDoesNotPushUnlessTold() throws Exception {
+        Workspace ws = new Workspace(temp);
+        String afterUnstableLint = "@Library('schemagate') _\n"
+                + "unstable('the lint gate failed')\n"
+                + "return schemagatePush(dir: 'db/migrations', to: 'oci://" + registry.host() + "/acme/unstable',"
+                + " registryCredentialsId: 'registry', command: '" + ws.command + "'%s)\n";
+
+        PipelineSandbox.Build held = build(ws, "main", true, null).run(afterUnstableLint.formatted(""));
+        PipelineSandbox.Build forced = build(ws, "main", true, null)
+                .run(afterUnstableLint.formatted(", onlyIfSuccessful: false"));
+
+        assertEquals("UNSTABLE", held.result(), held.log());
+        assertNull(held.returned());
+        assertTrue(held.log().contains("schemagatePush: not pushing from a build that is UNSTABLE"), held.log());
+        assertEquals("UNSTABLE", forced.result(), forced.log());
+        assertTrue(String.valueOf(((Map<?, ?>) forced.returned()).get("digest")).startsWith("sha256:"), forced.log());
+    }
+
+    @Test
+    void aBranchSourceThatMarksNoPrimaryBranchPushesFromAStageThatSaysSo() throws Exception {
+        Workspace ws = new Workspace(temp);
+
+        PipelineSandbox.Build build = build(ws, "main", false, null).run(jenkinsfile(ws, ", onlyPrimary: false"));
+
+        assertEquals("SUCCESS", build.result(), build.log());
+        assertTrue(String.valueOf(((Map<?, ?>) build.returned()).get("ref")).endsWith(":" + ws.headSha), build.log());
     }
 }

@@ -26,6 +26,7 @@ final class LintInvocation {
             TaskListener listener) throws IOException, InterruptedException {
         List<String> argv = args.lintArgv();
         String gate = args.gate();
+        args.refuseLinkedReportDir(workspace);
         StepArguments.deleteReports(workspace, SchemagateCli.lintReports(args.asMap()));
         int exitCode = SchemagateProcess.run(STEP, args, argv, run, workspace, launcher, env, listener);
 
@@ -41,8 +42,9 @@ final class LintInvocation {
                     + args.reportPath(report("junit")) + " or " + args.reportPath(report("sarif"))
                     + " with the junit or recordIssues step");
         }
-        Map<String, String> outcome = SchemagateCli.outcome(STEP, exitCode, gate);
-        return new LintOutcome(exitCode, count(summary.get("errors")), count(summary.get("warnings")),
+        Map<String, String> outcome = SchemagateCli.lintOutcome(exitCode, gate, summary);
+        return new LintOutcome(exitCode, count(summary == null ? null : summary.get("errors")),
+                count(summary == null ? null : summary.get("warnings")),
                 outcome.get("result"), outcome.get("message"));
     }
 

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * What a lint ended with: the CLI's exit code, the summary's counts, and the build result and reason that
- * SchemagateCli.outcome gave for that exit code and gate.
+ * SchemagateCli.lintOutcome gave for that exit code, gate and summary.
  */
 record LintOutcome(int exitCode, int errors, int warnings, String result, String message) {
 

@@ -5,6 +5,7 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import java.io.IOException;
@@ -30,19 +31,24 @@ final class PushInvocation {
         for (String name : BRANCH_VARIABLES) {
             branch.put(name, env.get(name));
         }
-        String skipped = SchemagateCli.pushSkipped(args.asMap(), branch);
+        Result soFar = run.getResult(); // null while nothing has made it worse than SUCCESS
+        String skipped = SchemagateCli.pushSkipped(args.asMap(), branch, soFar == null ? "SUCCESS" : soFar.toString());
         if (skipped != null) {
             listener.getLogger().println(skipped);
             return null;
         }
         String report = args.reportPath(SchemagateCli.getPUSH_REPORT());
+        args.refuseLinkedReportDir(workspace);
         StepArguments.deleteReports(workspace, List.of(report));
         int exitCode = SchemagateProcess.run(STEP, args, argv, run, workspace, launcher, env, listener);
-        Map<String, String> outcome = SchemagateCli.outcome(STEP, exitCode, "error");
+        Map<String, String> outcome = SchemagateCli.pushOutcome(exitCode);
         if (!"SUCCESS".equals(outcome.get("result"))) {
             throw new AbortException(outcome.get("message"));
         }
         Map<String, String> pushed = args.readDotenv(workspace, SchemagateCli.getPUSH_REPORT());
+        if (pushed == null) {
+            throw new AbortException(STEP + ": schemagate pushed but wrote no " + report);
+        }
         Map<String, String> value = new LinkedHashMap<>(); // serializable, for the pipeline's program state
         value.put("ref", pushed.get("ref"));
         value.put("digest", pushed.get("digest"));

@@ -39,6 +39,7 @@ public class SchemagatePushStep extends Step {
     private Boolean insecure;
     private String registryCredentialsId;
     private Boolean onlyPrimary;
+    private Boolean onlyIfSuccessful;
 
     @DataBoundConstructor
     public SchemagatePushStep() {
@@ -144,6 +145,17 @@ public class SchemagatePushStep extends Step {
     public void setOnlyPrimary(@CheckForNull Boolean onlyPrimary) {
         this.onlyPrimary = onlyPrimary;
     }
+
+    @CheckForNull
+    public Boolean getOnlyIfSuccessful() {
+        return onlyIfSuccessful;
+    }
+
+    @DataBoundSetter
+    public void setOnlyIfSuccessful(@CheckForNull Boolean onlyIfSuccessful) {
+        this.onlyIfSuccessful = onlyIfSuccessful;
+    }
+
     StepArguments arguments() {
         return new StepArguments()
                 .put("dir", dir)
@@ -155,7 +167,8 @@ public class SchemagatePushStep extends Step {
                 .put("tag", tag)
                 .put("insecure", insecure)
                 .put("registryCredentialsId", registryCredentialsId)
-                .put("onlyPrimary", onlyPrimary);
+                .put("onlyPrimary", onlyPrimary)
+                .put("onlyIfSuccessful", onlyIfSuccessful);
     }
 
     @Override

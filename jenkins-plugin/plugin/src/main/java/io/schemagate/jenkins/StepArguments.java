@@ -38,10 +38,26 @@ final class StepArguments {
         return SchemagateCli.reportPath(values, file);
     }
 
-    /** The NAME=VALUE lines of a dotenv report under reportDir, or none when the CLI did not write it. */
+    /** The NAME=VALUE lines of a dotenv report under reportDir, or null when this run did not write it. */
+    @CheckForNull
     Map<String, String> readDotenv(FilePath workspace, String file) throws IOException, InterruptedException {
         FilePath report = workspace.child(reportPath(file));
-        return report.exists() ? SchemagateCli.dotenv(report.readToString()) : Collections.<String, String>emptyMap();
+        return report.exists() ? SchemagateCli.dotenv(report.readToString()) : null;
+    }
+
+    /**
+     * Refuses a report directory that is, or lies under, a symbolic link inside the workspace (a pull request can
+     * commit one): nothing is written or archived through it. The shared library's script does the same.
+     */
+    void refuseLinkedReportDir(FilePath workspace) throws IOException, InterruptedException {
+        String dir = reportPath("");
+        FilePath path = workspace.child(dir.isEmpty() ? "." : dir);
+        for (FilePath p = path; p != null && !p.getRemote().equals(workspace.getRemote()); p = p.getParent()) {
+            if (p.readLink() != null) {
+                throw new AbortException(p.getRemote() + " is a symbolic link: schemagate does not write reports"
+                        + " through one");
+            }
+        }
     }
 
     /**
@@ -51,7 +67,7 @@ final class StepArguments {
     static void deleteReports(FilePath workspace, List<String> paths) throws IOException, InterruptedException {
         for (String path : paths) {
             FilePath report = workspace.child(path);
-            if (report.exists()) {
+            if (report.readLink() != null || report.exists()) { // a dangling link does not "exist", but must go
                 report.delete();
             }
         }
