@@ -3,9 +3,7 @@ package io.schemagate.cli;
 import io.schemagate.core.devdb.DevDatabaseException;
 import io.schemagate.core.devdb.DevSettings;
 import io.schemagate.core.devdb.DevUrl;
-import io.schemagate.core.devdb.DevUrlException;
 import io.schemagate.core.diagnostic.Severity;
-import io.schemagate.core.dialect.Dialects;
 import io.schemagate.core.git.RepositoryPaths;
 import io.schemagate.core.history.HistoryException;
 import io.schemagate.core.history.NewFiles;
@@ -32,7 +30,6 @@ import io.schemagate.core.report.LintText;
 import io.schemagate.core.report.MarkdownReport;
 import io.schemagate.core.report.SarifReport;
 import io.schemagate.core.report.TextStyle;
-import io.schemagate.core.sql.Dialect;
 import io.schemagate.core.text.SourceException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -84,15 +81,8 @@ final class LintCommand implements Callable<Integer> {
     @Mixin
     DirectoryOptions options;
 
-    @Option(names = "--dev-url", paramLabel = "URL",
-            description = "Dev database to replay on (else SCHEMAGATE_DEV_URL, else the dialect's embedded one, "
-                    + DevUrl.DEFAULT_URL + " for postgres).")
-    String devUrl;
-
-    @Option(names = "--dialect", paramLabel = "DIALECT",
-            description = "The migrations' database: postgres, mysql (also MariaDB), sqlite (default: the dev URL's,"
-                    + " else postgres).")
-    String dialect;
+    @Mixin
+    DevDatabaseOptions dev;
 
     @ArgGroup(exclusive = true)
     Selection selection = new Selection();
@@ -138,26 +128,10 @@ final class LintCommand implements Callable<Integer> {
     @Mixin
     GitlabOptions gitlab = new GitlabOptions();
 
-    @Option(names = "--statement-timeout", paramLabel = "DURATION",
-            description = "Longest a statement may run on the dev database, e.g. 90s or 5m.")
-    String statementTimeout;
-
-    @Option(names = "--lock-timeout", paramLabel = "DURATION",
-            description = "Longest a statement may wait for a lock on the dev database, e.g. 10s.")
-    String lockTimeout;
-
-    @Option(names = "--dev-privileged",
-            description = "Replay as the dev URL's own login (embedded and docker: the server's superuser) instead of a"
-                    + " fresh role that may only use its scratch database. Only for trusted migrations that need a"
-                    + " superuser: they can then run programs and read files on the dev database's server.")
-    boolean devPrivileged;
-
     @Option(names = "--progress", negatable = true,
             description = "Say on stderr what lint is doing once it runs longer than 2 s, at most once a second"
                     + " (default: only when stderr is a terminal; --no-progress: never).")
     Boolean progress;
-
-    static final String DEV_URL_VARIABLE = "SCHEMAGATE_DEV_URL";
 
     private final Session session;
 
@@ -172,8 +146,8 @@ final class LintCommand implements Callable<Integer> {
         Renderer stdout = Renderer.parse(format, "--format");
         List<ReportFile> files = reports.stream().map(ReportFile::parse).toList();
         List<Renderer> renderers = files.stream().map(f -> Renderer.parse(f.format(), "--report format")).toList();
-        DevUrl url = devUrl();
-        DevSettings settings = settings();
+        DevUrl url = dev.url(session.env());
+        DevSettings settings = dev.settings();
         MigrationDir dir = options.directory();
         DirFormat dirFormat = options.dirFormat();
         Policy policy = policy(dir);
@@ -280,38 +254,6 @@ final class LintCommand implements Callable<Integer> {
             return new NewFiles.Latest(selection.latest);
         }
         return new NewFiles.Auto();
-    }
-
-    /** The dev URL given, else the dialect's default; a dev URL of another database than --dialect is refused. */
-    private DevUrl devUrl() {
-        Optional<Dialect> wanted = Optional.empty();
-        if (dialect != null) {
-            wanted = Optional.of(Dialect.parse(dialect).orElseThrow(() -> new CliException(ExitCode.BAD_INPUT,
-                    "unknown --dialect \"" + dialect + "\"; expected postgres, mysql or sqlite")));
-        }
-        // SCHEMAGATE_DEV_URL: a URL with a password, bound from a CI secret, need not be on the command line.
-        String given = devUrl != null ? devUrl : session.env().get(DEV_URL_VARIABLE);
-        DevUrl url;
-        try {
-            url = DevUrl.parse(given != null && !given.isBlank() ? given
-                    : Dialects.defaultDevUrl(wanted.orElse(Dialect.POSTGRES)));
-        } catch (DevUrlException e) {
-            throw new CliException(ExitCode.BAD_INPUT, e.getMessage(), e);
-        }
-        Dialect served = Dialects.forUrl(url).sql();
-        if (wanted.isPresent() && wanted.get() != served) {
-            throw new CliException(ExitCode.BAD_INPUT, "--dialect " + dialect + " does not match the dev URL "
-                    + url.masked() + ", a " + served.id() + " database");
-        }
-        return url;
-    }
-
-    private DevSettings settings() {
-        DevSettings defaults = DevSettings.defaults();
-        return new DevSettings(
-                statementTimeout == null ? defaults.statementTimeout() : TimeoutFlag.parse(statementTimeout, "--statement-timeout"),
-                lockTimeout == null ? defaults.lockTimeout() : TimeoutFlag.parse(lockTimeout, "--lock-timeout"))
-                .withPrivileged(devPrivileged);
     }
 
     /** The report formats this command renders; every one but {@code text} ignores the style. */

@@ -67,7 +67,7 @@ final class Secrets {
         SECRET_VARIABLES.forEach(name -> add(env.get(name)));
         env.values().stream().filter(value -> value.contains("://")).forEach(this::addUrlPasswords);
         // The dev URL from a CI secret: its password even when the URL lacks a scheme.
-        addUrlPasswords(env.getOrDefault(LintCommand.DEV_URL_VARIABLE, ""));
+        addUrlPasswords(env.getOrDefault(DevDatabaseOptions.DEV_URL_VARIABLE, ""));
     }
 
     /** Values of token and password options, and passwords in URL-like arguments, before anything parses them. */
