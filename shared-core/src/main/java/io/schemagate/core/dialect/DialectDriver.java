@@ -6,6 +6,7 @@ import io.schemagate.core.devdb.DevDatabaseException;
 import io.schemagate.core.devdb.DevSettings;
 import io.schemagate.core.devdb.DevUrl;
 import io.schemagate.core.migrate.DirFormat;
+import io.schemagate.core.plan.SchemaPlanner;
 import io.schemagate.core.diagnostic.Rule;
 import io.schemagate.core.replay.Failure;
 import io.schemagate.core.replay.Inspector;
@@ -57,4 +58,9 @@ public interface DialectDriver {
      * {@code db} runs: MySQL and MariaDB differ in what an ALTER does.
      */
     List<Analyzer> analyzers(DevDatabase db) throws SQLException;
+
+    /** Writes the DDL from one schema to another on this database, for the server {@code db} runs; none yet by default. */
+    default Optional<SchemaPlanner> planner(DevDatabase db) {
+        return Optional.empty();
+    }
 }

@@ -8,10 +8,12 @@ import io.schemagate.core.devdb.DevUrl;
 import io.schemagate.core.dialect.DialectDriver;
 import io.schemagate.core.dialect.ToolTables;
 import io.schemagate.core.migrate.DirFormat;
+import io.schemagate.core.plan.SchemaPlanner;
 import io.schemagate.core.replay.Inspector;
 import io.schemagate.core.replay.ReplaySemantics;
 import io.schemagate.core.sql.Dialect;
 import java.util.List;
+import java.util.Optional;
 
 /** PostgreSQL 14–18: a service, the embedded default or a container; transactional DDL; lock and rewrite rules. */
 public final class PostgresDriver implements DialectDriver {
@@ -52,5 +54,10 @@ public final class PostgresDriver implements DialectDriver {
     @Override
     public List<Analyzer> analyzers(DevDatabase db) {
         return ANALYZERS;
+    }
+
+    @Override
+    public Optional<SchemaPlanner> planner(DevDatabase db) {
+        return Optional.of(new PostgresPlanner(db.serverMajorVersion()));
     }
 }

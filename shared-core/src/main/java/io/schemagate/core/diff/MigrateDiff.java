@@ -1,0 +1,167 @@
+package io.schemagate.core.diff;
+
+import io.schemagate.core.plan.Plan;
+import io.schemagate.core.plan.SchemaPlanner;
+import io.schemagate.core.devdb.DevDatabase;
+import io.schemagate.core.devdb.DevDatabaseException;
+import io.schemagate.core.diagnostic.Diagnostic;
+import io.schemagate.core.diagnostic.Severity;
+import io.schemagate.core.dialect.DialectDriver;
+import io.schemagate.core.dialect.Dialects;
+import io.schemagate.core.migrate.DirFormat;
+import io.schemagate.core.migrate.DirectoryLoader;
+import io.schemagate.core.migrate.FileKind;
+import io.schemagate.core.migrate.LoadedDirectory;
+import io.schemagate.core.migrate.MigrationFile;
+import io.schemagate.core.migrate.MigrationScript;
+import io.schemagate.core.migrate.ScriptReader;
+import io.schemagate.core.diff.PlanFiles.PlanFile;
+import io.schemagate.core.replay.Failure;
+import io.schemagate.core.replay.Replayer;
+import io.schemagate.core.schema.Catalog;
+import io.schemagate.core.schema.NameIdentity;
+import io.schemagate.core.schema.SchemaDiff;
+import io.schemagate.core.text.SourceException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code migrate diff} and {@code schema plan}: replay the directory on one scratch database and the desired schema on
+ * another, inspect both, plan the difference, render it as the directory's next files, and check those files on the
+ * first database: after them, nothing may differ from the desired schema except what the plan says it leaves to the
+ * author.
+ */
+public final class MigrateDiff {
+    private MigrateDiff() {
+    }
+
+    /**
+     * @param name the next migration's name, e.g. {@code add_user_email}
+     * @param now  the plan's version (a UTC timestamp)
+     */
+    public static DiffResult run(DiffRequest request, String name, Instant now)
+            throws IOException, DevDatabaseException, PlanException {
+        PlanFiles.checkName(name);
+        DialectDriver driver = Dialects.forUrl(request.devUrl());
+        LoadedDirectory loaded = DirectoryLoader.load(request.dir(), request.format(), driver.sql());
+        Optional<Diagnostic> broken = loaded.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).findFirst();
+        if (broken.isPresent()) {
+            Diagnostic d = broken.get();
+            throw new PlanException(d.file() + ":" + d.position().line() + ": " + d.message() + " (" + d.code()
+                    + "); the directory must be valid before it can be extended (migrate validate lists every problem)");
+        }
+        try (DevDatabase current = driver.open(request.devUrl(), request.settings())) {
+            SchemaPlanner planner = driver.planner(current).orElseThrow(() -> new PlanException("planning is not"
+                    + " available for " + driver.sql().id() + " yet: it comes after PostgreSQL"));
+            Replayer replayer = new Replayer(current.connection(), driver.inspector(current), driver.semantics());
+            for (MigrationFile file : loaded.listing().files()) {
+                MigrationScript script = loaded.script(file).orElseThrow(() ->
+                        new PlanException(file.displayPath() + ": cannot be read"));
+                Optional<Failure> failure = replayer.runBase(script);
+                if (failure.isPresent()) {
+                    throw new PlanException(file.displayPath() + ":" + failure.get().position().line() + ": "
+                            + failure.get().explained() + " (the directory must replay before it can be extended)");
+                }
+            }
+            Catalog before = driver.inspector(current).inspect(current.connection());
+            Catalog desired = desired(request, driver);
+            Plan plan = planner.plan(before, desired, request.options());
+            if (plan.isEmpty()) {
+                return new DiffResult(plan, List.of(), List.of(), current.description());
+            }
+            List<String> header = header(request, plan);
+            List<PlanFile> files = PlanFiles.render(plan, request.format(), name, at(now, loaded), header);
+            try (StagedDirectory staged = StagedDirectory.of(request.dir(), request.format(), files)) {
+                runPlanFiles(staged, request.format(), driver, replayer, files);
+            }
+            Catalog after = driver.inspector(current).inspect(current.connection());
+            return new DiffResult(plan, files, SchemaDiff.diff(NameIdentity.of(after), NameIdentity.of(desired)),
+                    current.description());
+        } catch (SQLException e) {
+            throw new PlanException("the dev database failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The desired schema, run on a scratch database of its own and inspected there. */
+    private static Catalog desired(DiffRequest request, DialectDriver driver)
+            throws IOException, DevDatabaseException, PlanException, SQLException {
+        try (DevDatabase db = driver.open(request.devUrl(), request.settings())) {
+            Replayer replayer = new Replayer(db.connection(), driver.inspector(db), driver.semantics());
+            DirFormat plain = DirFormat.byId("atlas").orElseThrow();
+            for (Path path : request.desired().files()) {
+                byte[] bytes = Files.readAllBytes(path);
+                MigrationFile file = new MigrationFile(path.getFileName().toString(), path.toString(), "", "",
+                        FileKind.VERSIONED, null, bytes);
+                MigrationScript script;
+                try {
+                    script = ScriptReader.read(file, plain, driver.sql());
+                } catch (SourceException e) {
+                    throw new PlanException(e.getMessage(), e);
+                }
+                Optional<Failure> failure = replayer.runBase(script);
+                if (failure.isPresent()) {
+                    throw new PlanException(path + ":" + failure.get().position().line() + ": "
+                            + failure.get().explained() + " (in the desired schema)");
+                }
+            }
+            return driver.inspector(db).inspect(db.connection());
+        }
+    }
+
+    /** Runs the plan's files, as the directory's tool would, on the database that holds the directory's end state. */
+    private static void runPlanFiles(StagedDirectory staged, DirFormat format, DialectDriver driver, Replayer replayer,
+            List<PlanFile> files) throws IOException, PlanException, SQLException {
+        LoadedDirectory loaded = DirectoryLoader.load(staged.dir, format, driver.sql());
+        Set<String> added = files.stream().map(PlanFile::name).collect(Collectors.toSet());
+        for (MigrationFile file : loaded.listing().files()) {
+            if (!added.contains(file.name())) {
+                continue;
+            }
+            MigrationScript script = loaded.script(file).orElseThrow(() -> new PlanException(file.name()
+                    + ": the generated file does not load (a schemagate bug: please report it)"));
+            Optional<Failure> failure = replayer.runBase(script);
+            if (failure.isPresent()) {
+                throw new PlanException(file.name() + ":" + failure.get().position().line() + ": the generated file"
+                        + " fails on the dev database: " + failure.get().explained()
+                        + " (a schemagate bug: please report it with the desired schema)");
+            }
+        }
+    }
+
+    /** What the files say about themselves, and the notes a reviewer needs. */
+    private static List<String> header(DiffRequest request, Plan plan) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Planned by schemagate from " + request.desired().display() + ".");
+        for (String note : plan.notes()) {
+            lines.add("NOTE: " + note);
+        }
+        return lines;
+    }
+
+    /** Now, or one second after the directory's newest timestamp version if the clock is behind it. */
+    private static Instant at(Instant now, LoadedDirectory loaded) {
+        Instant at = now;
+        for (MigrationFile file : loaded.listing().files()) {
+            String version = file.version();
+            if (version != null && version.matches("[0-9]{14}")) {
+                Instant newest = LocalDateTime.parse(version, DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
+                        .toInstant(ZoneOffset.UTC);
+                if (!newest.isBefore(at)) {
+                    at = newest.plusSeconds(1);
+                }
+            }
+        }
+        return at;
+    }
+}

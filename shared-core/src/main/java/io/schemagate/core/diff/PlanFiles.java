@@ -1,0 +1,129 @@
+package io.schemagate.core.diff;
+
+import io.schemagate.core.plan.Plan;
+import io.schemagate.core.migrate.DirFormat;
+import io.schemagate.core.migrate.DirectoryHasher;
+import io.schemagate.core.migrate.MigrationDir;
+import io.schemagate.core.sum.SumFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A plan as the files of a migration directory, named and marked the way the directory's tool expects: the version is
+ * a UTC timestamp (one second later for the plan's second file, so it runs after), and a file that must run outside
+ * a transaction carries the format's own switch for that.
+ */
+public final class PlanFiles {
+    /** A file to write into the directory. */
+    public record PlanFile(String name, String text) {
+    }
+
+    private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,99}");
+
+    private PlanFiles() {
+    }
+
+    /** Checks the name the user gave the migration: it becomes part of a file name. */
+    public static String checkName(String name) throws PlanException {
+        if (!NAME.matcher(name).matches()) {
+            throw new PlanException("migration name \"" + name + "\": use letters, digits, '_' and '-' (up to 100),"
+                    + " e.g. add_user_email");
+        }
+        return name;
+    }
+
+    /**
+     * @param header comment lines for the top of each file (without the comment marker)
+     */
+    public static List<PlanFile> render(Plan plan, DirFormat format, String name, Instant now, List<String> header)
+            throws PlanException {
+        List<PlanFile> out = new ArrayList<>();
+        List<Plan.PlannedFile> files = plan.files();
+        for (int i = 0; i < files.size(); i++) {
+            Plan.PlannedFile file = files.get(i);
+            String fileName = i == 0 ? name : name + "_online";
+            out.addAll(render(format, now.plusSeconds(i), fileName, file, header));
+        }
+        return out;
+    }
+
+    private static List<PlanFile> render(DirFormat format, Instant at, String name, Plan.PlannedFile file,
+            List<String> header) throws PlanException {
+        String version = VERSION.format(at);
+        String comments = header.stream().map(line -> "-- " + line + "\n").reduce("", String::concat);
+        String statements = statements(file);
+        boolean tx = file.transactional();
+        return switch (format.id()) {
+            case "atlas" -> List.of(new PlanFile(version + "_" + name + ".sql",
+                    (tx ? "" : "-- atlas:txmode none\n\n") + comments + statements));
+            case "flyway" -> tx
+                    ? List.of(new PlanFile("V" + version + "__" + name + ".sql", comments + statements))
+                    : List.of(new PlanFile("V" + version + "__" + name + ".sql", comments + statements),
+                            new PlanFile("V" + version + "__" + name + ".sql.conf", "executeInTransaction=false\n"));
+            case "goose" -> List.of(new PlanFile(version + "_" + name + ".sql", (tx ? "" : "-- +goose NO TRANSACTION\n")
+                    + "-- +goose Up\n" + comments + statements));
+            case "dbmate" -> List.of(new PlanFile(version + "_" + name + ".sql", "-- migrate:up"
+                    + (tx ? "" : " transaction:false") + "\n" + comments + statements + "\n-- migrate:down\n"));
+            case "golang-migrate" -> golangMigrate(at, name, file, comments);
+            default -> throw new PlanException("migrate diff writes atlas, flyway, goose, dbmate and golang-migrate"
+                    + " files; a " + format.id() + " directory gets its next changeset by hand (schema plan prints it)");
+        };
+    }
+
+    /**
+     * golang-migrate sends a file as one query, which PostgreSQL runs as one transaction: a statement that must run
+     * outside one gets a file of its own.
+     */
+    private static List<PlanFile> golangMigrate(Instant at, String name, Plan.PlannedFile file, String comments) {
+        if (file.transactional() || file.statements().size() == 1) {
+            return List.of(new PlanFile(VERSION.format(at) + "_" + name + ".up.sql", comments + statements(file)));
+        }
+        List<PlanFile> out = new ArrayList<>();
+        List<Plan.PlannedStatement> statements = file.statements();
+        for (int i = 0; i < statements.size(); i++) { // one second apart, so they run in order
+            out.add(new PlanFile(VERSION.format(at.plusSeconds(i)) + "_" + name + "_" + (i + 1) + ".up.sql",
+                    comments + statements.get(i).sql() + ";\n"));
+        }
+        return out;
+    }
+
+    private static String statements(Plan.PlannedFile file) {
+        StringBuilder text = new StringBuilder();
+        for (Plan.PlannedStatement statement : file.statements()) {
+            text.append(text.isEmpty() ? "" : "\n").append(statement.sql()).append(";\n");
+        }
+        return text.toString();
+    }
+
+    /** Adds the files to {@code dir}, never replacing one, and re-hashes {@code atlas.sum} where the directory keeps one. */
+    public static void write(MigrationDir dir, DirFormat format, List<PlanFile> files) throws IOException {
+        for (PlanFile file : files) {
+            Path target = dir.path().resolve(file.name());
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException(target + " already exists");
+            }
+        }
+        for (PlanFile file : files) {
+            Path target = dir.path().resolve(file.name());
+            Path temp = Files.createTempFile(dir.path(), ".schemagate-", ".tmp");
+            try {
+                Files.writeString(temp, file.text());
+                Files.move(temp, target); // no REPLACE_EXISTING: a file that appeared meanwhile is kept
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        }
+        if (format.requiresSum() || Files.exists(dir.path().resolve(SumFile.FILE_NAME))) {
+            DirectoryHasher.hash(dir, format);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package io.schemagate.core.diff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.schemagate.core.devdb.DevSettings;
+import io.schemagate.core.devdb.DevUrl;
+import io.schemagate.core.migrate.AtlasFormat;
+import io.schemagate.core.migrate.DirectoryHasher;
+import io.schemagate.core.migrate.MigrationDir;
+import io.schemagate.core.plan.PlanOptions;
+import io.schemagate.core.testing.LocalPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The PostgreSQL planner, end to end on the local server: a directory and a desired schema are planned, the plan's
+ * files are written into the directory, and planning again must find nothing left to do. Each desired schema covers
+ * one family of objects and attributes.
+ */
+class PostgresPlanTest {
+    static final Instant NOW = Instant.parse("2026-12-05T12:00:00Z");
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void server() {
+        LocalPostgres.require();
+    }
+
+    /** A directory of atlas files (name → SQL), hashed. */
+    private MigrationDir directory(String... namesAndSql) throws Exception {
+        Path path = Files.createTempDirectory(temp, "migrations");
+        for (int i = 0; i < namesAndSql.length; i += 2) {
+            Files.writeString(path.resolve(namesAndSql[i]), namesAndSql[i + 1]);
+        }
+        MigrationDir dir = new MigrationDir(path, "migrations");
+        DirectoryHasher.hash(dir, new AtlasFormat());
+        return dir;
+    }
+
+    private DiffResult diff(MigrationDir dir, String desiredSql, PlanOptions options) throws Exception {
+        Path schema = Files.createTempFile(temp, "schema", ".sql");
+        Files.writeString(schema, desiredSql);
+        return MigrateDiff.run(new DiffRequest(dir, new AtlasFormat(), new DesiredSchema(schema),
+                DevUrl.parse(LocalPostgres.URL), DevSettings.defaults(), options), "next", NOW);
+    }
+
+    /** Plans, writes the files, and plans again: the second plan must be empty. Returns the written files' text. */
+    private String planWriteAndReplan(MigrationDir dir, String desiredSql, PlanOptions options) throws Exception {
+        DiffResult first = diff(dir, desiredSql, options);
+        assertEquals(List.of(), first.residual(), "the plan reaches the desired schema:\n" + text(first));
+        assertFalse(first.files().isEmpty(), "there was something to plan");
+        PlanFiles.write(dir, new AtlasFormat(), first.files());
+        DiffResult second = diff(dir, desiredSql, options);
+        assertTrue(second.plan().isEmpty(), "a second diff is empty, but planned:\n" + text(second) + "\nafter:\n"
+                + text(first));
+        return text(first);
+    }
+
+    private static String text(DiffResult result) {
+        return result.files().stream().map(f -> "== " + f.name() + "\n" + f.text()).collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void aWholeSchemaFromAnEmptyDirectory() throws Exception {
+        MigrationDir dir = directory();
+        String plan = planWriteAndReplan(dir, """
+                CREATE SCHEMA billing;
+                CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+                CREATE SEQUENCE billing.invoice_numbers AS integer START 1000 INCREMENT 10 CACHE 5;
+                CREATE TABLE users (
+                  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                  email text NOT NULL UNIQUE,
+                  name varchar(100) COLLATE "C",
+                  feeling mood DEFAULT 'ok',
+                  created_at timestamptz NOT NULL DEFAULT now(),
+                  score numeric(10, 2) CHECK (score >= 0),
+                  email_lower text GENERATED ALWAYS AS (lower(email)) STORED
+                );
+                CREATE TABLE billing.invoices (
+                  id serial PRIMARY KEY,
+                  number integer NOT NULL DEFAULT nextval('billing.invoice_numbers'),
+                  user_id bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+                  total numeric NOT NULL,
+                  "Order" int,
+                  CONSTRAINT positive_total CHECK (total > 0),
+                  CONSTRAINT one_number UNIQUE (number)
+                );
+                CREATE INDEX invoices_user_idx ON billing.invoices (user_id) INCLUDE (total);
+                CREATE INDEX users_recent_idx ON users (created_at DESC) WHERE email IS NOT NULL;
+                CREATE UNIQUE INDEX users_email_lower_idx ON users (lower(email));
+                CREATE INDEX users_name_gin ON users USING gin (to_tsvector('simple', coalesce(name, '')));
+                CREATE UNLOGGED TABLE scratch (k text PRIMARY KEY);
+                CREATE TABLE events (id bigint NOT NULL, at date NOT NULL, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+                CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                CREATE INDEX events_at_idx ON events (at);
+                CREATE VIEW active_users AS SELECT id, email FROM users WHERE email IS NOT NULL;
+                CREATE VIEW active_user_count AS SELECT count(*) AS n FROM active_users;
+                CREATE MATERIALIZED VIEW billing.totals AS SELECT user_id, sum(total) AS total FROM billing.invoices GROUP BY user_id;
+                CREATE UNIQUE INDEX totals_user_idx ON billing.totals (user_id);
+                """, PlanOptions.SAFE);
+        // New tables take their indexes in the same file: nothing to build concurrently.
+        assertFalse(plan.contains("CONCURRENTLY"), plan);
+        assertFalse(plan.contains("atlas:txmode none"), plan);
+        assertTrue(plan.indexOf("CREATE TYPE public.mood") < plan.indexOf("CREATE TABLE public.users"), plan);
+        assertTrue(plan.indexOf("CREATE VIEW public.active_users") < plan.indexOf("CREATE VIEW public.active_user_count"),
+                plan);
+        assertTrue(plan.contains("\"Order\" integer"), plan);
+    }
+
+    @Test
+    void changesToExistingTablesAreSafeByDefault() throws Exception {
+        MigrationDir dir = directory("1_base.sql", """
+                CREATE TYPE mood AS ENUM ('sad', 'happy');
+                CREATE TABLE users (id bigint PRIMARY KEY, email text, nick text, age integer DEFAULT 0, legacy text);
+                CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint, amount integer);
+                CREATE INDEX orders_amount_idx ON orders (amount);
+                CREATE TABLE old_things (id int PRIMARY KEY, user_id bigint REFERENCES users (id));
+                CREATE VIEW user_emails AS SELECT id, email, age FROM users;
+                """);
+        String plan = planWriteAndReplan(dir, """
+                CREATE TYPE mood AS ENUM ('meh', 'sad', 'ok', 'happy', 'ecstatic');
+                CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL, nick text, age bigint DEFAULT 18,
+                                    feeling mood, CONSTRAINT adult CHECK (age >= 18));
+                CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id), amount integer NOT NULL);
+                CREATE INDEX orders_user_idx ON orders (user_id);
+                CREATE VIEW user_emails AS SELECT id, email, age FROM users;
+                """, PlanOptions.SAFE);
+        String online = plan.substring(plan.indexOf("atlas:txmode none"));
+        assertTrue(online.contains("CREATE INDEX CONCURRENTLY orders_user_idx"), plan);
+        assertTrue(online.contains("VALIDATE CONSTRAINT orders_user_id_fkey"), plan);
+        assertTrue(online.contains("VALIDATE CONSTRAINT adult"), plan);
+        assertTrue(online.contains("ALTER COLUMN email SET NOT NULL"), plan);
+        assertTrue(plan.contains("ADD CONSTRAINT orders_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) NOT VALID"),
+                plan);
+        assertTrue(plan.contains("ALTER TYPE public.mood ADD VALUE 'meh' BEFORE 'sad'"), plan);
+        // The view reading the retyped column is dropped first and created again after.
+        assertTrue(plan.indexOf("DROP VIEW public.user_emails") < plan.indexOf("TYPE bigint"), plan);
+        assertTrue(plan.indexOf("TYPE bigint") < plan.indexOf("CREATE VIEW public.user_emails"), plan);
+    }
+
+    @Test
+    void withoutTheSafeOptionsEverythingRunsInOneTransactionalFile() throws Exception {
+        MigrationDir dir = directory("1_base.sql", "CREATE TABLE t (id int PRIMARY KEY, a int, b int);\n"
+                + "CREATE TABLE u (id int PRIMARY KEY);\n");
+        String plan = planWriteAndReplan(dir, """
+                CREATE TABLE u (id int PRIMARY KEY);
+                CREATE TABLE t (id int PRIMARY KEY, a int NOT NULL, b int REFERENCES u (id));
+                CREATE INDEX t_a_idx ON t (a);
+                """, new PlanOptions(false, false));
+        assertFalse(plan.contains("atlas:txmode none"), plan);
+        assertFalse(plan.contains("CONCURRENTLY"), plan);
+        assertFalse(plan.contains("NOT VALID"), plan);
+        assertTrue(plan.contains("ALTER COLUMN a SET NOT NULL"), plan);
+    }
+
+    @Test
+    void dropsComeBeforeWhatReplacesThemAndRenamesAreNeverGuessed() throws Exception {
+        MigrationDir dir = directory("1_base.sql", """
+                CREATE TABLE parents (id int PRIMARY KEY);
+                CREATE TABLE children (id int PRIMARY KEY, parent_id int REFERENCES parents (id), full_name text);
+                CREATE SEQUENCE counters;
+                CREATE TYPE color AS ENUM ('red');
+                CREATE TABLE paint (id int PRIMARY KEY, c color);
+                """);
+        DiffResult result = diff(dir, """
+                CREATE TABLE children (id int PRIMARY KEY, display_name text);
+                """, PlanOptions.SAFE);
+        assertEquals(List.of(), result.residual());
+        String plan = text(result);
+        assertTrue(plan.contains("column full_name is dropped and display_name added with the same type; if that is a"
+                + " rename, write ALTER TABLE public.children RENAME COLUMN full_name TO display_name"), plan);
+        assertTrue(plan.indexOf("DROP CONSTRAINT children_parent_id_fkey") < plan.indexOf("DROP TABLE public.parents"),
+                plan);
+        assertTrue(plan.indexOf("DROP TABLE public.paint") < plan.indexOf("DROP TYPE public.color"), plan);
+    }
+
+    @Test
+    void aDirectoryInSyncPlansNothingAndWritesNothing() throws Exception {
+        MigrationDir dir = directory("1_base.sql", "CREATE TABLE t (id int PRIMARY KEY);\n");
+
+        DiffResult result = diff(dir, "CREATE TABLE t (id int PRIMARY KEY);\n", PlanOptions.SAFE);
+
+        assertTrue(result.plan().isEmpty());
+        assertEquals(List.of(), result.files());
+    }
+
+    @Test
+    void aBrokenDesiredSchemaIsNamedWithItsLine() throws Exception {
+        MigrationDir dir = directory("1_base.sql", "CREATE TABLE t (id int PRIMARY KEY);\n");
+
+        PlanException e = assertThrows(PlanException.class, () -> diff(dir,
+                "CREATE TABLE t (id int PRIMARY KEY);\nCREATE TABLE u (id nosuchtype);\n", PlanOptions.SAFE));
+
+        assertTrue(e.getMessage().matches(".*schema[0-9]*\\.sql:2: .*nosuchtype.*\\(in the desired schema\\)"),
+                e.getMessage());
+    }
+}
