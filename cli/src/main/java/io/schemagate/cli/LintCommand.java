@@ -12,10 +12,8 @@ import io.schemagate.core.lint.MigrateLint;
 import io.schemagate.core.lint.Progress;
 import io.schemagate.core.migrate.DirFormat;
 import io.schemagate.core.migrate.MigrationDir;
-import io.schemagate.core.policy.FailOn;
 import io.schemagate.core.policy.GateVerdict;
 import io.schemagate.core.policy.Policy;
-import io.schemagate.core.policy.PolicyFile;
 import io.schemagate.core.registry.MigrationArtifact;
 import io.schemagate.core.registry.OciRef;
 import io.schemagate.core.registry.RegistryClient;
@@ -30,14 +28,11 @@ import io.schemagate.core.report.LintText;
 import io.schemagate.core.report.MarkdownReport;
 import io.schemagate.core.report.SarifReport;
 import io.schemagate.core.report.TextStyle;
-import io.schemagate.core.text.SourceException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -114,13 +109,8 @@ final class LintCommand implements Callable<Integer> {
                     + " or dotenv=lint.env (errors=N, warnings=N); repeatable.")
     List<String> reports = new ArrayList<>();
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Policy file (default: schemagate.yaml at the repository root, else in the working directory).")
-    Path config;
-
-    @Option(names = "--fail-on", paramLabel = "LEVEL",
-            description = "Lowest severity that fails the gate: error, warning or never (overrides the policy file).")
-    String failOn;
+    @Mixin
+    PolicyOptions policyOptions;
 
     @Mixin
     GithubOptions github = new GithubOptions();
@@ -150,7 +140,7 @@ final class LintCommand implements Callable<Integer> {
         DevSettings settings = dev.settings();
         MigrationDir dir = options.directory();
         DirFormat dirFormat = options.dirFormat();
-        Policy policy = policy(dir);
+        Policy policy = policyOptions.policy(dir);
         NewFiles selection = newFiles(dir); // last: --base reads the registry
         LintRequest request = new LintRequest(dir, dirFormat, selection, url, settings, policy, session.env());
         LintReport report;
@@ -204,31 +194,6 @@ final class LintCommand implements Callable<Integer> {
     private ProgressLine progressLine() {
         boolean wanted = progress != null ? progress : StderrTerminal.isTerminal();
         return wanted ? ProgressLine.start(session.terminal().err()) : null;
-    }
-
-    /** {@code --config} or the discovered {@code schemagate.yaml}, then {@code --fail-on} on top. */
-    private Policy policy(MigrationDir dir) {
-        Policy policy = Policy.DEFAULTS;
-        Optional<Path> file = Optional.ofNullable(config);
-        try {
-            if (file.isEmpty()) {
-                file = PolicyFile.find(dir.path(), Path.of(""));
-            }
-            if (file.isPresent()) {
-                policy = PolicyFile.load(file.get(), file.get().toString());
-            }
-        } catch (NoSuchFileException e) {
-            throw new CliException(ExitCode.BAD_INPUT, file.orElseThrow() + ": no such file (--config)", e);
-        } catch (IOException e) {
-            throw new CliException(ExitCode.BAD_INPUT, file.orElseThrow() + ": " + IoMessages.describe(e), e);
-        } catch (SourceException e) {
-            throw new CliException(ExitCode.BAD_INPUT, e.getMessage(), e);
-        }
-        if (failOn != null) {
-            policy = policy.withFailOn(FailOn.parse(failOn).orElseThrow(() -> new CliException(ExitCode.BAD_INPUT,
-                    "unknown --fail-on \"" + failOn + "\"; expected error, warning or never")));
-        }
-        return policy;
     }
 
     private NewFiles newFiles(MigrationDir dir) {

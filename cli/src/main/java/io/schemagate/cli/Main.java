@@ -135,7 +135,10 @@ public final class Main {
                         .addSubcommand(new CommandLine(new HashCommand(session), factory))
                         .addSubcommand(new CommandLine(new ValidateCommand(session), factory))
                         .addSubcommand(new CommandLine(new PushCommand(session), factory))
-                        .addSubcommand(new CommandLine(new PullCommand(session), factory)));
+                        .addSubcommand(new CommandLine(new PullCommand(session), factory))
+                        .addSubcommand(new CommandLine(new DiffCommand(session), factory)))
+                .addSubcommand(new CommandLine(new SchemaCommand(), factory)
+                        .addSubcommand(new CommandLine(new PlanCommand(session), factory)));
         // The environment the session was given, not the process's: tests and the action pass their own.
         cli.setDefaultValueProvider(arg -> arg instanceof OptionSpec option
                 && option.longestName().equals(RegistryOptions.NETWORK_TIMEOUT)

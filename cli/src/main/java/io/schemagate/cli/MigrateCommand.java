@@ -16,6 +16,6 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand: lint, hash, validate, push or pull");
+        throw new ParameterException(spec.commandLine(), "missing subcommand: lint, hash, validate, diff, push or pull");
     }
 }

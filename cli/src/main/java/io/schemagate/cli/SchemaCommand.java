@@ -1,0 +1,21 @@
+package io.schemagate.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "schema",
+        mixinStandardHelpOptions = true,
+        versionProvider = SchemagateCommand.Version.class,
+        description = "Work with a desired schema.")
+final class SchemaCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing subcommand: plan");
+    }
+}
