@@ -4,6 +4,10 @@ import io.schemagate.core.devdb.DevDatabaseException;
 import io.schemagate.core.devdb.DevSettings;
 import io.schemagate.core.devdb.DevUrl;
 import io.schemagate.core.diagnostic.Severity;
+import io.schemagate.core.diff.DesiredSchema;
+import io.schemagate.core.diff.DiffRequest;
+import io.schemagate.core.diff.DriftCheck;
+import io.schemagate.core.diff.PlanException;
 import io.schemagate.core.git.RepositoryPaths;
 import io.schemagate.core.history.HistoryException;
 import io.schemagate.core.history.NewFiles;
@@ -13,6 +17,7 @@ import io.schemagate.core.lint.Progress;
 import io.schemagate.core.migrate.DirFormat;
 import io.schemagate.core.migrate.MigrationDir;
 import io.schemagate.core.policy.GateVerdict;
+import io.schemagate.core.plan.PlanOptions;
 import io.schemagate.core.policy.Policy;
 import io.schemagate.core.registry.MigrationArtifact;
 import io.schemagate.core.registry.OciRef;
@@ -118,6 +123,11 @@ final class LintCommand implements Callable<Integer> {
     @Mixin
     GitlabOptions gitlab = new GitlabOptions();
 
+    @Option(names = "--to", paramLabel = "file://PATH",
+            description = "Drift check: also fail (DI518) when the directory's end state differs from this desired"
+                    + " schema (a .sql file, or a folder of them), naming the missing statements.")
+    String to;
+
     @Option(names = "--progress", negatable = true,
             description = "Say on stderr what lint is doing once it runs longer than 2 s, at most once a second"
                     + " (default: only when stderr is a terminal; --no-progress: never).")
@@ -141,6 +151,7 @@ final class LintCommand implements Callable<Integer> {
         MigrationDir dir = options.directory();
         DirFormat dirFormat = options.dirFormat();
         Policy policy = policyOptions.policy(dir);
+        DesiredSchema desired = desiredSchema();
         NewFiles selection = newFiles(dir); // last: --base reads the registry
         LintRequest request = new LintRequest(dir, dirFormat, selection, url, settings, policy, session.env());
         LintReport report;
@@ -152,6 +163,9 @@ final class LintCommand implements Callable<Integer> {
             throw new CliException(ExitCode.BAD_INPUT, e.getMessage(), e);
         } catch (DevDatabaseException | ReplayException e) {
             throw new CliException(ExitCode.ENVIRONMENT, e.getMessage(), e);
+        }
+        if (desired != null) {
+            report = drift(report, request, desired);
         }
         GateVerdict verdict = policy.failOn().verdict(report.diagnostics()); // the one decision: exit code and text
         // The verdict first, then every report that can be written: one unwritable path must not cost the others,
@@ -179,6 +193,35 @@ final class LintCommand implements Callable<Integer> {
             return ExitCode.GATE_FAILED;
         }
         return unwritten ? ExitCode.ENVIRONMENT : ExitCode.PASSED;
+    }
+
+    /** {@code --to}, checked before any database starts; null without it. */
+    private DesiredSchema desiredSchema() {
+        if (to == null) {
+            return null;
+        }
+        try {
+            DesiredSchema desired = DesiredSchema.parse(to);
+            desired.files();
+            return desired;
+        } catch (PlanException e) {
+            throw new CliException(ExitCode.BAD_INPUT, e.getMessage() + " (--to)", e);
+        }
+    }
+
+    /** The lint report with the drift check's finding, if the directory no longer builds the desired schema. */
+    private LintReport drift(LintReport report, LintRequest lint, DesiredSchema desired) {
+        try {
+            DiffRequest request = new DiffRequest(lint.dir(), lint.format(), desired, lint.devUrl(), lint.settings(),
+                    PlanOptions.SAFE);
+            return DriftCheck.check(report, request, lint.policy());
+        } catch (PlanException e) {
+            throw new CliException(ExitCode.BAD_INPUT, e.getMessage() + " (--to)", e);
+        } catch (IOException e) {
+            throw new CliException(ExitCode.BAD_INPUT, lint.dir().display() + ": cannot read: " + IoMessages.describe(e), e);
+        } catch (DevDatabaseException e) {
+            throw new CliException(ExitCode.ENVIRONMENT, e.getMessage(), e);
+        }
     }
 
     /**

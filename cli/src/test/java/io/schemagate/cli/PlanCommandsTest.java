@@ -134,4 +134,26 @@ class PlanCommandsTest {
         assertFalse(url.toString().contains("secretpw"), url.toString());
         assertEquals(List.of("20260101000000_users.sql", "atlas.sum"), files());
     }
+
+    @Test
+    void lintWithToFailsOnDriftAndNamesTheMissingStatements() throws Exception {
+        Files.writeString(schema, "CREATE TABLE users (id bigint PRIMARY KEY, name text NOT NULL);\n");
+
+        CliRun drift = CliRun.of("migrate", "lint", "--dir", dir.toString(), "--latest", "1", "--dev-url",
+                LocalPostgres.URL, "--to", "file://" + schema);
+        Files.writeString(schema, "CREATE TABLE users (id bigint PRIMARY KEY, name text);\n");
+        CliRun inSync = CliRun.of("migrate", "lint", "--dir", dir.toString(), "--latest", "1", "--dev-url",
+                LocalPostgres.URL, "--to", "file://" + schema);
+        CliRun missing = CliRun.of("migrate", "lint", "--dir", dir.toString(), "--latest", "1", "--dev-url",
+                LocalPostgres.URL, "--to", "file://" + temp.resolve("nope.sql"));
+
+        assertEquals(1, drift.exitCode(), drift.toString());
+        assertTrue(drift.out().contains("error DI518: the migration directory does not build this schema: 4 statements"
+                + " are missing (ALTER TABLE public.users ADD CONSTRAINT users_name_not_null CHECK (name IS NOT NULL)"
+                + " NOT VALID;"), drift.toString());
+        assertEquals(0, inSync.exitCode(), inSync.toString());
+        assertFalse(inSync.out().contains("DI518"), inSync.toString());
+        assertEquals(2, missing.exitCode(), missing.toString());
+        assertTrue(missing.err().contains("nope.sql: the desired schema does not exist (--to)"), missing.toString());
+    }
 }

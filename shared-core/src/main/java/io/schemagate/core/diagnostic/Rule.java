@@ -26,6 +26,8 @@ public enum Rule {
     DI516("outside-dev-database", Severity.ERROR),
     /** Ours: a migration lifts its statement or lock timeout; schemagate's limit still applies on the dev database. */
     DI517("timeout-lifted", Severity.INFO),
+    /** Ours: the directory's end state differs from the desired schema given with --to (a drift check). */
+    DI518("schema-drift", Severity.ERROR),
     DS101("drop-schema", Severity.ERROR),
     DS102("drop-table", Severity.ERROR),
     DS103("drop-column", Severity.ERROR),
