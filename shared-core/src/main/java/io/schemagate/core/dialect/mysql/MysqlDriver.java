@@ -12,6 +12,7 @@ import io.schemagate.core.devdb.MysqlUrl;
 import io.schemagate.core.dialect.DialectDriver;
 import io.schemagate.core.dialect.ToolTables;
 import io.schemagate.core.migrate.DirFormat;
+import io.schemagate.core.plan.SchemaPlanner;
 import io.schemagate.core.replay.Inspector;
 import io.schemagate.core.replay.ReplaySemantics;
 import io.schemagate.core.replay.StatementProbe;
@@ -108,5 +109,10 @@ public final class MysqlDriver implements DialectDriver {
             rs.next();
             return rs.getString(1) == null ? "" : rs.getString(1);
         }
+    }
+
+    @Override
+    public Optional<SchemaPlanner> planner(DevDatabase db) {
+        return Optional.of(new MysqlPlanner());
     }
 }

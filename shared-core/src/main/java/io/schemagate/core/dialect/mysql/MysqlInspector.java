@@ -103,7 +103,10 @@ public final class MysqlInspector {
         tables.sort(Comparator.comparing(Table::name));
         List<View> views = new ArrayList<>();
         for (ViewReader.Row v : viewReader.views()) {
-            views.add(new View(0, OWN_SCHEMA, v.name(), v.definition(), null, columns.getOrDefault(v.name(), List.of()),
+            // The server qualifies what a view reads with the database's name: the scratch name, which means nothing
+            // outside this run (and differs between the two databases a plan compares).
+            String definition = v.definition().replace(Identifiers.quote(database) + ".", "");
+            views.add(new View(0, OWN_SCHEMA, v.name(), definition, null, columns.getOrDefault(v.name(), List.of()),
                     List.of()));
         }
         views.sort(Comparator.comparing(View::name));
