@@ -10,6 +10,7 @@ import io.schemagate.core.dialect.DialectDriver;
 import io.schemagate.core.dialect.ToolTables;
 import io.schemagate.core.migrate.DirFormat;
 import io.schemagate.core.diagnostic.Rule;
+import io.schemagate.core.plan.SchemaPlanner;
 import io.schemagate.core.replay.Failure;
 import io.schemagate.core.replay.Inspector;
 import io.schemagate.core.replay.ReplaySemantics;
@@ -74,5 +75,10 @@ public final class SqliteDriver implements DialectDriver {
     @Override
     public List<Analyzer> analyzers(DevDatabase db) {
         return ANALYZERS;
+    }
+
+    @Override
+    public Optional<SchemaPlanner> planner(DevDatabase db) {
+        return Optional.of(new SqlitePlanner());
     }
 }

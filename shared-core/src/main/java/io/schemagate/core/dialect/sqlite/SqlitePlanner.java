@@ -1,0 +1,303 @@
+package io.schemagate.core.dialect.sqlite;
+
+import static io.schemagate.core.dialect.sqlite.ConstraintText.quote;
+
+import io.schemagate.core.plan.Plan;
+import io.schemagate.core.plan.Plan.PlannedFile;
+import io.schemagate.core.plan.Plan.PlannedStatement;
+import io.schemagate.core.plan.PlanOptions;
+import io.schemagate.core.plan.RenameHints;
+import io.schemagate.core.plan.SchemaPlanner;
+import io.schemagate.core.plan.ViewOrder;
+import io.schemagate.core.schema.Catalog;
+import io.schemagate.core.schema.Check;
+import io.schemagate.core.schema.Column;
+import io.schemagate.core.schema.ForeignKey;
+import io.schemagate.core.schema.Index;
+import io.schemagate.core.schema.NameIdentity;
+import io.schemagate.core.schema.QualifiedName;
+import io.schemagate.core.schema.Schema;
+import io.schemagate.core.schema.SchemaChange;
+import io.schemagate.core.schema.SchemaChange.AddColumn;
+import io.schemagate.core.schema.SchemaChange.AddIndex;
+import io.schemagate.core.schema.SchemaChange.AddTable;
+import io.schemagate.core.schema.SchemaChange.AddTrigger;
+import io.schemagate.core.schema.SchemaChange.AddView;
+import io.schemagate.core.schema.SchemaChange.DropColumn;
+import io.schemagate.core.schema.SchemaChange.DropIndex;
+import io.schemagate.core.schema.SchemaChange.DropTable;
+import io.schemagate.core.schema.SchemaChange.DropTrigger;
+import io.schemagate.core.schema.SchemaChange.DropView;
+import io.schemagate.core.schema.SchemaChange.ModifyIndex;
+import io.schemagate.core.schema.SchemaChange.ModifyTrigger;
+import io.schemagate.core.schema.SchemaChange.ModifyView;
+import io.schemagate.core.schema.SchemaDiff;
+import io.schemagate.core.schema.Table;
+import io.schemagate.core.schema.Trigger;
+import io.schemagate.core.schema.UniqueConstraint;
+import io.schemagate.core.schema.View;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The SQLite DDL that turns one schema into another, matched by name. SQLite's ALTER TABLE only adds, drops and
+ * renames columns; any other change of a table is a rebuild, as SQLite's documentation lays it out: create the new
+ * table under a temporary name, copy the rows of the columns both have, drop the old one, rename the new one, and
+ * create its indexes and triggers again. Views that read a rebuilt or dropped table are dropped first and created
+ * again after. Foreign keys are deferred to the commit ({@code PRAGMA defer_foreign_keys}), so the moment the old
+ * table is gone does not count as a violation.
+ */
+public final class SqlitePlanner implements SchemaPlanner {
+    private enum Phase {
+        DEFER_KEYS, DROP_VIEW, DROP_TRIGGER, DROP_INDEX, DROP_TABLE, DROP_COLUMN, CREATE_TABLE, REBUILD, ADD_COLUMN,
+        CREATE_INDEX, CREATE_TRIGGER, CREATE_VIEW
+    }
+
+    static final String REBUILD_PREFIX = "_schemagate_new_";
+
+    @Override
+    public Plan plan(Catalog current, Catalog desired, PlanOptions options) {
+        Catalog from = NameIdentity.of(current);
+        Catalog to = NameIdentity.of(desired);
+        return new Planning(from, to).run(SchemaDiff.diff(from, to));
+    }
+
+    private static final class Planning {
+        private final Catalog from;
+        private final Catalog to;
+        private final Map<Phase, List<PlannedStatement>> phases = new EnumMap<>(Phase.class);
+        private final List<String> notes = new ArrayList<>();
+        /** Tables present on both sides that need a rebuild. */
+        private final Set<String> rebuilt = new LinkedHashSet<>();
+        private final Set<String> droppedTables = new LinkedHashSet<>();
+        private final Set<String> droppedViews = new LinkedHashSet<>();
+        private final Map<String, View> createdViews = new LinkedHashMap<>();
+
+        Planning(Catalog from, Catalog to) {
+            this.from = from;
+            this.to = to;
+            for (Phase phase : Phase.values()) {
+                phases.put(phase, new ArrayList<>());
+            }
+        }
+
+        Plan run(List<SchemaChange> changes) {
+            // First which tables need a rebuild: their other changes are then part of it.
+            for (SchemaChange change : changes) {
+                String table = tableOf(change);
+                if (table != null && !inPlace(change)) {
+                    rebuilt.add(table);
+                }
+            }
+            for (SchemaChange change : changes) {
+                plan(change);
+            }
+            rebuilt.forEach(this::rebuild);
+            recreateDependentViews();
+            for (View view : ViewOrder.forCreation(createdViews.values())) {
+                add(Phase.CREATE_VIEW, view.name(), "CREATE VIEW " + quote(view.name()) + " AS " + view.definition());
+                view.triggers().forEach(t -> add(Phase.CREATE_TRIGGER, view.name() + "." + t.name(), t.definition()));
+            }
+            if (!rebuilt.isEmpty()) {
+                add(Phase.DEFER_KEYS, "", "PRAGMA defer_foreign_keys = ON");
+            }
+            notes.addAll(RenameHints.of(changes, name -> quote(name.name()), ConstraintText::quote));
+            List<PlannedStatement> statements = new ArrayList<>();
+            phases.values().forEach(statements::addAll);
+            return new Plan(statements.isEmpty() ? List.of() : List.of(new PlannedFile(true, statements)), notes);
+        }
+
+        /** The kept table a member change belongs to; null for table, view and trigger-less changes. */
+        private String tableOf(SchemaChange change) {
+            if (change instanceof AddTable || change instanceof DropTable || change instanceof AddView
+                    || change instanceof DropView || change instanceof ModifyView) {
+                return null;
+            }
+            String object = change.object();
+            int dot = object.indexOf('.');
+            String table = dot < 0 ? object : object.substring(0, dot);
+            return from.table("", table).isPresent() && to.table("", table).isPresent() ? table : null;
+        }
+
+        /** What SQLite's ALTER TABLE, CREATE and DROP can do without a rebuild. */
+        private boolean inPlace(SchemaChange change) {
+            if (change instanceof AddIndex || change instanceof DropIndex || change instanceof ModifyIndex
+                    || change instanceof AddTrigger || change instanceof DropTrigger || change instanceof ModifyTrigger) {
+                return true;
+            }
+            if (change instanceof AddColumn c) {
+                Column column = c.column();
+                Table after = to.table(c.table()).orElseThrow();
+                return column.generated() != Column.Generated.STORED && (!column.notNull() || column.hasDefault())
+                        && !isKeyOrReferenced(after, column.name());
+            }
+            if (change instanceof DropColumn c) {
+                Table before = from.table(c.table()).orElseThrow();
+                return !isKeyOrReferenced(before, c.column().name());
+            }
+            return false;
+        }
+
+        /** A column in a key, a unique, a foreign key, a check or an index cannot be added or dropped by ALTER. */
+        private static boolean isKeyOrReferenced(Table table, String column) {
+            if (table.primaryKey() != null && table.primaryKey().columns().contains(column)) {
+                return true;
+            }
+            return table.uniques().stream().anyMatch(u -> u.columns().contains(column))
+                    || table.foreignKeys().stream().anyMatch(f -> f.columns().contains(column))
+                    || table.checks().stream().anyMatch(c -> c.columns().contains(column))
+                    || table.indexes().stream().anyMatch(i -> i.columns().contains(column) || i.hasExpressions()
+                            || i.partial());
+        }
+
+        // Java 17 has no pattern switch; SchemaChange is sealed, and what is not handled here becomes a note.
+        private void plan(SchemaChange change) {
+            String table = tableOf(change);
+            if (table != null && rebuilt.contains(table)) {
+                return; // the rebuild creates the table as it should be
+            }
+            if (change instanceof AddTable c) {
+                createTable(Phase.CREATE_TABLE, c.table(), c.table().name());
+                createIndexesAndTriggers(c.table());
+            } else if (change instanceof DropTable c) {
+                droppedTables.add(c.table().name());
+                add(Phase.DROP_TABLE, c.object(), "DROP TABLE " + quote(c.table().name()));
+            } else if (change instanceof AddColumn c) {
+                add(Phase.ADD_COLUMN, c.object(), "ALTER TABLE " + quote(c.table().name()) + " ADD COLUMN "
+                        + columnDefinition(c.column()));
+            } else if (change instanceof DropColumn c) {
+                add(Phase.DROP_COLUMN, c.object(), "ALTER TABLE " + quote(c.table().name()) + " DROP COLUMN "
+                        + quote(c.column().name()));
+            } else if (change instanceof AddIndex c) {
+                add(Phase.CREATE_INDEX, c.object(), c.index().definition());
+            } else if (change instanceof DropIndex c) {
+                add(Phase.DROP_INDEX, c.object(), "DROP INDEX " + quote(c.index().name()));
+            } else if (change instanceof ModifyIndex c) {
+                add(Phase.DROP_INDEX, c.object(), "DROP INDEX " + quote(c.before().name()));
+                add(Phase.CREATE_INDEX, c.object(), c.after().definition());
+            } else if (change instanceof AddTrigger c) {
+                add(Phase.CREATE_TRIGGER, c.object(), c.trigger().definition());
+            } else if (change instanceof DropTrigger c) {
+                add(Phase.DROP_TRIGGER, c.object(), "DROP TRIGGER " + quote(c.trigger().name()));
+            } else if (change instanceof ModifyTrigger c) {
+                add(Phase.DROP_TRIGGER, c.object(), "DROP TRIGGER " + quote(c.before().name()));
+                add(Phase.CREATE_TRIGGER, c.object(), c.after().definition());
+            } else if (change instanceof AddView c) {
+                createdViews.put(c.view().name(), c.view());
+            } else if (change instanceof DropView c) {
+                droppedViews.add(c.view().name());
+            } else if (change instanceof ModifyView c) {
+                droppedViews.add(c.before().name());
+                createdViews.put(c.after().name(), c.after());
+            } else {
+                notes.add(change.kind() + " " + change.object() + ": not planned (written by hand)");
+            }
+        }
+
+        /** SQLite's twelve steps, the ones a migration file can take: new table, copy, drop, rename, indexes, triggers. */
+        private void rebuild(String name) {
+            Table before = from.table("", name).orElseThrow();
+            Table after = to.table("", name).orElseThrow();
+            String temporary = REBUILD_PREFIX + name;
+            createTable(Phase.REBUILD, after, temporary);
+            List<String> copied = after.columns().stream()
+                    .filter(c -> c.generated() == Column.Generated.NONE)
+                    .map(Column::name)
+                    .filter(c -> before.column(c).filter(b -> b.generated() == Column.Generated.NONE).isPresent())
+                    .toList();
+            String columns = String.join(", ", copied.stream().map(ConstraintText::quote).toList());
+            if (!copied.isEmpty()) {
+                add(Phase.REBUILD, name, "INSERT INTO " + quote(temporary) + " (" + columns + ") SELECT " + columns
+                        + " FROM " + quote(name));
+            }
+            add(Phase.REBUILD, name, "DROP TABLE " + quote(name));
+            add(Phase.REBUILD, name, "ALTER TABLE " + quote(temporary) + " RENAME TO " + quote(name));
+            createIndexesAndTriggers(after);
+        }
+
+        private void createIndexesAndTriggers(Table table) {
+            for (Index index : table.indexes()) {
+                if (index.constraint() == null && index.definition() != null) {
+                    add(Phase.CREATE_INDEX, table.name() + "." + index.name(), index.definition());
+                }
+            }
+            for (Trigger trigger : table.triggers()) {
+                add(Phase.CREATE_TRIGGER, table.name() + "." + trigger.name(), trigger.definition());
+            }
+        }
+
+        private void createTable(Phase phase, Table table, String name) {
+            List<String> lines = new ArrayList<>();
+            table.columns().forEach(c -> lines.add(columnDefinition(c)));
+            if (table.primaryKey() != null) {
+                lines.add("CONSTRAINT " + quote(table.primaryKey().name()) + " " + table.primaryKey().definition());
+            }
+            for (UniqueConstraint unique : table.uniques()) {
+                lines.add("CONSTRAINT " + quote(unique.name()) + " " + unique.definition());
+            }
+            for (Check check : table.checks()) {
+                lines.add("CONSTRAINT " + quote(check.name()) + " " + check.definition());
+            }
+            for (ForeignKey key : table.foreignKeys()) {
+                lines.add("CONSTRAINT " + quote(key.name()) + " " + key.definition());
+            }
+            add(phase, table.name(), "CREATE TABLE " + quote(name) + " (\n  " + String.join(",\n  ", lines) + "\n)");
+        }
+
+        private static String columnDefinition(Column c) {
+            StringBuilder sql = new StringBuilder(quote(c.name()));
+            if (!c.type().isEmpty()) {
+                sql.append(' ').append(c.type());
+            }
+            if (c.collation() != null) {
+                sql.append(" COLLATE ").append(c.collation());
+            }
+            if (c.generated() != Column.Generated.NONE) {
+                sql.append(" GENERATED ALWAYS AS (").append(c.generationExpression()).append(')')
+                        .append(c.generated() == Column.Generated.STORED ? " STORED" : " VIRTUAL");
+            } else if (c.defaultExpression() != null) {
+                sql.append(" DEFAULT ").append(c.defaultExpression());
+            }
+            if (c.notNull()) {
+                sql.append(" NOT NULL");
+            }
+            return sql.toString();
+        }
+
+        /** Views reading a rebuilt or dropped table (or a dropped view) are dropped first and created again after. */
+        private void recreateDependentViews() {
+            boolean more = true;
+            while (more) {
+                more = false;
+                for (Schema schema : from.schemas()) {
+                    for (View view : schema.views()) {
+                        if (droppedViews.contains(view.name())) {
+                            continue;
+                        }
+                        Set<String> blockers = new LinkedHashSet<>(rebuilt);
+                        blockers.addAll(droppedTables);
+                        blockers.addAll(droppedViews);
+                        if (blockers.stream().anyMatch(b -> ViewOrder.mentions(view.definition(), new QualifiedName("", b)))) {
+                            droppedViews.add(view.name());
+                            to.schema("").flatMap(s -> s.view(view.name()))
+                                    .ifPresent(v -> createdViews.putIfAbsent(v.name(), v));
+                            more = true;
+                        }
+                    }
+                }
+            }
+            for (String view : droppedViews) {
+                add(Phase.DROP_VIEW, view, "DROP VIEW " + quote(view));
+            }
+        }
+
+        private void add(Phase phase, String object, String sql) {
+            phases.get(phase).add(new PlannedStatement(sql, object));
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.schemagate.core.diff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.schemagate.core.devdb.DevSettings;
+import io.schemagate.core.devdb.DevUrl;
+import io.schemagate.core.migrate.AtlasFormat;
+import io.schemagate.core.migrate.DirectoryHasher;
+import io.schemagate.core.migrate.MigrationDir;
+import io.schemagate.core.plan.PlanOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The SQLite planner, end to end on in-memory databases: plan, write the files, plan again → nothing left. Changes
+ * ALTER TABLE cannot make are table rebuilds that keep the rows.
+ */
+class SqlitePlanTest {
+    static final Instant NOW = Instant.parse("2026-12-05T12:00:00Z");
+
+    @TempDir
+    Path temp;
+
+    private MigrationDir directory(String... namesAndSql) throws Exception {
+        Path path = Files.createTempDirectory(temp, "migrations");
+        for (int i = 0; i < namesAndSql.length; i += 2) {
+            Files.writeString(path.resolve(namesAndSql[i]), namesAndSql[i + 1]);
+        }
+        MigrationDir dir = new MigrationDir(path, "migrations");
+        DirectoryHasher.hash(dir, new AtlasFormat());
+        return dir;
+    }
+
+    private DiffResult diff(MigrationDir dir, String desiredSql) throws Exception {
+        Path schema = Files.createTempFile(temp, "schema", ".sql");
+        Files.writeString(schema, desiredSql);
+        return MigrateDiff.run(new DiffRequest(dir, new AtlasFormat(), new DesiredSchema(schema),
+                DevUrl.parse("sqlite://plan?mode=memory"), DevSettings.defaults(), PlanOptions.SAFE), "next", NOW);
+    }
+
+    private String planWriteAndReplan(MigrationDir dir, String desiredSql) throws Exception {
+        DiffResult first = diff(dir, desiredSql);
+        assertEquals(List.of(), first.residual(), "the plan reaches the desired schema:\n" + text(first));
+        assertFalse(first.files().isEmpty(), "there was something to plan");
+        PlanFiles.write(dir, new AtlasFormat(), first.files());
+        DiffResult second = diff(dir, desiredSql);
+        assertTrue(second.plan().isEmpty(), "a second diff is empty, but planned:\n" + text(second) + "\nafter:\n"
+                + text(first));
+        return text(first);
+    }
+
+    private static String text(DiffResult result) {
+        return result.files().stream().map(f -> "== " + f.name() + "\n" + f.text()).collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void aWholeSchemaFromAnEmptyDirectory() throws Exception {
+        String plan = planWriteAndReplan(directory(), """
+                CREATE TABLE users (
+                  id INTEGER PRIMARY KEY,
+                  email TEXT NOT NULL UNIQUE,
+                  name TEXT COLLATE NOCASE DEFAULT 'nobody',
+                  score REAL CHECK (score >= 0),
+                  email_lower TEXT GENERATED ALWAYS AS (lower(email)) VIRTUAL
+                );
+                CREATE TABLE orders (
+                  id INTEGER PRIMARY KEY,
+                  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                  total NUMERIC NOT NULL,
+                  CONSTRAINT positive_total CHECK (total > 0)
+                );
+                CREATE INDEX orders_user ON orders (user_id);
+                CREATE UNIQUE INDEX users_lower ON users (lower(email)) WHERE email <> '';
+                CREATE VIEW active_users AS SELECT id, email FROM users WHERE email <> '';
+                CREATE VIEW active_user_count AS SELECT count(*) AS n FROM active_users;
+                CREATE TRIGGER orders_touch AFTER INSERT ON orders BEGIN SELECT 1; END;
+                """);
+        assertTrue(plan.indexOf("CREATE VIEW active_users") < plan.indexOf("CREATE VIEW active_user_count"), plan);
+    }
+
+    @Test
+    void whatAlterCannotDoIsARebuildThatKeepsTheRows() throws Exception {
+        MigrationDir dir = directory("1_base.sql", """
+                CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT, legacy TEXT, age INTEGER);
+                INSERT INTO users (id, email, age) VALUES (1, 'a@example.com', 30);
+                CREATE TABLE notes (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users (id), body TEXT);
+                INSERT INTO notes VALUES (1, 1, 'hello');
+                CREATE INDEX users_age ON users (age);
+                CREATE VIEW adults AS SELECT id FROM users WHERE age >= 18;
+                """);
+        String plan = planWriteAndReplan(dir, """
+                CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL, age INTEGER CHECK (age >= 0),
+                                    nickname TEXT);
+                CREATE TABLE notes (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users (id), body TEXT);
+                CREATE INDEX users_age ON users (age);
+                CREATE VIEW adults AS SELECT id FROM users WHERE age >= 18;
+                """);
+        assertTrue(plan.contains("PRAGMA defer_foreign_keys = ON"), plan);
+        assertTrue(plan.contains("INSERT INTO _schemagate_new_users (id, email, age) SELECT id, email, age FROM users"),
+                plan);
+        assertTrue(plan.indexOf("DROP VIEW adults") < plan.indexOf("DROP TABLE users"), plan);
+        assertTrue(plan.indexOf("ALTER TABLE _schemagate_new_users RENAME TO users") < plan.indexOf("CREATE VIEW adults"),
+                plan);
+    }
+
+    @Test
+    void aPlainColumnIsAddedAndDroppedInPlace() throws Exception {
+        MigrationDir dir = directory("1_base.sql", "CREATE TABLE t (id INTEGER PRIMARY KEY, old TEXT);\n");
+
+        String plan = planWriteAndReplan(dir, "CREATE TABLE t (id INTEGER PRIMARY KEY, fresh TEXT DEFAULT 'x');\n");
+
+        assertTrue(plan.contains("ALTER TABLE t DROP COLUMN old"), plan);
+        assertTrue(plan.contains("ALTER TABLE t ADD COLUMN fresh TEXT DEFAULT 'x'"), plan);
+        assertFalse(plan.contains("_schemagate_new_"), plan);
+    }
+}
