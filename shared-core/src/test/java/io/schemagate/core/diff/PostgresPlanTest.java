@@ -185,6 +185,24 @@ class PostgresPlanTest {
         assertTrue(plan.indexOf("DROP TABLE public.paint") < plan.indexOf("DROP TYPE public.color"), plan);
     }
 
+    /**
+     * A table renamed by hand keeps its serial's sequence name: the desired schema has the sequence, owned by the new
+     * table. Dropping the old table would take the sequence along, so it is released first and owned again after.
+     */
+    @Test
+    void aSequenceKeptByNameOutlivesTheTableThatOwnedIt() throws Exception {
+        MigrationDir dir = directory("1_base.sql", "CREATE TABLE targets (id serial PRIMARY KEY, url text);\n");
+        String plan = planWriteAndReplan(dir, """
+                CREATE SEQUENCE targets_id_seq AS integer;
+                CREATE TABLE registries (id integer NOT NULL DEFAULT nextval('targets_id_seq') PRIMARY KEY, url text);
+                ALTER SEQUENCE targets_id_seq OWNED BY registries.id;
+                """, PlanOptions.SAFE);
+        assertTrue(plan.indexOf("ALTER SEQUENCE public.targets_id_seq OWNED BY NONE")
+                < plan.indexOf("DROP TABLE public.targets"), plan);
+        assertTrue(plan.indexOf("CREATE TABLE public.registries")
+                < plan.indexOf("ALTER SEQUENCE public.targets_id_seq OWNED BY public.registries.id"), plan);
+    }
+
     @Test
     void aDirectoryInSyncPlansNothingAndWritesNothing() throws Exception {
         MigrationDir dir = directory("1_base.sql", "CREATE TABLE t (id int PRIMARY KEY);\n");
