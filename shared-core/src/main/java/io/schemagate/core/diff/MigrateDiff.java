@@ -20,6 +20,7 @@ import io.schemagate.core.replay.Failure;
 import io.schemagate.core.replay.Replayer;
 import io.schemagate.core.schema.Catalog;
 import io.schemagate.core.schema.NameIdentity;
+import io.schemagate.core.schema.SchemaChange;
 import io.schemagate.core.schema.SchemaDiff;
 import io.schemagate.core.text.SourceException;
 import java.io.IOException;
@@ -78,7 +79,9 @@ public final class MigrateDiff {
             Catalog desired = desired(request, driver);
             Plan plan = planner.plan(before, desired, request.options());
             if (plan.isEmpty()) {
-                return new DiffResult(plan, List.of(), List.of(), current.description());
+                // Nothing to run; what the plan leaves to the author (its notes) still differs.
+                List<SchemaChange> residual = SchemaDiff.diff(NameIdentity.of(before), NameIdentity.of(desired));
+                return new DiffResult(plan, List.of(), residual, current.description());
             }
             List<String> header = header(request, plan);
             List<PlanFile> files = PlanFiles.render(plan, request.format(), name, at(now, loaded), header);

@@ -203,6 +203,33 @@ class PostgresPlanTest {
                 < plan.indexOf("ALTER SEQUENCE public.targets_id_seq OWNED BY public.registries.id"), plan);
     }
 
+    /**
+     * Triggers are written by hand: also those of a table the plan creates, which the notes name like any other. A
+     * plan with nothing to run still reports what differs.
+     */
+    @Test
+    void triggersOfANewTableAreNotedAndRemainAsResidual() throws Exception {
+        String function = """
+                CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN NEW.updated_at = now(); RETURN NEW; END $$;
+                """;
+        MigrationDir dir = directory("1_base.sql", function);
+        String desired = function + """
+                CREATE TABLE items (id int PRIMARY KEY, updated_at timestamptz);
+                CREATE TRIGGER items_touch BEFORE UPDATE ON items FOR EACH ROW EXECUTE FUNCTION touch();
+                """;
+        DiffResult first = diff(dir, desired, PlanOptions.SAFE);
+        assertTrue(first.plan().notes().contains("add_trigger public.items.items_touch: not planned (functions,"
+                + " triggers and this change are written by hand)"), first.plan().notes().toString());
+        assertEquals(List.of("add_trigger public.items.items_touch"),
+                first.residual().stream().map(c -> c.kind() + " " + c.object()).toList());
+
+        PlanFiles.write(dir, new AtlasFormat(), first.files());
+        DiffResult second = diff(dir, desired, PlanOptions.SAFE);
+        assertTrue(second.plan().isEmpty(), text(second));
+        assertEquals(first.residual(), second.residual());
+    }
+
     @Test
     void aDirectoryInSyncPlansNothingAndWritesNothing() throws Exception {
         MigrationDir dir = directory("1_base.sql", "CREATE TABLE t (id int PRIMARY KEY);\n");

@@ -54,6 +54,7 @@ import io.schemagate.core.schema.SchemaChange.ModifyView;
 import io.schemagate.core.schema.SchemaDiff;
 import io.schemagate.core.schema.Sequence;
 import io.schemagate.core.schema.Table;
+import io.schemagate.core.schema.Trigger;
 import io.schemagate.core.schema.View;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -350,6 +351,15 @@ public final class PostgresPlanner implements SchemaPlanner {
                 }
             }
             table.foreignKeys().forEach(f -> addConstraint(table.qualifiedName(), f, false));
+            unplannedTriggers(table.qualifiedName(), table.triggers());
+        }
+
+        /** The triggers of a table or view the plan creates: not planned either, and said so like those added. */
+        private void unplannedTriggers(QualifiedName owner, List<Trigger> triggers) {
+            for (Trigger trigger : triggers) {
+                notes.add("add_trigger " + owner.member(trigger.name()) + ": not planned (functions, triggers and this"
+                        + " change are written by hand)");
+            }
         }
 
         private void alterTable(Table before, Table after) {
@@ -612,6 +622,7 @@ public final class PostgresPlanner implements SchemaPlanner {
                 left.remove(next);
                 add(Phase.CREATE_VIEW, next.qualifiedName().toString(), "CREATE VIEW " + quote(next.qualifiedName())
                         + " AS\n" + next.definition());
+                unplannedTriggers(next.qualifiedName(), next.triggers());
             }
         }
 
