@@ -9,7 +9,9 @@ import io.schemagate.core.devdb.DevSettings;
 import io.schemagate.core.devdb.DevUrl;
 import io.schemagate.core.migrate.AtlasFormat;
 import io.schemagate.core.migrate.DirectoryHasher;
+import io.schemagate.core.migrate.GolangMigrateFormat;
 import io.schemagate.core.migrate.MigrationDir;
+import io.schemagate.core.plan.Plan;
 import io.schemagate.core.plan.PlanOptions;
 import io.schemagate.core.testing.LocalPostgres;
 import java.nio.file.Files;
@@ -228,6 +230,30 @@ class PostgresPlanTest {
         DiffResult second = diff(dir, desired, PlanOptions.SAFE);
         assertTrue(second.plan().isEmpty(), text(second));
         assertEquals(first.residual(), second.residual());
+    }
+
+    /**
+     * golang-migrate creates schema_migrations before the first file, which may use it: the replay does too, and the
+     * desired schema, which does not mention it, plans neither its creation nor its drop.
+     */
+    @Test
+    void aToolsOwnTableIsThereAndLeftAlone() throws Exception {
+        Path path = Files.createTempDirectory(temp, "golang-migrate");
+        Files.writeString(path.resolve("1_base.up.sql"), "CREATE TABLE t (id int PRIMARY KEY);\n"
+                + "UPDATE schema_migrations SET dirty = false WHERE version = 0;\n");
+        MigrationDir dir = new MigrationDir(path, "migrations");
+        GolangMigrateFormat format = new GolangMigrateFormat();
+        Path schema = Files.createTempFile(temp, "schema", ".sql");
+        Files.writeString(schema, "CREATE TABLE t (id int PRIMARY KEY);\nCREATE TABLE u (id int PRIMARY KEY);\n");
+        DiffRequest request = new DiffRequest(dir, format, new DesiredSchema(schema), DevUrl.parse(LocalPostgres.URL),
+                DevSettings.defaults(), PlanOptions.SAFE);
+
+        DiffResult first = MigrateDiff.run(request, "next", NOW);
+        assertEquals(List.of("CREATE TABLE public.u (\n  id integer NOT NULL,\n  CONSTRAINT u_pkey PRIMARY KEY (id)\n)"),
+                first.plan().statements().stream().map(Plan.PlannedStatement::sql).toList(), text(first));
+        assertEquals(List.of(), first.residual());
+        PlanFiles.write(dir, format, first.files());
+        assertTrue(MigrateDiff.run(request, "next", NOW).plan().isEmpty());
     }
 
     @Test
