@@ -20,6 +20,7 @@ import io.schemagate.core.replay.Failure;
 import io.schemagate.core.replay.Replayer;
 import io.schemagate.core.schema.Catalog;
 import io.schemagate.core.schema.NameIdentity;
+import io.schemagate.core.schema.SchemaChange;
 import io.schemagate.core.schema.SchemaDiff;
 import io.schemagate.core.text.SourceException;
 import java.io.IOException;
@@ -65,6 +66,8 @@ public final class MigrateDiff {
             SchemaPlanner planner = driver.planner(current).orElseThrow(() -> new PlanException("planning is not"
                     + " available for " + driver.sql().id() + " yet: it comes after PostgreSQL"));
             Replayer replayer = new Replayer(current.connection(), driver.inspector(current), driver.semantics());
+            // The tool's own tables exist before its first file runs (Harbor's files alter golang-migrate's).
+            replayer.prepare(driver.toolTables(request.format()));
             for (MigrationFile file : loaded.listing().files()) {
                 MigrationScript script = loaded.script(file).orElseThrow(() ->
                         new PlanException(file.displayPath() + ": cannot be read"));
@@ -78,7 +81,9 @@ public final class MigrateDiff {
             Catalog desired = desired(request, driver);
             Plan plan = planner.plan(before, desired, request.options());
             if (plan.isEmpty()) {
-                return new DiffResult(plan, List.of(), List.of(), current.description());
+                // Nothing to run; what the plan leaves to the author (its notes) still differs.
+                List<SchemaChange> residual = SchemaDiff.diff(NameIdentity.of(before), NameIdentity.of(desired));
+                return new DiffResult(plan, List.of(), residual, current.description());
             }
             List<String> header = header(request, plan);
             List<PlanFile> files = PlanFiles.render(plan, request.format(), name, at(now, loaded), header);
@@ -115,6 +120,10 @@ public final class MigrateDiff {
                             + failure.get().explained() + " (in the desired schema)");
                 }
             }
+            // The tool's tables are in the database the directory migrates, whether the desired schema says so or
+            // not: created here too (IF NOT EXISTS, after a desired schema that has them already), so they are not
+            // planned away, nor created by a migration the tool would then fail on.
+            replayer.prepare(driver.toolTables(request.format()));
             return driver.inspector(db).inspect(db.connection());
         }
     }

@@ -101,29 +101,15 @@ class CorpusLintTest {
     @ParameterizedTest
     @ValueSource(strings = {"temporal", "visibility"})
     void temporalPostgres(String database) throws Exception {
-        assertCleanReplay(lint(temporal("schema/postgresql/v12", database), new AtlasFormat()));
+        assertCleanReplay(lint(CorpusDirectories.temporal(temp, "schema/postgresql/v12", database), new AtlasFormat()));
     }
 
     /** Only temporal: visibility needs MySQL 8.0.17+ SQL (JSON ->> in generated columns) that MariaDB refuses. */
     @Test
     void temporalMysql() throws Exception {
         LocalMariaDb.require();
-        assertCleanReplay(lint(temporal("schema/mysql/v8", "temporal"), new AtlasFormat(), LocalMariaDb.URL));
-    }
-
-    private MigrationDir temporal(String root, String database) throws Exception {
-        Path versioned = SharedData.corpus("temporal").resolve(root).resolve(database).resolve("versioned");
-        Path dir = Files.createDirectory(temp.resolve(root.replace('/', '-') + "-" + database));
-        int n = 0;
-        for (TemporalReplayTest.Version version : TemporalReplayTest.versions(versioned)) {
-            for (Path file : TemporalReplayTest.manifestFiles(version)) {
-                String name = String.format("%04d_v%d.%d_%s", ++n, version.major(), version.minor(), file.getFileName());
-                Files.writeString(dir.resolve(name), "-- atlas:txmode none\n\n" + Files.readString(file));
-            }
-        }
-        MigrationDir migrations = new MigrationDir(dir, database);
-        DirectoryHasher.hash(migrations, new AtlasFormat());
-        return migrations;
+        assertCleanReplay(lint(CorpusDirectories.temporal(temp, "schema/mysql/v8", "temporal"), new AtlasFormat(),
+                LocalMariaDb.URL));
     }
 
     private static LintReport lint(MigrationDir dir, DirFormat format) throws Exception {

@@ -9,7 +9,9 @@ import io.schemagate.core.devdb.DevSettings;
 import io.schemagate.core.devdb.DevUrl;
 import io.schemagate.core.migrate.AtlasFormat;
 import io.schemagate.core.migrate.DirectoryHasher;
+import io.schemagate.core.migrate.GolangMigrateFormat;
 import io.schemagate.core.migrate.MigrationDir;
+import io.schemagate.core.plan.Plan;
 import io.schemagate.core.plan.PlanOptions;
 import io.schemagate.core.testing.LocalPostgres;
 import java.nio.file.Files;
@@ -183,6 +185,75 @@ class PostgresPlanTest {
         assertTrue(plan.indexOf("DROP CONSTRAINT children_parent_id_fkey") < plan.indexOf("DROP TABLE public.parents"),
                 plan);
         assertTrue(plan.indexOf("DROP TABLE public.paint") < plan.indexOf("DROP TYPE public.color"), plan);
+    }
+
+    /**
+     * A table renamed by hand keeps its serial's sequence name: the desired schema has the sequence, owned by the new
+     * table. Dropping the old table would take the sequence along, so it is released first and owned again after.
+     */
+    @Test
+    void aSequenceKeptByNameOutlivesTheTableThatOwnedIt() throws Exception {
+        MigrationDir dir = directory("1_base.sql", "CREATE TABLE targets (id serial PRIMARY KEY, url text);\n");
+        String plan = planWriteAndReplan(dir, """
+                CREATE SEQUENCE targets_id_seq AS integer;
+                CREATE TABLE registries (id integer NOT NULL DEFAULT nextval('targets_id_seq') PRIMARY KEY, url text);
+                ALTER SEQUENCE targets_id_seq OWNED BY registries.id;
+                """, PlanOptions.SAFE);
+        assertTrue(plan.indexOf("ALTER SEQUENCE public.targets_id_seq OWNED BY NONE")
+                < plan.indexOf("DROP TABLE public.targets"), plan);
+        assertTrue(plan.indexOf("CREATE TABLE public.registries")
+                < plan.indexOf("ALTER SEQUENCE public.targets_id_seq OWNED BY public.registries.id"), plan);
+    }
+
+    /**
+     * Triggers are written by hand: also those of a table the plan creates, which the notes name like any other. A
+     * plan with nothing to run still reports what differs.
+     */
+    @Test
+    void triggersOfANewTableAreNotedAndRemainAsResidual() throws Exception {
+        String function = """
+                CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN NEW.updated_at = now(); RETURN NEW; END $$;
+                """;
+        MigrationDir dir = directory("1_base.sql", function);
+        String desired = function + """
+                CREATE TABLE items (id int PRIMARY KEY, updated_at timestamptz);
+                CREATE TRIGGER items_touch BEFORE UPDATE ON items FOR EACH ROW EXECUTE FUNCTION touch();
+                """;
+        DiffResult first = diff(dir, desired, PlanOptions.SAFE);
+        assertTrue(first.plan().notes().contains("add_trigger public.items.items_touch: not planned (functions,"
+                + " triggers and this change are written by hand)"), first.plan().notes().toString());
+        assertEquals(List.of("add_trigger public.items.items_touch"),
+                first.residual().stream().map(c -> c.kind() + " " + c.object()).toList());
+
+        PlanFiles.write(dir, new AtlasFormat(), first.files());
+        DiffResult second = diff(dir, desired, PlanOptions.SAFE);
+        assertTrue(second.plan().isEmpty(), text(second));
+        assertEquals(first.residual(), second.residual());
+    }
+
+    /**
+     * golang-migrate creates schema_migrations before the first file, which may use it: the replay does too, and the
+     * desired schema, which does not mention it, plans neither its creation nor its drop.
+     */
+    @Test
+    void aToolsOwnTableIsThereAndLeftAlone() throws Exception {
+        Path path = Files.createTempDirectory(temp, "golang-migrate");
+        Files.writeString(path.resolve("1_base.up.sql"), "CREATE TABLE t (id int PRIMARY KEY);\n"
+                + "UPDATE schema_migrations SET dirty = false WHERE version = 0;\n");
+        MigrationDir dir = new MigrationDir(path, "migrations");
+        GolangMigrateFormat format = new GolangMigrateFormat();
+        Path schema = Files.createTempFile(temp, "schema", ".sql");
+        Files.writeString(schema, "CREATE TABLE t (id int PRIMARY KEY);\nCREATE TABLE u (id int PRIMARY KEY);\n");
+        DiffRequest request = new DiffRequest(dir, format, new DesiredSchema(schema), DevUrl.parse(LocalPostgres.URL),
+                DevSettings.defaults(), PlanOptions.SAFE);
+
+        DiffResult first = MigrateDiff.run(request, "next", NOW);
+        assertEquals(List.of("CREATE TABLE public.u (\n  id integer NOT NULL,\n  CONSTRAINT u_pkey PRIMARY KEY (id)\n)"),
+                first.plan().statements().stream().map(Plan.PlannedStatement::sql).toList(), text(first));
+        assertEquals(List.of(), first.residual());
+        PlanFiles.write(dir, format, first.files());
+        assertTrue(MigrateDiff.run(request, "next", NOW).plan().isEmpty());
     }
 
     @Test

@@ -54,6 +54,7 @@ import io.schemagate.core.schema.SchemaChange.ModifyView;
 import io.schemagate.core.schema.SchemaDiff;
 import io.schemagate.core.schema.Sequence;
 import io.schemagate.core.schema.Table;
+import io.schemagate.core.schema.Trigger;
 import io.schemagate.core.schema.View;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -79,10 +80,10 @@ import java.util.regex.Pattern;
 public final class PostgresPlanner implements SchemaPlanner {
     /** Run order; ONLINE is the second, non-transactional file. */
     private enum Phase {
-        CREATE_SCHEMA, CREATE_TYPE, ALTER_TYPE, CREATE_SEQUENCE, DROP_VIEW, DROP_FOREIGN_KEY, DROP_CONSTRAINT,
-        DROP_INDEX, DROP_TABLE, DROP_COLUMN, CREATE_TABLE, ALTER_TABLE, ADD_COLUMN, ALTER_COLUMN, ADD_CONSTRAINT,
-        CREATE_INDEX, ADD_FOREIGN_KEY, OWN_SEQUENCE, ALTER_SEQUENCE, CREATE_VIEW, DROP_SEQUENCE, DROP_TYPE,
-        DROP_SCHEMA, ONLINE
+        CREATE_SCHEMA, CREATE_TYPE, ALTER_TYPE, CREATE_SEQUENCE, DISOWN_SEQUENCE, DROP_VIEW, DROP_FOREIGN_KEY,
+        DROP_CONSTRAINT, DROP_INDEX, DROP_TABLE, DROP_COLUMN, CREATE_TABLE, ALTER_TABLE, ADD_COLUMN, ALTER_COLUMN,
+        ADD_CONSTRAINT, CREATE_INDEX, ADD_FOREIGN_KEY, OWN_SEQUENCE, ALTER_SEQUENCE, CREATE_VIEW, DROP_SEQUENCE,
+        DROP_TYPE, DROP_SCHEMA, ONLINE
     }
 
     private final int serverMajor;
@@ -126,6 +127,7 @@ public final class PostgresPlanner implements SchemaPlanner {
             for (SchemaChange change : changes) {
                 plan(change);
             }
+            sequenceOwners();
             dropTables();
             recreateDependentViews();
             createViews();
@@ -277,11 +279,44 @@ public final class PostgresPlanner implements SchemaPlanner {
             add(Phase.CREATE_SEQUENCE, sequence.qualifiedName().toString(), "CREATE SEQUENCE "
                     + quote(sequence.qualifiedName()) + sequenceOptions(sequence));
             if (sequence.ownedBy() != null) {
-                String[] owner = sequence.ownedBy().split("\\.", 3);
-                if (owner.length == 3) {
-                    add(Phase.OWN_SEQUENCE, sequence.qualifiedName().toString(), "ALTER SEQUENCE "
-                            + quote(sequence.qualifiedName()) + " OWNED BY "
-                            + quote(new QualifiedName(owner[0], owner[1])) + "." + quote(owner[2]));
+                own(sequence);
+            }
+        }
+
+        private void own(Sequence sequence) {
+            String[] owner = sequence.ownedBy().split("\\.", 3);
+            if (owner.length == 3) {
+                add(Phase.OWN_SEQUENCE, sequence.qualifiedName().toString(), "ALTER SEQUENCE "
+                        + quote(sequence.qualifiedName()) + " OWNED BY "
+                        + quote(new QualifiedName(owner[0], owner[1])) + "." + quote(owner[2]));
+            }
+        }
+
+        /**
+         * A sequence kept by name whose owning column changes (the differ leaves OWNED BY out): it is released before
+         * anything is dropped, or dropping its old table or column would take it along (a table renamed by hand keeps
+         * its serial's sequence name, e.g. Harbor's registry and replication_target_id_seq), and given to its new
+         * column after that exists.
+         */
+        private void sequenceOwners() {
+            for (Schema schema : from.schemas()) {
+                Schema target = to.schema(schema.name()).orElse(null);
+                if (target == null) {
+                    continue;
+                }
+                for (Sequence before : schema.sequences()) {
+                    Sequence after = target.sequences().stream().filter(q -> q.name().equals(before.name())).findFirst()
+                            .orElse(null);
+                    if (after == null || Objects.equals(before.ownedBy(), after.ownedBy())) {
+                        continue;
+                    }
+                    if (before.ownedBy() != null) {
+                        add(Phase.DISOWN_SEQUENCE, after.qualifiedName().toString(), "ALTER SEQUENCE "
+                                + quote(after.qualifiedName()) + " OWNED BY NONE");
+                    }
+                    if (after.ownedBy() != null) {
+                        own(after);
+                    }
                 }
             }
         }
@@ -316,6 +351,15 @@ public final class PostgresPlanner implements SchemaPlanner {
                 }
             }
             table.foreignKeys().forEach(f -> addConstraint(table.qualifiedName(), f, false));
+            unplannedTriggers(table.qualifiedName(), table.triggers());
+        }
+
+        /** The triggers of a table or view the plan creates: not planned either, and said so like those added. */
+        private void unplannedTriggers(QualifiedName owner, List<Trigger> triggers) {
+            for (Trigger trigger : triggers) {
+                notes.add("add_trigger " + owner.member(trigger.name()) + ": not planned (functions, triggers and this"
+                        + " change are written by hand)");
+            }
         }
 
         private void alterTable(Table before, Table after) {
@@ -578,6 +622,7 @@ public final class PostgresPlanner implements SchemaPlanner {
                 left.remove(next);
                 add(Phase.CREATE_VIEW, next.qualifiedName().toString(), "CREATE VIEW " + quote(next.qualifiedName())
                         + " AS\n" + next.definition());
+                unplannedTriggers(next.qualifiedName(), next.triggers());
             }
         }
 
