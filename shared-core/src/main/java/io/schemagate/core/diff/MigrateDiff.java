@@ -141,9 +141,10 @@ public final class MigrateDiff {
                     + ": the generated file does not load (a schemagate bug: please report it)"));
             Optional<Failure> failure = replayer.runBase(script);
             if (failure.isPresent()) {
-                throw new PlanException(file.name() + ":" + failure.get().position().line() + ": the generated file"
-                        + " fails on the dev database: " + failure.get().explained()
-                        + " (a schemagate bug: please report it with the desired schema)");
+                throw new PlanException(file.name() + ":" + failure.get().position().line() + ": the planned file"
+                        + " fails on the dev database: " + failure.get().explained() + ". Some changes need SQL the"
+                        + " catalogs cannot give (a type change whose USING conversion is your own): write that"
+                        + " migration by hand; if this one should have worked, please report it with the desired schema");
             }
         }
     }

@@ -7,7 +7,9 @@ import io.schemagate.core.plan.Plan;
 import io.schemagate.core.plan.Plan.PlannedFile;
 import io.schemagate.core.plan.Plan.PlannedStatement;
 import io.schemagate.core.plan.PlanOptions;
+import io.schemagate.core.plan.RenameHints;
 import io.schemagate.core.plan.SchemaPlanner;
+import io.schemagate.core.plan.ViewOrder;
 import io.schemagate.core.schema.Catalog;
 import io.schemagate.core.schema.Check;
 import io.schemagate.core.schema.Column;
@@ -64,7 +66,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The PostgreSQL DDL that turns one schema into another. Objects are matched by name ({@link NameIdentity}), so a
@@ -131,7 +132,7 @@ public final class PostgresPlanner implements SchemaPlanner {
             dropTables();
             recreateDependentViews();
             createViews();
-            renameHints(changes);
+            notes.addAll(RenameHints.of(changes, PostgresIdentifiers::quote, PostgresIdentifiers::quote));
             List<PlannedStatement> transactional = new ArrayList<>();
             for (Phase phase : Phase.values()) {
                 if (phase != Phase.ONLINE) {
@@ -615,51 +616,15 @@ public final class PostgresPlanner implements SchemaPlanner {
 
         /** Views in dependency order: one that reads another new view after it. */
         private void createViews() {
-            List<View> left = new ArrayList<>(createdViews.values());
-            while (!left.isEmpty()) {
-                View next = left.stream().filter(v -> left.stream().noneMatch(o -> o != v
-                        && mentions(v.definition(), o.qualifiedName()))).findFirst().orElse(left.get(0));
-                left.remove(next);
+            for (View next : ViewOrder.forCreation(createdViews.values())) {
                 add(Phase.CREATE_VIEW, next.qualifiedName().toString(), "CREATE VIEW " + quote(next.qualifiedName())
                         + " AS\n" + next.definition());
                 unplannedTriggers(next.qualifiedName(), next.triggers());
             }
         }
 
-        /** Whether SQL text names the object (as a whole word, quoted or not): a conservative dependency test. */
         private static boolean mentions(String sql, QualifiedName name) {
-            return Pattern.compile("(?<![A-Za-z0-9_$])\"?" + Pattern.quote(name.name()) + "\"?(?![A-Za-z0-9_$])")
-                    .matcher(sql).find();
-        }
-
-        /** A column or table dropped and another added in the same place may be a rename: say so. */
-        private void renameHints(List<SchemaChange> changes) {
-            Map<QualifiedName, List<Column>> droppedColumns = new LinkedHashMap<>();
-            changes.stream().filter(DropColumn.class::isInstance).map(DropColumn.class::cast)
-                    .forEach(d -> droppedColumns.computeIfAbsent(d.table(), k -> new ArrayList<>()).add(d.column()));
-            changes.stream().filter(AddColumn.class::isInstance).map(AddColumn.class::cast).forEach(a -> {
-                for (Column dropped : droppedColumns.getOrDefault(a.table(), List.of())) {
-                    if (dropped.type().equals(a.column().type())) {
-                        notes.add(a.table() + ": column " + dropped.name() + " is dropped and " + a.column().name()
-                                + " added with the same type; if that is a rename, write ALTER TABLE "
-                                + quote(a.table()) + " RENAME COLUMN " + quote(dropped.name()) + " TO "
-                                + quote(a.column().name()) + " instead (the plan never guesses renames)");
-                    }
-                }
-            });
-            for (Table dropped : droppedTables) {
-                changes.stream().filter(AddTable.class::isInstance).map(c -> ((AddTable) c).table())
-                        .filter(t -> t.schema().equals(dropped.schema()) && sameColumns(t, dropped))
-                        .forEach(t -> notes.add(dropped.qualifiedName() + " is dropped and " + t.qualifiedName()
-                                + " created with the same columns; if that is a rename, write ALTER TABLE "
-                                + quote(dropped.qualifiedName()) + " RENAME TO " + quote(t.name())
-                                + " instead (the plan never guesses renames)"));
-            }
-        }
-
-        private static boolean sameColumns(Table a, Table b) {
-            return a.columns().stream().map(c -> c.name() + " " + c.type()).toList()
-                    .equals(b.columns().stream().map(c -> c.name() + " " + c.type()).toList());
+            return ViewOrder.mentions(sql, name);
         }
 
         private static String truncate(String name) {
