@@ -15,6 +15,7 @@ import io.schemagate.core.migrate.GolangMigrateFormat;
 import io.schemagate.core.migrate.MigrationDir;
 import io.schemagate.core.plan.Plan.PlannedStatement;
 import io.schemagate.core.plan.PlanOptions;
+import io.schemagate.core.testing.LocalMariaDb;
 import io.schemagate.core.testing.LocalPostgres;
 import io.schemagate.core.testing.SharedData;
 import java.nio.file.Files;
@@ -163,6 +164,34 @@ class CorpusPlanTest {
                 () -> diff(harborAtlas(20), new AtlasFormat(), harborDesired(), PlanOptions.SAFE));
         assertTrue(e.getMessage().contains("cannot cast type time without time zone to timestamp without time zone"),
                 e.getMessage());
+    }
+
+    /**
+     * Temporal's MySQL chain against its schema.sql, on MariaDB standing in for MySQL 8 (SOURCE.md: the temporal chain
+     * applies there): the same class of drift as on PostgreSQL — the table the chain never drops, DEFAULTs and NOT NULLs
+     * schema.sql does not share — planned, written and gone on a second diff.
+     */
+    @Test
+    void temporalMysqlChainReachesItsSchemaSqlOnMariaDb() throws Exception {
+        LocalMariaDb.require();
+        MigrationDir dir = CorpusDirectories.temporal(temp, "schema/mysql/v8", "temporal");
+        Path schema = SharedData.corpus("temporal").resolve("schema/mysql/v8/temporal/schema.sql");
+        DevUrl mariaDb = DevUrl.parse(LocalMariaDb.URL);
+
+        DiffResult first = diff(dir, schema, mariaDb);
+        assertEquals(List.of(), first.residual(), () -> text(first));
+        List<String> statements = first.plan().statements().stream().map(PlannedStatement::sql).toList();
+        assertTrue(statements.contains("DROP TABLE `cluster_metadata`"), text(first));
+        assertTrue(statements.stream().anyMatch(sql -> sql.startsWith("ALTER TABLE `queue` MODIFY COLUMN `message_encoding`")),
+                text(first));
+        PlanFiles.write(dir, new AtlasFormat(), first.files());
+        DiffResult second = diff(dir, schema, mariaDb);
+        assertTrue(second.plan().isEmpty(), () -> "a second diff is empty, but planned:\n" + text(second));
+    }
+
+    private static DiffResult diff(MigrationDir dir, Path desired, DevUrl devUrl) throws Exception {
+        return MigrateDiff.run(new DiffRequest(dir, new AtlasFormat(), new DesiredSchema(desired), devUrl,
+                DevSettings.defaults(), PlanOptions.SAFE), "next", PostgresPlanTest.NOW);
     }
 
     /** Plans, writes the files, plans again: the first plan must reach the desired schema and the second be empty. */
