@@ -20,8 +20,9 @@ import java.util.Optional;
  *
  * @param inputs     the action's inputs
  * @param arguments  the command line they stand for
- * @param reportPath where {@code migrate lint} writes its JSON report, relative to the workspace: later steps run on
- *                   the runner, where the container's {@code /github/workspace} is their working directory
+ * @param reportPath where {@code migrate lint} or {@code schema plan} writes its JSON report, relative to the
+ *                   workspace (later steps run on the runner, where the container's {@code /github/workspace} is their
+ *                   working directory); null for {@code migrate push}
  */
 record GithubAction(ActionInputs inputs, List<String> arguments, Path reportPath) {
 
@@ -66,8 +67,27 @@ record GithubAction(ActionInputs inputs, List<String> arguments, Path reportPath
                 option(args, "--to", to);
                 option(args, "--tag", inputs.get("tag"));
             }
+            case "schema plan" -> {
+                String to = inputs.get("to");
+                if (to == null) {
+                    throw new CliException(ExitCode.BAD_INPUT, "input to: required for command \"schema plan\","
+                            + " the desired schema, e.g. file://schema.sql");
+                }
+                report = Path.of(".schemagate", "plan-" + dir.replaceAll("[^A-Za-z0-9._-]+", "-") + ".json");
+                args.addAll(List.of("schema", "plan", "--dir", dir));
+                option(args, "--dir-format", inputs.get("dir-format"));
+                option(args, "--dev-url", inputs.get("dev-url"));
+                option(args, "--to", within(workingDirectory, to));
+                option(args, "--config", inputs.get("config") == null ? null : within(workingDirectory, inputs.get("config")));
+                option(args, "--fail-on", inputs.get("fail-on"));
+                Path workspace = Path.of(env.getOrDefault("GITHUB_WORKSPACE", ""));
+                args.addAll(List.of("--report", "json=" + workspace.resolve(report)));
+                if (!flag(inputs, "comment")) {
+                    args.add("--no-github-comment");
+                }
+            }
             default -> throw new CliException(ExitCode.BAD_INPUT, "input command: \"" + command
-                    + "\" is not available; expected \"migrate lint\" or \"migrate push\"");
+                    + "\" is not available; expected \"migrate lint\", \"migrate push\" or \"schema plan\"");
         }
         return new GithubAction(inputs, List.copyOf(args), report);
     }

@@ -118,10 +118,10 @@ final class LintCommand implements Callable<Integer> {
     PolicyOptions policyOptions;
 
     @Mixin
-    GithubOptions github = new GithubOptions();
+    GithubOptions.Lint github = new GithubOptions.Lint();
 
     @Mixin
-    GitlabOptions gitlab = new GitlabOptions();
+    GitlabOptions.Lint gitlab = new GitlabOptions.Lint();
 
     @Option(names = "--to", paramLabel = "file://PATH",
             description = "Drift check: also fail (DI518) when the directory's end state differs from this desired"
@@ -185,8 +185,8 @@ final class LintCommand implements Callable<Integer> {
                 unwritten = true;
             }
         }
-        new GithubPublishing(session, github).publish(report, dir);
-        new GitlabPublishing(session, gitlab).publish(report, dir);
+        new GithubPublishing(session, github).publish(report, dir, !github.noSuggestions);
+        new GitlabPublishing(session, gitlab).publish(report, dir, !gitlab.noSuggestions);
         // The gate's 1 wins, so a blocked change never reads as a retryable environment failure; a passing run
         // whose report is missing fails with 3, so a CI step that uploads the report does not find nothing.
         if (verdict.failed()) {

@@ -7,6 +7,7 @@ import io.schemagate.core.diff.DiffRequest;
 import io.schemagate.core.diff.DiffResult;
 import io.schemagate.core.diff.PlanFiles.PlanFile;
 import io.schemagate.core.diff.PlanLint;
+import io.schemagate.core.diff.PlanReport;
 import io.schemagate.core.history.HistoryException;
 import io.schemagate.core.policy.GateVerdict;
 import io.schemagate.core.policy.Policy;
@@ -14,12 +15,16 @@ import io.schemagate.core.replay.ReplayException;
 import io.schemagate.core.report.LintJson;
 import io.schemagate.core.report.LintReport;
 import io.schemagate.core.report.LintText;
+import io.schemagate.core.report.PlanMarkdown;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,9 +41,15 @@ import picocli.CommandLine.Parameters;
             "  schemagate schema plan --dir file://migrations --to file://schema.sql",
             "  schemagate schema plan --dir db/migrations --to file://db/schema --format json",
             "",
+            "In a GitHub Actions job for a pull request, GITHUB_TOKEN (or --github-token) makes plan post its own",
+            "comment (beside lint's), updated on every run; the action's job summary gets it too. In a GitLab",
+            "merge-request pipeline, GITLAB_TOKEN (or --gitlab-token) makes it post its own note. An in-sync run",
+            "updates an earlier comment to say so, and posts none where there is none.",
+            "",
             "Exit codes: 0 in sync, or the plan passes the gate; 1 the plan's findings fail the gate; 2 bad input;",
-            "3 dev database failure."})
+            "3 dev database failure (or a --report that could not be written)."})
 final class PlanCommand implements Callable<Integer> {
+    private static final List<String> REPORT_FORMATS = List.of("json", "markdown", "dotenv");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Mixin
@@ -56,6 +67,16 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output on stdout: text or json (default: ${DEFAULT-VALUE}).")
     String format;
+
+    @Option(names = "--report", paramLabel = "FORMAT=PATH",
+            description = "Also write the plan in FORMAT (json, markdown or dotenv) to PATH; repeatable.")
+    List<String> reports = new ArrayList<>();
+
+    @Mixin
+    GithubOptions github = new GithubOptions();
+
+    @Mixin
+    GitlabOptions gitlab = new GitlabOptions();
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", defaultValue = "plan",
             description = "The name the files would get (default: ${DEFAULT-VALUE}).")
@@ -78,6 +99,13 @@ final class PlanCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new CliException(ExitCode.BAD_INPUT, "unknown --format \"" + format + "\"; expected text or json");
         }
+        List<ReportFile> files = reports.stream().map(ReportFile::parse).toList();
+        for (ReportFile file : files) {
+            if (!REPORT_FORMATS.contains(file.format())) {
+                throw new CliException(ExitCode.BAD_INPUT, "unknown --report format \"" + file.format()
+                        + "\"; expected json, markdown or dotenv");
+            }
+        }
         DiffRequest request = PlanRun.request(options, dev, plan, session);
         Policy policy = policyOptions.policy(request.dir());
         DiffResult result = PlanRun.run(request, name, clock);
@@ -97,7 +125,31 @@ final class PlanCommand implements Callable<Integer> {
         out.print(format.equals("json") ? json(request, result, report) : text(request, result, report, verdict));
         out.flush();
         PlanRun.warn(result, session.terminal().err());
-        return verdict != null && verdict.failed() ? ExitCode.GATE_FAILED : ExitCode.PASSED;
+        PlanReport summary = PlanReport.of(request, result, report, verdict);
+        boolean unwritten = false;
+        for (ReportFile file : files) {
+            String content = switch (file.format()) {
+                case "json" -> json(request, result, report);
+                case "markdown" -> PlanMarkdown.render(summary);
+                default -> new Dotenv()
+                        .set("errors", Long.toString(verdict == null ? 0 : verdict.errors()))
+                        .set("warnings", Long.toString(verdict == null ? 0 : verdict.warnings()))
+                        .set("statements", Integer.toString(summary.statements()))
+                        .render();
+            };
+            Optional<String> problem = file.write(session.secrets().redact(content));
+            if (problem.isPresent()) {
+                session.terminal().err().println("schemagate: " + problem.get());
+                session.terminal().err().flush();
+                unwritten = true;
+            }
+        }
+        new GithubPublishing(session, github).publishPlan(summary);
+        new GitlabPublishing(session, gitlab).publishPlan(summary, request.dir());
+        if (verdict != null && verdict.failed()) {
+            return ExitCode.GATE_FAILED;
+        }
+        return unwritten ? ExitCode.ENVIRONMENT : ExitCode.PASSED;
     }
 
     private String text(DiffRequest request, DiffResult result, LintReport report, GateVerdict verdict) {

@@ -142,11 +142,17 @@ class GithubActionTest {
     @Test
     void aBadInputIsOneLineAndExit2() {
         Map<String, String> env = env();
-        env.put("INPUT_COMMAND", "schema plan");
+        env.put("INPUT_COMMAND", "migrate diff");
         CliRun run = action(env);
         assertEquals(2, run.exitCode(), run.toString());
-        assertEquals("schemagate: input command: \"schema plan\" is not available; expected \"migrate lint\" or"
-                + " \"migrate push\"\n", run.err());
+        assertEquals("schemagate: input command: \"migrate diff\" is not available; expected \"migrate lint\","
+                + " \"migrate push\" or \"schema plan\"\n", run.err());
+
+        env.put("INPUT_COMMAND", "schema plan"); // to is blank, as GitHub passes an unset input
+        CliRun noTo = action(env);
+        assertEquals(2, noTo.exitCode(), noTo.toString());
+        assertEquals("schemagate: input to: required for command \"schema plan\", the desired schema, e.g."
+                + " file://schema.sql\n", noTo.err());
 
         env.put("INPUT_COMMAND", "migrate lint");
         env.put("INPUT_SUGGESTIONS", "maybe");
@@ -227,5 +233,31 @@ class GithubActionTest {
                 "embedded://postgres", "--report", "json=/github/workspace/.schemagate/lint-migrations.json"),
                 lint.arguments());
         assertEquals("ghs_x", lint.environment(env).get("GITHUB_TOKEN"));
+    }
+
+    /** {@code schema plan}: the inputs that apply to it, paths relative to working-directory, to as the desired schema. */
+    @Test
+    void schemaPlanMapsItsInputs() {
+        Map<String, String> env = new HashMap<>(Map.of("GITHUB_ACTIONS", "true", "GITHUB_WORKSPACE", "/github/workspace",
+                "INPUT_COMMAND", "schema plan", "INPUT_WORKING-DIRECTORY", "services/shop", "INPUT_DIR", "db/migrations",
+                "INPUT_DIR-FORMAT", "flyway", "INPUT_DEV-URL", "embedded://postgres/16", "INPUT_TO", "file://db/schema"));
+        env.putAll(Map.of("INPUT_CONFIG", "schemagate.yaml", "INPUT_FAIL-ON", "warning", "INPUT_COMMENT", "false",
+                "INPUT_SUGGESTIONS", "true", "INPUT_LATEST", "", "INPUT_GIT-BASE", "", "INPUT_TAG", ""));
+
+        GithubAction plan = GithubAction.fromEnvironment(env);
+
+        assertEquals(List.of("schema", "plan", "--dir", "services/shop/db/migrations", "--dir-format", "flyway",
+                "--dev-url", "embedded://postgres/16", "--to", "file://services/shop/db/schema", "--config",
+                "services/shop/schemagate.yaml", "--fail-on", "warning", "--report",
+                "json=/github/workspace/.schemagate/plan-services-shop-db-migrations.json", "--no-github-comment"),
+                plan.arguments());
+        assertEquals(Path.of(".schemagate/plan-services-shop-db-migrations.json"), plan.reportPath());
+
+        env.put("INPUT_COMMENT", "true");
+        env.put("INPUT_WORKING-DIRECTORY", ".");
+        env.put("INPUT_TO", "file:///abs/schema.sql");
+        List<String> args = GithubAction.fromEnvironment(env).arguments();
+        assertEquals("file:///abs/schema.sql", args.get(args.indexOf("--to") + 1));
+        assertFalse(args.contains("--no-github-comment"));
     }
 }

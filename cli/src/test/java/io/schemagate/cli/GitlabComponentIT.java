@@ -38,6 +38,7 @@ class GitlabComponentIT {
     private static final String TOKEN = "glpat-component-bot-9753";
     private static final String PROJECT_ID = "42";
     private static final String JOB = "schemagate-migrate-lint";
+    private static final String PLAN_JOB = "schemagate-schema-plan";
     private static final Duration RUN = Duration.ofMinutes(3);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -190,6 +191,54 @@ class GitlabComponentIT {
         assertTrue(run.output().contains("CI_JOB_TOKEN cannot post notes on merge request !5"), run.toString());
         assertEquals(List.of(), gitlab.requests());
         assertEquals("errors=1\nwarnings=0\n", dotenv(JOB, "schemagate.env"));
+    }
+
+    /** The plan component in merge-request pipeline {@code iid}: its note beside lint's, updated on a re-run. */
+    @Test
+    void thePlanComponentKeepsItsOwnNoteBesideLints() throws IOException {
+        repo.write("db/schema.sql", "CREATE TABLE users (id bigint PRIMARY KEY, name text, email text, age int);\n");
+        mergeRequest(6, "feature/add-email", "db/migrations/20250101000000_add_email.sql",
+                "ALTER TABLE users ADD COLUMN email text;\n");
+        assertEquals(0, lintMergeRequest(6).exitCode());
+
+        GitlabCiLocal.Result run = planMergeRequest(6);
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.output().contains("merge request !6: plan note " + gitlab.serverUrl()), run.toString());
+        assertFalse(run.output().contains(TOKEN.substring(6)), "the token stays hidden\n" + run);
+        List<FakeGitLab.Note> notes = gitlab.notes(6).stream().filter(n -> n.path() == null).toList();
+        assertEquals(2, notes.size(), notes.toString());
+        assertTrue(notes.get(0).body().startsWith("<!-- schemagate:db/migrations -->"), notes.get(0).body());
+        String plan = notes.get(1).body();
+        assertTrue(plan.startsWith("<!-- schemagate-plan:db/migrations -->\n\n✅ **1 statement in 1 file**"), plan);
+        assertTrue(plan.contains("ADD COLUMN age integer;"), plan);
+        assertEquals("errors=0\nwarnings=0\nstatements=1\n", dotenv(PLAN_JOB, "schemagate-plan.env"));
+        assertTrue(Files.isRegularFile(file(".gitlab-ci-local/artifacts/" + PLAN_JOB + "/schemagate-plan.md")));
+
+        GitlabCiLocal.Result again = planMergeRequest(6);
+        assertEquals(0, again.exitCode(), again.toString());
+        assertEquals(2, gitlab.notes(6).stream().filter(n -> n.path() == null).count(), "the re-run updated its note");
+    }
+
+    private GitlabCiLocal.Result planMergeRequest(long iid) {
+        ci.pipeline("""
+                include:
+                  - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/schema-plan@$CI_COMMIT_SHA
+                    inputs:
+                      dir: db/migrations
+                      to: file://db/schema.sql
+                      dev-services: []
+                      dev-url: %s
+                """.formatted(LocalPostgres.URL));
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("CI_PIPELINE_SOURCE", "merge_request_event");
+        variables.put("CI_SERVER_URL", gitlab.serverUrl());
+        variables.put("CI_PROJECT_ID", PROJECT_ID);
+        variables.put("CI_MERGE_REQUEST_IID", Long.toString(iid));
+        variables.put("CI_MERGE_REQUEST_DIFF_BASE_SHA", baseSha);
+        variables.put("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main");
+        variables.put("GITLAB_TOKEN", TOKEN);
+        return run(variables, PLAN_JOB);
     }
 
     @Test

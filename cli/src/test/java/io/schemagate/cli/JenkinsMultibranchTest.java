@@ -76,6 +76,33 @@ class JenkinsMultibranchTest {
         }
     }
 
+    /** schema plan finds the pull request as lint does (CHANGE_URL), and keeps its own comment beside lint's. */
+    @Test
+    void schemaPlanCommentsOnTheSamePullRequest() throws Exception {
+        try (PullRequestScenario pr = new PullRequestScenario(temp.resolve("gh"), "/api/v3",
+                "db/migrations/20250101000000_drop_name.sql")) {
+            String origin = pr.github.apiUrl().replace("/api/v3", "");
+            Map<String, String> env = jenkins(origin + "/acme/shop/pull/" + PullRequestScenario.PR,
+                    Integer.toString(PullRequestScenario.PR), "GITHUB_TOKEN", PullRequestScenario.TOKEN);
+            assertEquals(1, lint(env, pr.workspace.resolve("db/migrations")).exitCode());
+            Files.writeString(pr.workspace.resolve("db/schema.sql"), "CREATE TABLE users (id bigint PRIMARY KEY, age int);\n");
+            String[] plan = {"schema", "plan", "--dir", pr.workspace.resolve("db/migrations").toString(), "--dev-url",
+                LocalPostgres.URL, "--to", "file://" + pr.workspace.resolve("db/schema.sql")};
+
+            CliRun run = CliRun.in(env, plan);
+            CliRun again = CliRun.in(env, plan);
+
+            assertEquals(0, run.exitCode(), run.toString());
+            assertTrue(run.err().contains("schemagate: pull request #7: plan comment "), run.toString());
+            assertEquals(0, again.exitCode(), again.toString());
+            List<String> bodies = pr.github.issueComments(PullRequestScenario.PR).stream().map(c -> c.body()).toList();
+            assertEquals(2, bodies.size(), bodies.toString());
+            assertTrue(bodies.get(0).startsWith("<!-- schemagate:") && bodies.get(1).startsWith("<!-- schemagate-plan:"),
+                    bodies.toString());
+            assertTrue(bodies.get(1).contains("ADD COLUMN age integer;"), bodies.get(1));
+        }
+    }
+
     @Test
     void aGitlabMergeRequestGetsItsNoteFoundByPath() throws Exception {
         try (MergeRequestScenario mr = new MergeRequestScenario(temp.resolve("gl"))) {

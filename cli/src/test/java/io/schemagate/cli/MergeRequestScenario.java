@@ -27,21 +27,26 @@ final class MergeRequestScenario implements AutoCloseable {
     final String headSha;
 
     MergeRequestScenario(Path project) {
+        this(project, NEW_FILE);
+    }
+
+    /** @param newFile the file the merge request adds */
+    MergeRequestScenario(Path project, String newFile) {
         repo = GitRepo.init(project);
         dir = repo.root.resolve("db/migrations");
         repo.write("db/migrations/1_users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, name text);\n");
         hash();
         baseSha = repo.commit("users");
         repo.git("checkout", "-q", "-b", "feature/drop-name");
-        repo.write(NEW_FILE, "-- the name moves to profiles\nALTER TABLE users DROP COLUMN name;\n");
+        repo.write(newFile, "-- the name moves to profiles\nALTER TABLE users DROP COLUMN name;\n");
         hash();
         headSha = repo.commit("drop users.name");
         gitlab = FakeGitLab.start(PROJECT_ID).acceptToken(TOKEN, 501, "project_42_bot", Access.RESOLVE)
                 .mergeRequest(IID, baseSha, baseSha, headSha)
-                .diff(IID, NEW_FILE, true, "@@ -0,0 +1,2 @@\n+-- the name moves to profiles\n"
+                .diff(IID, newFile, true, "@@ -0,0 +1,2 @@\n+-- the name moves to profiles\n"
                         + "+ALTER TABLE users DROP COLUMN name;\n")
                 .diff(IID, "db/migrations/atlas.sum", false, "@@ -1,2 +1,3 @@\n-h1:old=\n+h1:new=\n 1_users.sql h1:x=\n"
-                        + "+2_drop_name.sql h1:y=\n");
+                        + "+" + Path.of(newFile).getFileName() + " h1:y=\n");
     }
 
     private void hash() {

@@ -36,6 +36,14 @@ final class PullRequestScenario implements AutoCloseable {
 
     /** @param apiPrefix where the fake serves its API, e.g. {@code /api/v3} like GitHub Enterprise Server */
     PullRequestScenario(Path temp, String apiPrefix) throws IOException {
+        this(temp, apiPrefix, NEW_FILE);
+    }
+
+    /**
+     * @param newFile the file the pull request adds, e.g. one with a timestamp version that sorts before the files
+     *                {@code schema plan} would add
+     */
+    PullRequestScenario(Path temp, String apiPrefix, String newFile) throws IOException {
         workspace = temp.resolve("workspace");
         files = Files.createDirectories(temp.resolve("files"));
         GitRepo repo = GitRepo.init(workspace);
@@ -43,15 +51,15 @@ final class PullRequestScenario implements AutoCloseable {
         hash();
         baseSha = repo.commit("users");
         repo.git("checkout", "-q", "-b", "feature/drop-name");
-        repo.write(NEW_FILE, "-- the name moves to profiles\nALTER TABLE users DROP COLUMN name;\n");
+        repo.write(newFile, "-- the name moves to profiles\nALTER TABLE users DROP COLUMN name;\n");
         hash();
         headSha = repo.commit("drop users.name");
 
         github = FakeGitHub.start("acme", "shop", apiPrefix).acceptToken(TOKEN)
                 .pullRequest(PR, baseSha, headSha, "main", "feature/drop-name")
-                .file(PR, NEW_FILE, "added", "@@ -0,0 +1,2 @@\n+-- the name moves to profiles\n+ALTER TABLE users DROP COLUMN name;")
+                .file(PR, newFile, "added", "@@ -0,0 +1,2 @@\n+-- the name moves to profiles\n+ALTER TABLE users DROP COLUMN name;")
                 .file(PR, "db/migrations/atlas.sum", "modified",
-                        "@@ -1,2 +1,3 @@\n-h1:old=\n+h1:new=\n 1_users.sql h1:x=\n+2_drop_name.sql h1:y=");
+                        "@@ -1,2 +1,3 @@\n-h1:old=\n+h1:new=\n 1_users.sql h1:x=\n+" + Path.of(newFile).getFileName() + " h1:y=");
         Files.writeString(files.resolve("event.json"), """
                 {"action":"opened","number":%d,"pull_request":{"number":%d,
                  "head":{"sha":"%s","ref":"feature/drop-name"},"base":{"sha":"%s","ref":"main"}},

@@ -1,7 +1,9 @@
 package io.schemagate.github;
 
+import io.schemagate.core.diff.PlanReport;
 import io.schemagate.core.report.LintReport;
 import io.schemagate.core.report.MarkdownReport;
+import io.schemagate.core.report.PlanMarkdown;
 import io.schemagate.core.review.ChangedFile;
 import io.schemagate.core.review.DiffPlacement;
 import io.schemagate.core.review.LineComment;
@@ -37,6 +39,8 @@ public final class PullRequestPublisher {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     /** GitHub's largest page: fewer calls against the rate limit on long pull requests. */
     private static final int PAGE = 100;
+    /** How every marker starts: lint's {@code <!-- schemagate:} and the plan's {@code <!-- schemagate-plan:}. */
+    static final String HIDDEN = "<!-- schemagate";
     private final PullRequestContext pr;
     private final String token;
     private final String docsBaseUrl;
@@ -73,22 +77,15 @@ public final class PullRequestPublisher {
      */
     public Publication publish(LintReport report, Function<String, Optional<String>> repoPath, boolean suggestions) {
         List<String> warnings = new ArrayList<>();
-        GHPullRequest pull;
-        try {
-            GitHub github = new GitHubBuilder().withEndpoint(pr.apiUrl()).withOAuthToken(token)
-                    .withConnector(new TimeoutConnector(timeout))
-                    // Waiting out a rate limit would stall the job for up to an hour; a warning is better.
-                    .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
-                    .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL)
-                    .build();
-            pull = github.getRepository(pr.repository()).getPullRequest(pr.number());
-        } catch (IOException e) {
-            warnings.add(ApiFailure.describe("could not read pull request #" + pr.number() + " of " + pr.repository(), e));
+        GHPullRequest pull = pull(warnings);
+        if (pull == null) {
             return Publication.failed(warnings);
         }
         String commentUrl = null;
         try {
-            commentUrl = upsertSummary(pull, report);
+            commentUrl = upsert(pull, MarkdownReport.marker(report.dir()), MarkdownReport.render(report, docsBaseUrl),
+                    // A pull request that neither adds migrations nor has findings gets no new comment.
+                    report.addedFiles() > 0 || !report.diagnostics().isEmpty());
         } catch (IOException e) {
             warnings.add(ApiFailure.describe("could not post the summary comment", e));
         }
@@ -120,22 +117,64 @@ public final class PullRequestPublisher {
     }
 
     /**
-     * Updates the comment that carries this directory's marker (searching every page), or creates it. A pull
-     * request that neither adds migrations nor has findings gets no new comment: there is nothing to review.
+     * Puts {@code schema plan}'s report on the pull request: one comment per directory with a marker of its own
+     * ({@link PlanMarkdown#marker}), so lint's comment stays as it is; created when there is a plan, updated on
+     * every run after, an in-sync run included (it creates none). No line comments: the planned files are in no diff.
      */
-    private String upsertSummary(GHPullRequest pull, LintReport report) throws IOException {
-        String marker = MarkdownReport.marker(report.dir());
-        String body = redact.apply(MarkdownReport.render(report, docsBaseUrl));
+    public Publication publishPlan(PlanReport plan) {
+        List<String> warnings = new ArrayList<>();
+        GHPullRequest pull = pull(warnings);
+        if (pull == null) {
+            return Publication.failed(warnings);
+        }
+        String commentUrl = null;
+        try {
+            commentUrl = upsert(pull, PlanMarkdown.marker(plan.dir()), PlanMarkdown.render(plan, docsBaseUrl),
+                    !plan.inSync());
+        } catch (IOException e) {
+            warnings.add(ApiFailure.describe("could not post the plan comment", e));
+        }
+        return new Publication(commentUrl, 0, 0, 0, 0, 0, warnings);
+    }
+
+    /** The pull request, or null with a warning when it cannot be read. */
+    private GHPullRequest pull(List<String> warnings) {
+        try {
+            GitHub github = new GitHubBuilder().withEndpoint(pr.apiUrl()).withOAuthToken(token)
+                    .withConnector(new TimeoutConnector(timeout))
+                    // Waiting out a rate limit would stall the job for up to an hour; a warning is better.
+                    .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
+                    .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL)
+                    .build();
+            return github.getRepository(pr.repository()).getPullRequest(pr.number());
+        } catch (IOException e) {
+            warnings.add(ApiFailure.describe("could not read pull request #" + pr.number() + " of " + pr.repository(), e));
+            return null;
+        }
+    }
+
+    /**
+     * Updates the comment that starts with {@code marker} (searching every page), or creates it when {@code create}.
+     * The opening {@value #HIDDEN} of the marker is schemagate's own text and is not redacted, as on GitLab: a secret
+     * that happens to be a word of it would otherwise mask every marker, and each re-run would post a new comment.
+     */
+    private String upsert(GHPullRequest pull, String marker, String rendered, boolean create) throws IOException {
+        String posted = guard(marker);
+        String body = guard(rendered);
         for (GHIssueComment comment : pull.listComments().withPageSize(PAGE)) {
-            if (comment.getBody() != null && comment.getBody().startsWith(marker)) {
+            if (comment.getBody() != null && comment.getBody().startsWith(posted)) {
                 comment.update(body);
                 return comment.getHtmlUrl().toString();
             }
         }
-        if (report.addedFiles() == 0 && report.diagnostics().isEmpty()) {
+        if (!create) {
             return null;
         }
         return pull.comment(body).getHtmlUrl().toString();
+    }
+
+    private String guard(String body) {
+        return body.startsWith(HIDDEN) ? HIDDEN + redact.apply(body.substring(HIDDEN.length())) : redact.apply(body);
     }
 
     private static Map<String, ChangedFile> changedFiles(GHPullRequest pull) throws IOException {

@@ -1,7 +1,9 @@
 package io.schemagate.gitlab;
 
+import io.schemagate.core.diff.PlanReport;
 import io.schemagate.core.report.LintReport;
 import io.schemagate.core.report.MarkdownReport;
+import io.schemagate.core.report.PlanMarkdown;
 import io.schemagate.core.review.ChangedFile;
 import io.schemagate.core.review.DiffPlacement;
 import io.schemagate.core.review.LineComment;
@@ -43,6 +45,8 @@ public final class MergeRequestPublisher {
     static final int PAGE = 100;
     /** How every hidden marker and tag starts: a summary note's, a thread's, a gone reply's. */
     static final String HIDDEN = "<!-- schemagate:";
+    /** How the plan's summary note starts ({@link PlanMarkdown#marker}). */
+    static final String PLAN_HIDDEN = "<!-- " + PlanMarkdown.MARKER_KIND + ":";
     /** Hidden in the reply that says a finding is gone, so a re-run does not say it again. */
     static final String GONE_MARKER = "<!-- schemagate:gone -->";
     /** The JDK's switch for {@code HttpURLConnection} sending a POST again when its connection ends unanswered. */
@@ -98,10 +102,7 @@ public final class MergeRequestPublisher {
 
     private Publication publish(LintReport report, Function<String, Optional<String>> repoPath, boolean suggestions,
             List<String> warnings) {
-        try (GitLabApi api = new GitLabApi(mr.serverUrl(), token,
-                Map.of(ClientProperties.CONNECTOR_PROVIDER, NoRedirects.class.getName()))) {
-            int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
-            api.setRequestTimeout(millis, millis);
+        try (GitLabApi api = api()) {
             MergeRequest request;
             long me;
             try {
@@ -113,7 +114,10 @@ public final class MergeRequestPublisher {
             }
             String summaryUrl = null;
             try {
-                summaryUrl = upsertSummary(api, request, me, report, repoPath);
+                summaryUrl = upsert(api, request, me, MarkdownReport.render(report, docsBaseUrl), MarkdownReport::marker,
+                        report.dir(), repoPath,
+                        // A merge request that neither adds migrations nor has findings gets no new note.
+                        report.addedFiles() > 0 || !report.diagnostics().isEmpty());
             } catch (GitLabApiException e) {
                 warnings.add(GitlabFailure.describe("could not post the summary note", e));
             }
@@ -154,27 +158,70 @@ public final class MergeRequestPublisher {
     }
 
     /**
-     * Updates the note that carries this directory's marker and was written by the token's user (searching every
-     * page), or creates it. A merge request that neither adds migrations nor has findings gets no new note.
+     * Puts {@code schema plan}'s report on the merge request: one note per directory with a marker of its own
+     * ({@link PlanMarkdown#marker}), so lint's note stays as it is; created when there is a plan, updated on every run
+     * after, an in-sync run included (it creates none). No diff threads: the planned files are in no diff.
+     *
+     * @param repoPath a path as the repository names it, for a marker that is the same on every runner
      */
-    private String upsertSummary(GitLabApi api, MergeRequest request, long me, LintReport report,
-            Function<String, Optional<String>> repoPath) throws GitLabApiException {
+    public Publication publishPlan(PlanReport plan, Function<String, Optional<String>> repoPath) {
+        List<String> warnings = new ArrayList<>();
+        try (GitLabApi api = api()) {
+            MergeRequest request;
+            long me;
+            try {
+                request = api.getMergeRequestApi().getMergeRequest(mr.projectId(), mr.iid());
+                me = api.getUserApi().getCurrentUser().getId();
+            } catch (GitLabApiException e) {
+                warnings.add(GitlabFailure.describe("could not read " + mr.display() + " of project " + mr.projectId(), e));
+                return Publication.failed(warnings);
+            }
+            String url = null;
+            try {
+                url = upsert(api, request, me, PlanMarkdown.render(plan, docsBaseUrl), PlanMarkdown::marker, plan.dir(),
+                        repoPath, !plan.inSync());
+            } catch (GitLabApiException e) {
+                warnings.add(GitlabFailure.describe("could not post the plan note", e));
+            }
+            return new Publication(url, 0, 0, 0, 0, 0, warnings);
+        } catch (RuntimeException e) {
+            // GitLab4J reads answers outside its own error handling: a sign-in page or a proxy's page is not JSON.
+            warnings.add(GitlabFailure.unexpected("could not publish on " + mr.display(), e));
+            return Publication.failed(warnings);
+        }
+    }
+
+    private GitLabApi api() {
+        GitLabApi api = new GitLabApi(mr.serverUrl(), token,
+                Map.of(ClientProperties.CONNECTOR_PROVIDER, NoRedirects.class.getName()));
+        int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
+        api.setRequestTimeout(millis, millis);
+        return api;
+    }
+
+    /**
+     * Updates the note that carries this directory's marker and was written by the token's user (searching every
+     * page), or creates it when {@code create}.
+     *
+     * @param rendered the body, starting with {@code marker.apply(dir)}
+     */
+    private String upsert(GitLabApi api, MergeRequest request, long me, String rendered,
+            Function<String, String> marker, String dir, Function<String, Optional<String>> repoPath, boolean create)
+            throws GitLabApiException {
         // The marker names the directory as the repository does, when it can: an absolute --dir lies under a builds
         // path that differs between runners and concurrent jobs (/builds/TOKEN/N/…), and would lose the note.
-        String rendered = MarkdownReport.render(report, docsBaseUrl);
-        String own = MarkdownReport.marker(report.dir());
-        String dir = repoPath.apply(report.dir()).map(d -> d.isEmpty() ? "." : d).orElse(report.dir());
-        String stable = MarkdownReport.marker(dir);
+        String own = marker.apply(dir);
+        String stable = marker.apply(repoPath.apply(dir).map(d -> d.isEmpty() ? "." : d).orElse(dir));
         String body = guard(rendered.startsWith(own) ? stable + rendered.substring(own.length()) : rendered);
-        String marker = guard(stable); // as posted: the directory redacted as in the body
+        String posted = guard(stable); // as posted: the directory redacted as in the body
         for (Note note : all(api.getNotesApi().getMergeRequestNotes(mr.projectId(), mr.iid(), PAGE))) {
             if (!Boolean.TRUE.equals(note.getSystem()) && byUser(note, me) && note.getBody() != null
-                    && note.getBody().startsWith(marker)) {
+                    && note.getBody().startsWith(posted)) {
                 api.getNotesApi().updateMergeRequestNote(mr.projectId(), mr.iid(), note.getId(), body);
                 return noteUrl(request, note.getId());
             }
         }
-        if (report.addedFiles() == 0 && report.diagnostics().isEmpty()) {
+        if (!create) {
             return null;
         }
         Note created = api.getNotesApi().createMergeRequestNote(mr.projectId(), mr.iid(), body, null, null);
@@ -351,14 +398,17 @@ public final class MergeRequestPublisher {
     }
 
     /**
-     * The caller's redaction, then {@link QuickActions#disarm}. The opening {@value #HIDDEN} of a hidden marker or tag
+     * The caller's redaction, then {@link QuickActions#disarm}. The opening {@value #HIDDEN} (or {@value #PLAN_HIDDEN})
+     * of a hidden marker or tag
      * is schemagate's own text, kept as is: a secret that happens to be a word of it (a dev database password
      * {@code schemagate}) would otherwise mask every marker, and each re-run would post a new note and every thread
      * again.
      */
     private String guard(String body) {
-        if (body.startsWith(HIDDEN)) {
-            return QuickActions.disarm(HIDDEN + redact.apply(body.substring(HIDDEN.length())));
+        for (String hidden : List.of(HIDDEN, PLAN_HIDDEN)) {
+            if (body.startsWith(hidden)) {
+                return QuickActions.disarm(hidden + redact.apply(body.substring(hidden.length())));
+            }
         }
         return QuickActions.disarm(redact.apply(body));
     }

@@ -45,7 +45,7 @@ class ComponentTemplatesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"migrate-lint.yml", "migrate-push.yml"})
+    @ValueSource(strings = {"migrate-lint.yml", "migrate-push.yml", "schema-plan.yml"})
     void everyInputIsDescribedAndClosedOnesOfferTheirDefault(String template) throws IOException {
         List<JsonNode> documents = documents(template);
         assertEquals(2, documents.size(), template + ": a spec header, ---, then the jobs");
@@ -88,9 +88,34 @@ class ComponentTemplatesTest {
         assertEquals("schemagate-push.env", push.at("/artifacts/reports/dotenv").asText());
     }
 
+    /** The plan component: lint's inputs where they apply, plus to; merge requests only; its own dotenv. */
+    @Test
+    void planMirrorsLintsInputsPlusTo() throws IOException {
+        List<JsonNode> plan = documents("schema-plan.yml");
+        JsonNode inputs = plan.get(0).at("/spec/inputs");
+        JsonNode lintInputs = documents("migrate-lint.yml").get(0).at("/spec/inputs");
+        for (String input : List.of("stage", "image", "dir", "dir-format", "dev-url", "dev-services", "config", "fail-on",
+                "gitlab-token")) {
+            assertTrue(inputs.has(input), input);
+            if (!input.equals("fail-on") && !input.equals("dev-url") && !input.equals("gitlab-token")) {
+                assertEquals(lintInputs.get(input).get("default"), inputs.get(input).get("default"), input);
+            }
+        }
+        assertEquals(lintInputs.at("/fail-on/options"), inputs.at("/fail-on/options"));
+        assertFalse(inputs.has("suggestions"), "the plan posts no threads");
+        assertEquals("file://schema.sql", inputs.at("/to/default").asText());
+        JsonNode job = plan.get(1).get("$[[ inputs.job-name ]]");
+        assertEquals(List.of("$CI_PIPELINE_SOURCE == \"merge_request_event\""), rules(job));
+        assertEquals("schemagate-plan.env", job.at("/artifacts/reports/dotenv").asText());
+        assertEquals("always", job.at("/artifacts/when").asText());
+        assertTrue(job.at("/script/0").asText().contains("set -- schema plan --dir \"$SCHEMAGATE_DIR\""),
+                job.at("/script/0").asText());
+        assertEquals("$[[ inputs.to ]]", job.at("/variables/SCHEMAGATE_TO").asText());
+    }
+
     /** The default image is the release these templates ship with: the project's version. */
     @ParameterizedTest
-    @ValueSource(strings = {"migrate-lint.yml", "migrate-push.yml"})
+    @ValueSource(strings = {"migrate-lint.yml", "migrate-push.yml", "schema-plan.yml"})
     void theDefaultImageIsPinnedToTheProjectsVersion(String template) throws IOException {
         Matcher version = Pattern.compile("<version>([^<]+)</version>").matcher(Files.readString(ROOT.resolve("pom.xml")));
         assertTrue(version.find());
@@ -116,6 +141,11 @@ class ComponentTemplatesTest {
                     inputs:
                       dir: db/migrations
                       tag: v1
+                  - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/schema-plan@$CI_COMMIT_SHA
+                    inputs:
+                      dir: db/migrations
+                      to: file://db/schema
+                      dev-services: []
                 """).preview();
         JsonNode pipeline = JSON.valueToTree(new Yaml(new LoaderOptions()).load(expanded));
         assertEquals(Set.of(), validate(schema, pipeline));
@@ -123,6 +153,8 @@ class ComponentTemplatesTest {
         assertEquals("warning", pipeline.at("/schemagate-migrate-lint/variables/SCHEMAGATE_FAIL_ON").asText());
         assertEquals(0, pipeline.at("/schemagate-migrate-lint/services").size());
         assertEquals("v1", pipeline.at("/schemagate-migrate-push/variables/SCHEMAGATE_TAG").asText());
+        assertEquals("file://db/schema", pipeline.at("/schemagate-schema-plan/variables/SCHEMAGATE_TO").asText());
+        assertEquals(0, pipeline.at("/schemagate-schema-plan/services").size());
         JsonNode broken = pipeline.deepCopy();
         ((ObjectNode) broken.at("/schemagate-migrate-lint/artifacts")).put("when", "sometimes");
         assertFalse(validate(schema, broken).isEmpty(), "the schema does check jobs");
@@ -130,10 +162,13 @@ class ComponentTemplatesTest {
         String defaults = components.pipeline("""
                 include:
                   - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/migrate-lint@$CI_COMMIT_SHA
+                  - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/schema-plan@$CI_COMMIT_SHA
                 """).preview();
         JsonNode withDefaults = JSON.valueToTree(new Yaml(new LoaderOptions()).load(defaults));
         assertEquals(Set.of(), validate(schema, withDefaults));
         assertEquals("postgres", withDefaults.at("/schemagate-migrate-lint/services/0/alias").asText());
+        assertEquals("postgres", withDefaults.at("/schemagate-schema-plan/services/0/alias").asText());
+        assertEquals("file://schema.sql", withDefaults.at("/schemagate-schema-plan/variables/SCHEMAGATE_TO").asText());
 
         Files.createDirectories(components.project.root.resolve("examples"));
         JsonNode root = JSON.valueToTree(new Yaml(new LoaderOptions()).load(

@@ -19,7 +19,7 @@ import java.util.Locale;
 public final class MarkdownReport {
     public static final int MAX_CHARS = 60_000;
     /** Kept free for the truncation note, which is all our own text and numbers. */
-    private static final int NOTE_ROOM = 500;
+    static final int NOTE_ROOM = 500;
     /** Findings are what reviewers act on; a huge table must not push them all out. */
     private static final int TABLE_ROOM = MAX_CHARS / 3;
     /** A marker for an absurdly long directory name is cut; front ends build it with {@link #marker} either way. */
@@ -33,7 +33,7 @@ public final class MarkdownReport {
     }
 
     public static String render(LintReport report, String docsBaseUrl) {
-        Body body = new Body(MAX_CHARS - NOTE_ROOM);
+        MarkdownBody body = new MarkdownBody(MAX_CHARS - NOTE_ROOM);
         body.out.append(marker(report.dir())).append("\n\n").append(status(report)).append("\n\n");
         int rowsLeft = table(body, report);
         int findingsLeft = findings(body, report, docsBaseUrl);
@@ -44,11 +44,11 @@ public final class MarkdownReport {
     }
 
     /** Appends the table of files within its share of the budget; returns how many rows did not fit. */
-    private static int table(Body body, LintReport report) {
+    private static int table(MarkdownBody body, LintReport report) {
         if (report.files().isEmpty()) {
             return 0;
         }
-        Body table = new Body(Math.min(TABLE_ROOM, body.room()));
+        MarkdownBody table = new MarkdownBody(Math.min(TABLE_ROOM, body.room()));
         table.add("| File | New | Changes | Errors | Warnings |\n|---|---|--:|--:|--:|\n");
         int left = report.files().size();
         for (FileReport file : report.files()) {
@@ -61,8 +61,11 @@ public final class MarkdownReport {
         return left;
     }
 
-    /** Appends each file's findings while they fit; returns how many did not. */
-    private static int findings(Body body, LintReport report, String docsBaseUrl) {
+    /**
+     * Appends each file's findings while they fit; returns how many did not. {@code schema plan}'s comment shows the
+     * plan's findings with this too.
+     */
+    static int findings(MarkdownBody body, LintReport report, String docsBaseUrl) {
         int left = report.diagnostics().size();
         for (FileReport file : report.files()) {
             // The heading travels with the file's first block, so truncation never leaves a heading alone.
@@ -106,8 +109,13 @@ public final class MarkdownReport {
      * the directory are percent-encoded: without {@code >} the text cannot end the comment, and it stays one line.
      */
     public static String marker(String dir) {
+        return marker("schemagate", dir);
+    }
+
+    /** {@code <!-- KIND:DIR -->}, encoded as {@link #marker(String)} says. */
+    static String marker(String kind, String dir) {
         String cut = dir.length() > MARKER_DIR_MAX ? dir.substring(0, MARKER_DIR_MAX) : dir;
-        StringBuilder out = new StringBuilder("<!-- schemagate:");
+        StringBuilder out = new StringBuilder("<!-- ").append(kind).append(':');
         for (char c : cut.toCharArray()) {
             switch (c) {
                 case '%', '<', '>', '\r', '\n' -> out.append('%').append(String.format("%02X", (int) c));
@@ -180,27 +188,5 @@ public final class MarkdownReport {
             out.append(findings > 0 ? " and " : "").append(rows).append(plural(rows, " more file"));
         }
         return out.append(" not shown. The job log and the `--report` files have the full report.\n").toString();
-    }
-
-    /** The body under construction, with a fixed ceiling. */
-    private static final class Body {
-        final StringBuilder out = new StringBuilder();
-        private final int limit;
-
-        Body(int limit) {
-            this.limit = limit;
-        }
-
-        int room() {
-            return limit - out.length();
-        }
-
-        boolean add(String block) {
-            if (block.length() > room()) {
-                return false;
-            }
-            out.append(block);
-            return true;
-        }
     }
 }

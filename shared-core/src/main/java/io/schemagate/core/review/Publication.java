@@ -24,6 +24,11 @@ public record Publication(String summaryUrl, int posted, int alreadyPosted, int 
         return new Publication(null, 0, 0, 0, 0, 0, warnings);
     }
 
+    /** One line for the job log when only a summary is posted, e.g. {@code pull request #7: plan comment URL}. */
+    public String describeSummary(String request, String summaryName) {
+        return request + ": " + (summaryUrl == null ? "no " + summaryName : summaryName + " " + summaryUrl);
+    }
+
     /** One line for the job log, e.g. {@code pull request #7: summary comment URL; line comments: 2 posted, …}. */
     public String describe(String request, String summaryName) {
         return request + ": " + (summaryUrl == null ? "no " + summaryName : summaryName + " " + summaryUrl)
