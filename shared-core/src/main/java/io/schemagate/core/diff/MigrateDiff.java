@@ -28,9 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -86,7 +83,8 @@ public final class MigrateDiff {
                 return new DiffResult(plan, List.of(), residual, current.description());
             }
             List<String> header = header(request, plan);
-            List<PlanFile> files = PlanFiles.render(plan, request.format(), name, at(now, loaded), header);
+            List<PlanFile> files = PlanFiles.render(plan, request.format(), name,
+                    NextVersions.after(loaded.listing().files(), now), header);
             try (StagedDirectory staged = StagedDirectory.of(request.dir(), request.format(), files)) {
                 runPlanFiles(staged, request.format(), driver, replayer, files);
             }
@@ -157,21 +155,5 @@ public final class MigrateDiff {
             lines.add("NOTE: " + note);
         }
         return lines;
-    }
-
-    /** Now, or one second after the directory's newest timestamp version if the clock is behind it. */
-    private static Instant at(Instant now, LoadedDirectory loaded) {
-        Instant at = now;
-        for (MigrationFile file : loaded.listing().files()) {
-            String version = file.version();
-            if (version != null && version.matches("[0-9]{14}")) {
-                Instant newest = LocalDateTime.parse(version, DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
-                        .toInstant(ZoneOffset.UTC);
-                if (!newest.isBefore(at)) {
-                    at = newest.plusSeconds(1);
-                }
-            }
-        }
-        return at;
     }
 }

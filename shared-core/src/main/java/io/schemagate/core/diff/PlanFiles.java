@@ -9,9 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -26,7 +23,6 @@ public final class PlanFiles {
     public record PlanFile(String name, String text) {
     }
 
-    private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,99}");
 
     private PlanFiles() {
@@ -44,22 +40,25 @@ public final class PlanFiles {
     /**
      * @param header comment lines for the top of each file (without the comment marker)
      */
-    public static List<PlanFile> render(Plan plan, DirFormat format, String name, Instant now, List<String> header)
+    static List<PlanFile> render(Plan plan, DirFormat format, String name, NextVersions versions, List<String> header)
             throws PlanException {
         List<PlanFile> out = new ArrayList<>();
         List<Plan.PlannedFile> files = plan.files();
         for (int i = 0; i < files.size(); i++) {
             Plan.PlannedFile file = files.get(i);
             String fileName = i == 0 ? name : name + "_online";
-            out.addAll(render(format, now.plusSeconds(i), fileName, file, header));
+            out.addAll(render(format, versions, fileName, file, header));
         }
         return out;
     }
 
-    private static List<PlanFile> render(DirFormat format, Instant at, String name, Plan.PlannedFile file,
+    private static List<PlanFile> render(DirFormat format, NextVersions versions, String name, Plan.PlannedFile file,
             List<String> header) throws PlanException {
-        String version = VERSION.format(at);
-        String comments = header.stream().map(line -> "-- " + line + "\n").reduce("", String::concat);
+        if (format.id().equals("golang-migrate")) {
+            return golangMigrate(versions, name, file, header);
+        }
+        String version = versions.next();
+        String comments = comments(header);
         String statements = statements(file);
         boolean tx = file.transactional();
         return switch (format.id()) {
@@ -73,7 +72,6 @@ public final class PlanFiles {
                     + "-- +goose Up\n" + comments + statements));
             case "dbmate" -> List.of(new PlanFile(version + "_" + name + ".sql", "-- migrate:up"
                     + (tx ? "" : " transaction:false") + "\n" + comments + statements + "\n-- migrate:down\n"));
-            case "golang-migrate" -> golangMigrate(at, name, file, comments);
             default -> throw new PlanException("migrate diff writes atlas, flyway, goose, dbmate and golang-migrate"
                     + " files; a " + format.id() + " directory gets its next changeset by hand (schema plan prints it)");
         };
@@ -83,17 +81,23 @@ public final class PlanFiles {
      * golang-migrate sends a file as one query, which PostgreSQL runs as one transaction: a statement that must run
      * outside one gets a file of its own.
      */
-    private static List<PlanFile> golangMigrate(Instant at, String name, Plan.PlannedFile file, String comments) {
+    private static List<PlanFile> golangMigrate(NextVersions versions, String name, Plan.PlannedFile file,
+            List<String> header) {
+        String comments = comments(header);
         if (file.transactional() || file.statements().size() == 1) {
-            return List.of(new PlanFile(VERSION.format(at) + "_" + name + ".up.sql", comments + statements(file)));
+            return List.of(new PlanFile(versions.next() + "_" + name + ".up.sql", comments + statements(file)));
         }
         List<PlanFile> out = new ArrayList<>();
         List<Plan.PlannedStatement> statements = file.statements();
-        for (int i = 0; i < statements.size(); i++) { // one second apart, so they run in order
-            out.add(new PlanFile(VERSION.format(at.plusSeconds(i)) + "_" + name + "_" + (i + 1) + ".up.sql",
+        for (int i = 0; i < statements.size(); i++) {
+            out.add(new PlanFile(versions.next() + "_" + name + "_" + (i + 1) + ".up.sql",
                     comments + statements.get(i).sql() + ";\n"));
         }
         return out;
+    }
+
+    private static String comments(List<String> header) {
+        return header.stream().map(line -> "-- " + line + "\n").reduce("", String::concat);
     }
 
     private static String statements(Plan.PlannedFile file) {

@@ -21,10 +21,11 @@ public final class PlanLint {
 
     public static LintReport lint(DiffRequest request, DiffResult result, Policy policy, Map<String, String> env)
             throws IOException, HistoryException, DevDatabaseException, ReplayException {
+        // The new files are exactly the planned ones: those the directory as it is does not have.
+        NewFiles planned = new NewFiles.Pushed(request.format().list(request.dir()), "the directory before the plan");
         try (StagedDirectory staged = StagedDirectory.of(request.dir(), request.format(), result.files())) {
-            int added = (int) result.files().stream().filter(f -> f.name().endsWith(".sql")).count();
-            return MigrateLint.run(new LintRequest(staged.dir, request.format(), new NewFiles.Latest(added),
-                    request.devUrl(), request.settings(), policy, env));
+            return MigrateLint.run(new LintRequest(staged.dir, request.format(), planned, request.devUrl(),
+                    request.settings(), policy, env));
         }
     }
 }

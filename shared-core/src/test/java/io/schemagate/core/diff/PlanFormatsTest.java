@@ -42,20 +42,22 @@ class PlanFormatsTest {
         LocalPostgres.require();
     }
 
-    /** Format, the base file's name and text, and the names the plan's files get. */
+    /** Format, the base file's name and text, and the names the plan's files get: the directory's own numbering. */
     static Stream<Arguments> formats() {
         String base = "CREATE TABLE users (id bigint PRIMARY KEY);\n";
         return Stream.of(
                 Arguments.of("atlas", "20260101000000_users.sql", base,
                         List.of("20261205120000_add_email.sql", "20261205120001_add_email_online.sql")),
-                Arguments.of("flyway", "V1__users.sql", base, List.of("V20261205120000__add_email.sql",
-                        "V20261205120001__add_email_online.sql", "V20261205120001__add_email_online.sql.conf")),
+                Arguments.of("flyway", "V1__users.sql", base, List.of("V2__add_email.sql",
+                        "V3__add_email_online.sql", "V3__add_email_online.sql.conf")),
                 Arguments.of("goose", "00001_users.sql", "-- +goose Up\n" + base,
-                        List.of("20261205120000_add_email.sql", "20261205120001_add_email_online.sql")),
+                        List.of("00002_add_email.sql", "00003_add_email_online.sql")),
                 Arguments.of("dbmate", "20260101000000_users.sql", "-- migrate:up\n" + base + "\n-- migrate:down\n",
                         List.of("20261205120000_add_email.sql", "20261205120001_add_email_online.sql")),
                 Arguments.of("golang-migrate", "000001_users.up.sql", base,
-                        List.of("20261205120000_add_email.up.sql", "20261205120001_add_email_online.up.sql")));
+                        List.of("000002_add_email.up.sql", "000003_add_email_online.up.sql")),
+                // Versions compared as text: 2 would sort before a timestamp's 2026…, so the next number follows 1.
+                Arguments.of("atlas", "1_users.sql", base, List.of("2_add_email.sql", "3_add_email_online.sql")));
     }
 
     private DiffResult diff(MigrationDir dir, DirFormat format) throws Exception {
@@ -70,7 +72,7 @@ class PlanFormatsTest {
     void theNextFilesRunInOrderAndReachTheDesiredSchema(String id, String baseName, String baseText,
             List<String> planned) throws Exception {
         DirFormat format = DirFormat.byId(id).orElseThrow();
-        Path path = Files.createDirectories(temp.resolve(id));
+        Path path = Files.createDirectories(temp.resolve(id + "-" + baseName));
         Files.writeString(path.resolve(baseName), baseText);
         MigrationDir dir = new MigrationDir(path, id);
         if (format.requiresSum()) {
