@@ -215,8 +215,6 @@ final class LintCommand implements Callable<Integer> {
             DiffRequest request = new DiffRequest(lint.dir(), lint.format(), desired, lint.devUrl(), lint.settings(),
                     PlanOptions.SAFE);
             return DriftCheck.check(report, request, lint.policy());
-        } catch (PlanException e) {
-            throw new CliException(ExitCode.BAD_INPUT, e.getMessage() + " (--to)", e);
         } catch (IOException e) {
             throw new CliException(ExitCode.BAD_INPUT, lint.dir().display() + ": cannot read: " + IoMessages.describe(e), e);
         } catch (DevDatabaseException e) {

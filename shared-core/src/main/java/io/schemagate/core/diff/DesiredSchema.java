@@ -2,6 +2,7 @@ package io.schemagate.core.diff;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -28,15 +29,26 @@ public record DesiredSchema(Path path) {
 
     /** The files to run, in order. */
     public List<Path> files() throws PlanException {
-        if (Files.isRegularFile(path)) {
+        // A pull request can commit schema.sql (or a file in the folder) as a link to any file the runner can read:
+        // only regular files are read, as for migration directories.
+        if (Files.isSymbolicLink(path)) {
+            throw new PlanException(path + ": the desired schema is a symbolic link; only regular files are read");
+        }
+        if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
             return List.of(path);
         }
-        if (!Files.isDirectory(path)) {
+        if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
             throw new PlanException(path + ": the desired schema does not exist");
         }
         try (Stream<Path> entries = Files.list(path)) {
-            List<Path> files = entries.filter(p -> p.getFileName().toString().endsWith(".sql"))
-                    .filter(Files::isRegularFile).sorted().toList();
+            List<Path> sql = entries.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().toList();
+            for (Path file : sql) {
+                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new PlanException(file + ": not a regular file (a symbolic link?); the desired schema is read"
+                            + " only from regular files");
+                }
+            }
+            List<Path> files = sql;
             if (files.isEmpty()) {
                 throw new PlanException(path + ": no .sql file in the folder of the desired schema");
             }

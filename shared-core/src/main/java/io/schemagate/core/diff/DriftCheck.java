@@ -26,8 +26,16 @@ public final class DriftCheck {
 
     /** {@code report} with the drift finding added (as the policy sets it), or unchanged when there is none. */
     public static LintReport check(LintReport report, DiffRequest request, Policy policy)
-            throws IOException, DevDatabaseException, PlanException {
-        DiffResult result = MigrateDiff.run(request, "drift", Instant.now());
+            throws IOException, DevDatabaseException {
+        DiffResult result;
+        try {
+            result = MigrateDiff.run(request, "drift", Instant.now());
+        } catch (PlanException e) {
+            // The directory or the desired schema does not run (the lint above says why for the directory), or the
+            // difference cannot be planned: the check cannot tell, and says so in the report like any finding.
+            return with(report, request, policy, Rule.DI518.at(request.desired().display(), Position.START,
+                    "the drift check could not compare the directory with this schema: " + e.getMessage()));
+        }
         if (result.plan().isEmpty() && result.residual().isEmpty()) {
             return report;
         }
@@ -46,6 +54,11 @@ public final class DriftCheck {
                 found.message(), List.of(new Fix("Write the missing statements as the next migration: schemagate"
                         + " migrate diff --to " + request.desired().display() + " NAME (or change the desired schema)",
                         null)));
+        return with(report, request, policy, finding);
+    }
+
+    /** {@code report} with the finding on the desired schema, as the policy sets it. */
+    private static LintReport with(LintReport report, DiffRequest request, Policy policy, Diagnostic finding) {
         List<Diagnostic> kept = policy.apply(List.of(finding));
         if (kept.isEmpty()) {
             return report;

@@ -84,7 +84,7 @@ public final class MigrateDiff {
             }
             List<String> header = header(request, plan);
             List<PlanFile> files = PlanFiles.render(plan, request.format(), name,
-                    NextVersions.after(loaded.listing().files(), now), header);
+                    NextVersions.after(loaded.listing().files(), request.format(), now), header);
             try (StagedDirectory staged = StagedDirectory.of(request.dir(), request.format(), files)) {
                 runPlanFiles(staged, request.format(), driver, replayer, files);
             }

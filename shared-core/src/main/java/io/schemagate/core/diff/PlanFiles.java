@@ -9,6 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -46,7 +50,7 @@ public final class PlanFiles {
         List<Plan.PlannedFile> files = plan.files();
         for (int i = 0; i < files.size(); i++) {
             Plan.PlannedFile file = files.get(i);
-            String fileName = i == 0 ? name : name + "_online";
+            String fileName = file.role().isEmpty() ? name : name + "_" + file.role();
             out.addAll(render(format, versions, fileName, file, header));
         }
         return out;
@@ -97,7 +101,7 @@ public final class PlanFiles {
     }
 
     private static String comments(List<String> header) {
-        return header.stream().map(line -> "-- " + line + "\n").reduce("", String::concat);
+        return header.stream().map(line -> "-- " + Plan.oneLine(line) + "\n").reduce("", String::concat);
     }
 
     private static String statements(Plan.PlannedFile file) {
@@ -108,7 +112,10 @@ public final class PlanFiles {
         return text.toString();
     }
 
-    /** Adds the files to {@code dir}, never replacing one, and re-hashes {@code atlas.sum} where the directory keeps one. */
+    /**
+     * Adds the files to {@code dir}, never replacing one, then re-hashes {@code atlas.sum} where the directory keeps
+     * one. Each file appears whole (written aside, then moved in) and readable like the directory's other files.
+     */
     public static void write(MigrationDir dir, DirFormat format, List<PlanFile> files) throws IOException {
         for (PlanFile file : files) {
             Path target = dir.path().resolve(file.name());
@@ -116,11 +123,15 @@ public final class PlanFiles {
                 throw new IOException(target + " already exists");
             }
         }
+        Set<PosixFilePermission> permissions = siblingPermissions(dir.path());
         for (PlanFile file : files) {
             Path target = dir.path().resolve(file.name());
             Path temp = Files.createTempFile(dir.path(), ".schemagate-", ".tmp");
             try {
                 Files.writeString(temp, file.text());
+                if (permissions != null) {
+                    Files.setPosixFilePermissions(temp, permissions); // a temp file is private (0600)
+                }
                 Files.move(temp, target); // no REPLACE_EXISTING: a file that appeared meanwhile is kept
             } finally {
                 Files.deleteIfExists(temp);
@@ -128,6 +139,24 @@ public final class PlanFiles {
         }
         if (format.requiresSum() || Files.exists(dir.path().resolve(SumFile.FILE_NAME))) {
             DirectoryHasher.hash(dir, format);
+        }
+    }
+
+    /** The permissions of a file already in the directory, or rw-r--r--; null where the file system has none. */
+    private static Set<PosixFilePermission> siblingPermissions(Path dir) throws IOException {
+        if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return null;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).findFirst()
+                    .map(p -> {
+                        try {
+                            return Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
+                        } catch (IOException e) {
+                            return null;
+                        }
+                    })
+                    .orElse(PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 }

@@ -26,21 +26,27 @@ final class StagedDirectory implements AutoCloseable {
     }
 
     static StagedDirectory of(MigrationDir source, DirFormat format, List<PlanFile> files) throws IOException {
+        Path from = source.path().toRealPath(); // --dir may be a link to the directory (the command line is trusted)
         Path root = Files.createTempDirectory("schemagate-plan-");
-        Path copy = root.resolve(source.path().getFileName() == null ? "migrations" : source.path().getFileName().toString());
-        try (Stream<Path> tree = Files.walk(source.path())) {
-            for (Path from : (Iterable<Path>) tree::iterator) {
-                Path to = copy.resolve(source.path().relativize(from).toString());
-                if (Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(to);
-                } else if (Files.isRegularFile(from, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.copy(from, to);
+        try {
+            Path copy = root.resolve(from.getFileName() == null ? "migrations" : from.getFileName().toString());
+            try (Stream<Path> tree = Files.walk(from)) {
+                for (Path entry : (Iterable<Path>) tree::iterator) {
+                    Path to = copy.resolve(from.relativize(entry).toString());
+                    if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.createDirectories(to);
+                    } else if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.copy(entry, to);
+                    }
                 }
             }
+            MigrationDir staged = new MigrationDir(copy, source.display());
+            PlanFiles.write(staged, format, files);
+            return new StagedDirectory(staged, root);
+        } catch (IOException | RuntimeException e) {
+            DirectoryTree.delete(root);
+            throw e;
         }
-        MigrationDir staged = new MigrationDir(copy, source.display());
-        PlanFiles.write(staged, format, files);
-        return new StagedDirectory(staged, root);
     }
 
     @Override

@@ -14,7 +14,14 @@ import java.util.List;
 public record Plan(List<PlannedFile> files, List<String> notes) {
     public Plan {
         files = List.copyOf(files);
-        notes = List.copyOf(notes);
+        // A note holds names from the desired schema, which may hold line breaks; it is one line wherever it goes
+        // (a file's header comment, stderr), so a name cannot end the comment and become a statement.
+        notes = notes.stream().map(Plan::oneLine).toList();
+    }
+
+    /** {@code text} with every line break (CR, LF, NEL, LS, PS) replaced by a space. */
+    public static String oneLine(String text) {
+        return text.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]+", " ");
     }
 
     /** True when there is nothing to run. */
@@ -33,10 +40,17 @@ public record Plan(List<PlannedFile> files, List<String> notes) {
      * @param transactional false when its statements must run outside a transaction (the file then carries the
      *                      format's directive for that)
      * @param statements    in run order
+     * @param role          what sets this file apart, added to its name ({@code online}, {@code enum_values}); empty
+     *                      for the plan's main file
      */
-    public record PlannedFile(boolean transactional, List<PlannedStatement> statements) {
+    public record PlannedFile(boolean transactional, List<PlannedStatement> statements, String role) {
         public PlannedFile {
             statements = List.copyOf(statements);
+        }
+
+        /** The plan's main file. */
+        public PlannedFile(boolean transactional, List<PlannedStatement> statements) {
+            this(transactional, statements, "");
         }
     }
 

@@ -134,4 +134,11 @@ class MariaDbPlanTest {
         assertTrue(result.plan().notes().stream().anyMatch(n -> n.contains("if that is a rename, write ALTER TABLE `t`"
                 + " RENAME COLUMN `full_name` TO `display_name`")), result.plan().notes().toString());
     }
+
+    @Test
+    void aColumnBecomesAutoIncrementAfterItsKeyExists() throws Exception {
+        MigrationDir dir = directory("1_base.sql", "CREATE TABLE t (id int NOT NULL, v int);\n");
+        String plan = planWriteAndReplan(dir, "CREATE TABLE t (id int NOT NULL AUTO_INCREMENT PRIMARY KEY, v int);\n");
+        assertTrue(plan.indexOf("ADD PRIMARY KEY") < plan.indexOf("AUTO_INCREMENT"), plan);
+    }
 }

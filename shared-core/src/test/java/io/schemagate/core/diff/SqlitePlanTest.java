@@ -10,8 +10,13 @@ import io.schemagate.core.migrate.AtlasFormat;
 import io.schemagate.core.migrate.DirectoryHasher;
 import io.schemagate.core.migrate.MigrationDir;
 import io.schemagate.core.plan.PlanOptions;
+import io.schemagate.core.plan.Plan.PlannedStatement;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -102,7 +107,9 @@ class SqlitePlanTest {
                 CREATE INDEX users_age ON users (age);
                 CREATE VIEW adults AS SELECT id FROM users WHERE age >= 18;
                 """);
-        assertTrue(plan.contains("PRAGMA defer_foreign_keys = ON"), plan);
+        assertTrue(plan.contains("-- atlas:txmode none\n"), "foreign_keys can only change outside a transaction: " + plan);
+        assertTrue(plan.indexOf("PRAGMA foreign_keys = OFF") < plan.indexOf("DROP TABLE users"), plan);
+        assertTrue(plan.indexOf("PRAGMA foreign_key_check") < plan.indexOf("PRAGMA foreign_keys = ON"), plan);
         assertTrue(plan.contains("INSERT INTO _schemagate_new_users (id, email, age) SELECT id, email, age FROM users"),
                 plan);
         assertTrue(plan.indexOf("DROP VIEW adults") < plan.indexOf("DROP TABLE users"), plan);
@@ -119,5 +126,60 @@ class SqlitePlanTest {
         assertTrue(plan.contains("ALTER TABLE t DROP COLUMN old"), plan);
         assertTrue(plan.contains("ALTER TABLE t ADD COLUMN fresh TEXT DEFAULT 'x'"), plan);
         assertFalse(plan.contains("_schemagate_new_"), plan);
+    }
+
+    /**
+     * The rebuild run as an application with foreign keys on would run it: the rows that reference the rebuilt table
+     * survive (with foreign keys on, dropping the old table would otherwise cascade to them).
+     */
+    @Test
+    void aRebuildKeepsTheRowsThatReferenceTheTableWithForeignKeysOn() throws Exception {
+        String base = """
+                CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);
+                CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users (id) ON DELETE CASCADE);
+                """;
+        MigrationDir dir = directory("1_base.sql", base);
+        DiffResult result = diff(dir, """
+                CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL DEFAULT '');
+                CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users (id) ON DELETE CASCADE);
+                """);
+        assertEquals(List.of(), result.residual());
+        Path file = temp.resolve("app.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement()) {
+            s.execute("PRAGMA foreign_keys = ON");
+            for (String sql : base.split(";")) {
+                if (!sql.isBlank()) {
+                    s.execute(sql);
+                }
+            }
+            s.execute("INSERT INTO users VALUES (1, 'a@example.com'), (2, 'b@example.com')");
+            s.execute("INSERT INTO posts VALUES (1, 1), (2, 2)");
+            for (PlannedStatement statement : result.plan().statements()) {
+                s.execute(statement.sql()); // outside a transaction, as the file's txmode none says
+            }
+            try (ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM users), (SELECT count(*) FROM posts)")) {
+                rs.next();
+                assertEquals(2, rs.getInt(1));
+                assertEquals(2, rs.getInt(2), "the posts survived the rebuild of users");
+            }
+        }
+    }
+
+    @Test
+    void aNameWithALineBreakCannotEndTheHeaderCommentAndBecomeAStatement() throws Exception {
+        MigrationDir dir = directory("1_base.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, a TEXT);\n");
+
+        DiffResult result = diff(dir,
+                "CREATE TABLE users (id INTEGER PRIMARY KEY, \"b\nDELETE FROM users;--\" TEXT);\n");
+
+        String text = result.files().get(0).text();
+        // The header: every line up to the first statement is a comment (the name stays inside its quotes below).
+        List<String> header = text.lines().takeWhile(line -> !line.startsWith("ALTER") && !line.startsWith("CREATE"))
+                .toList();
+        assertTrue(header.stream().allMatch(line -> line.startsWith("-- ") || line.isEmpty()), text);
+        assertTrue(header.stream().anyMatch(line -> line.contains("DELETE FROM users;--")), text);
+        assertTrue(result.plan().notes().stream().anyMatch(n -> n.contains("DELETE FROM users;--")), "the note is kept,"
+                + " on one line: " + result.plan().notes());
     }
 }

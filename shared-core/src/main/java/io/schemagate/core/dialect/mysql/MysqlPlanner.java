@@ -54,7 +54,7 @@ import java.util.Map;
 public final class MysqlPlanner implements SchemaPlanner {
     private enum Phase {
         DROP_VIEW, DROP_FOREIGN_KEY, DROP_INDEX, DROP_TABLE, DROP_COLUMN, CREATE_TABLE, ADD_COLUMN, MODIFY_COLUMN,
-        ADD_INDEX, ADD_FOREIGN_KEY, CREATE_VIEW
+        ADD_INDEX, AUTO_INCREMENT, ADD_FOREIGN_KEY, CREATE_VIEW
     }
 
     @Override
@@ -97,7 +97,13 @@ public final class MysqlPlanner implements SchemaPlanner {
         } else if (change instanceof DropColumn c) {
             add(phases, Phase.DROP_COLUMN, c.object(), alter(c.table()) + " DROP COLUMN " + Identifiers.quote(c.column().name()));
         } else if (change instanceof ModifyColumn c) {
-            add(phases, Phase.MODIFY_COLUMN, c.object(), alter(c.table()) + " MODIFY COLUMN " + columnDefinition(c.after()));
+            // AUTO_INCREMENT needs its key: a column that becomes one is modified after the keys are added.
+            boolean autoIncrement = c.before().identity() == Column.Identity.NONE
+                    && c.after().identity() != Column.Identity.NONE;
+            add(phases, autoIncrement ? Phase.AUTO_INCREMENT : Phase.MODIFY_COLUMN, c.object(), alter(c.table())
+                    + " MODIFY COLUMN " + columnDefinition(c.after()));
+            notes.add(c.object() + ": MODIFY COLUMN restates the whole column; a COMMENT or ON UPDATE CURRENT_TIMESTAMP"
+                    + " it has is not in the plan and would be lost: add it to the statement by hand");
         } else if (change instanceof AddPrimaryKey c) {
             add(phases, Phase.ADD_INDEX, c.object(), alter(c.table()) + " ADD " + c.primaryKey().definition());
         } else if (change instanceof DropPrimaryKey c) {

@@ -59,6 +59,7 @@ import io.schemagate.core.schema.Table;
 import io.schemagate.core.schema.Trigger;
 import io.schemagate.core.schema.View;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -135,16 +136,21 @@ public final class PostgresPlanner implements SchemaPlanner {
             notes.addAll(RenameHints.of(changes, PostgresIdentifiers::quote, PostgresIdentifiers::quote));
             List<PlannedStatement> transactional = new ArrayList<>();
             for (Phase phase : Phase.values()) {
-                if (phase != Phase.ONLINE) {
+                if (phase != Phase.ONLINE && phase != Phase.ALTER_TYPE) {
                     transactional.addAll(phases.get(phase));
                 }
             }
             List<PlannedFile> files = new ArrayList<>();
+            // A new enum label cannot be used in the transaction that adds it (a DEFAULT, a row): added in a file
+            // of its own, first, outside a transaction.
+            if (!phases.get(Phase.ALTER_TYPE).isEmpty()) {
+                files.add(new PlannedFile(false, phases.get(Phase.ALTER_TYPE), "enum_values"));
+            }
             if (!transactional.isEmpty()) {
                 files.add(new PlannedFile(true, transactional));
             }
             if (!phases.get(Phase.ONLINE).isEmpty()) {
-                files.add(new PlannedFile(false, phases.get(Phase.ONLINE)));
+                files.add(new PlannedFile(false, phases.get(Phase.ONLINE), "online"));
             }
             return new Plan(files, notes);
         }
@@ -433,6 +439,12 @@ public final class PostgresPlanner implements SchemaPlanner {
                 String kind = after.identity() == Column.Identity.ALWAYS ? "ALWAYS" : "BY DEFAULT";
                 add(Phase.ALTER_COLUMN, object, alter + (before.identity() == Column.Identity.NONE
                         ? " ADD GENERATED " + kind + " AS IDENTITY" : " SET GENERATED " + kind));
+                if (before.identity() == Column.Identity.NONE) {
+                    // A new identity starts at 1: a column that already holds numbers (a serial's) continues after them.
+                    add(Phase.ALTER_COLUMN, object, "SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence("
+                            + literal(quote(table)) + ", " + literal(after.name()) + "), coalesce(max("
+                            + quote(after.name()) + "), 0) + 1, false) FROM " + quote(table));
+                }
             }
             if (after.defaultExpression() != null && (newDefault || retyped)) {
                 add(Phase.ALTER_COLUMN, object, alter + " SET DEFAULT " + after.defaultExpression());
@@ -580,38 +592,41 @@ public final class PostgresPlanner implements SchemaPlanner {
          * dropped before and created again after, unchanged. Repeated until no more views are caught.
          */
         private void recreateDependentViews() {
+            Map<QualifiedName, View> current = new LinkedHashMap<>();
+            from.schemas().forEach(schema -> schema.views().forEach(v -> current.put(v.qualifiedName(), v)));
+            Map<QualifiedName, Set<String>> reads = new LinkedHashMap<>();
+            current.forEach((name, view) -> reads.put(name, ViewOrder.words(view.definition())));
+            Set<String> blockers = new LinkedHashSet<>();
+            reshapedTables.forEach(t -> blockers.add(t.name()));
+            droppedViews.forEach(v -> blockers.add(v.name()));
             boolean more = true;
             while (more) {
                 more = false;
-                for (Schema schema : from.schemas()) {
-                    for (View view : schema.views()) {
-                        QualifiedName name = view.qualifiedName();
-                        if (droppedViews.contains(name)) {
-                            continue;
-                        }
-                        Set<QualifiedName> blockers = new LinkedHashSet<>(reshapedTables);
-                        blockers.addAll(droppedViews);
-                        if (blockers.stream().anyMatch(b -> mentions(view.definition(), b))) {
-                            droppedViews.add(name);
-                            to.schema(name.schema()).flatMap(s -> s.view(name.name()))
-                                    .ifPresent(v -> createdViews.putIfAbsent(name, v));
-                            more = true;
-                        }
+                for (Map.Entry<QualifiedName, Set<String>> entry : reads.entrySet()) {
+                    QualifiedName name = entry.getKey();
+                    if (!droppedViews.contains(name) && entry.getValue().stream().anyMatch(blockers::contains)) {
+                        droppedViews.add(name);
+                        blockers.add(name.name());
+                        to.schema(name.schema()).flatMap(s -> s.view(name.name()))
+                                .ifPresent(v -> createdViews.putIfAbsent(name, v));
+                        more = true;
                     }
                 }
             }
-            List<QualifiedName> drops = new ArrayList<>(droppedViews);
-            // Views that read another dropped view go first.
-            drops.sort((a, b) -> Boolean.compare(!readsAny(a, drops), !readsAny(b, drops)));
-            for (QualifiedName name : drops) {
-                add(Phase.DROP_VIEW, name.toString(), "DROP VIEW " + quote(name));
+            // A view goes before the views it reads: the reverse of the order they could be created in.
+            List<View> drops = new ArrayList<>(ViewOrder.forCreation(droppedViews.stream().map(current::get)
+                    .filter(Objects::nonNull).toList()));
+            Collections.reverse(drops);
+            Set<QualifiedName> dropped = new LinkedHashSet<>();
+            for (View view : drops) {
+                dropped.add(view.qualifiedName());
+                add(Phase.DROP_VIEW, view.qualifiedName().toString(), "DROP VIEW " + quote(view.qualifiedName()));
             }
-        }
-
-        private boolean readsAny(QualifiedName view, List<QualifiedName> others) {
-            String definition = from.schema(view.schema()).flatMap(s -> s.view(view.name())).map(View::definition)
-                    .orElse("");
-            return others.stream().anyMatch(o -> !o.equals(view) && mentions(definition, o));
+            for (QualifiedName name : droppedViews) { // dropped views the catalog does not show (none expected)
+                if (!dropped.contains(name)) {
+                    add(Phase.DROP_VIEW, name.toString(), "DROP VIEW " + quote(name));
+                }
+            }
         }
 
         /** Views in dependency order: one that reads another new view after it. */
@@ -621,10 +636,6 @@ public final class PostgresPlanner implements SchemaPlanner {
                         + " AS\n" + next.definition());
                 unplannedTriggers(next.qualifiedName(), next.triggers());
             }
-        }
-
-        private static boolean mentions(String sql, QualifiedName name) {
-            return ViewOrder.mentions(sql, name);
         }
 
         private static String truncate(String name) {

@@ -15,7 +15,6 @@ import io.schemagate.core.schema.Column;
 import io.schemagate.core.schema.ForeignKey;
 import io.schemagate.core.schema.Index;
 import io.schemagate.core.schema.NameIdentity;
-import io.schemagate.core.schema.QualifiedName;
 import io.schemagate.core.schema.Schema;
 import io.schemagate.core.schema.SchemaChange;
 import io.schemagate.core.schema.SchemaChange.AddColumn;
@@ -48,14 +47,16 @@ import java.util.Set;
  * The SQLite DDL that turns one schema into another, matched by name. SQLite's ALTER TABLE only adds, drops and
  * renames columns; any other change of a table is a rebuild, as SQLite's documentation lays it out: create the new
  * table under a temporary name, copy the rows of the columns both have, drop the old one, rename the new one, and
- * create its indexes and triggers again. Views that read a rebuilt or dropped table are dropped first and created
- * again after. Foreign keys are deferred to the commit ({@code PRAGMA defer_foreign_keys}), so the moment the old
- * table is gone does not count as a violation.
+ * create its indexes and triggers again. Views that read a rebuilt or dropped table, and triggers whose body names it,
+ * are dropped first and created again after. A plan with a rebuild turns foreign keys off around it ({@code PRAGMA
+ * foreign_keys} only works outside a transaction, so that file runs without one): with them on, dropping the old
+ * table would delete, or cascade to, the rows that reference it. It checks them after ({@code PRAGMA
+ * foreign_key_check} lists any row left without its parent).
  */
 public final class SqlitePlanner implements SchemaPlanner {
     private enum Phase {
-        DEFER_KEYS, DROP_VIEW, DROP_TRIGGER, DROP_INDEX, DROP_TABLE, DROP_COLUMN, CREATE_TABLE, REBUILD, ADD_COLUMN,
-        CREATE_INDEX, CREATE_TRIGGER, CREATE_VIEW
+        KEYS_OFF, DROP_VIEW, DROP_TRIGGER, DROP_INDEX, DROP_TABLE, DROP_COLUMN, CREATE_TABLE, REBUILD, ADD_COLUMN,
+        CREATE_INDEX, CREATE_TRIGGER, CREATE_VIEW, KEYS_ON
     }
 
     static final String REBUILD_PREFIX = "_schemagate_new_";
@@ -104,12 +105,16 @@ public final class SqlitePlanner implements SchemaPlanner {
                 view.triggers().forEach(t -> add(Phase.CREATE_TRIGGER, view.name() + "." + t.name(), t.definition()));
             }
             if (!rebuilt.isEmpty()) {
-                add(Phase.DEFER_KEYS, "", "PRAGMA defer_foreign_keys = ON");
+                add(Phase.KEYS_OFF, "", "PRAGMA foreign_keys = OFF");
+                add(Phase.KEYS_ON, "", "PRAGMA foreign_key_check");
+                add(Phase.KEYS_ON, "", "PRAGMA foreign_keys = ON");
             }
             notes.addAll(RenameHints.of(changes, name -> quote(name.name()), ConstraintText::quote));
             List<PlannedStatement> statements = new ArrayList<>();
             phases.values().forEach(statements::addAll);
-            return new Plan(statements.isEmpty() ? List.of() : List.of(new PlannedFile(true, statements)), notes);
+            // PRAGMA foreign_keys is a no-op inside a transaction: a plan with a rebuild runs without one.
+            return new Plan(statements.isEmpty() ? List.of()
+                    : List.of(new PlannedFile(rebuilt.isEmpty(), statements)), notes);
         }
 
         /** The kept table a member change belongs to; null for table, view and trigger-less changes. */
@@ -134,13 +139,19 @@ public final class SqlitePlanner implements SchemaPlanner {
                 Column column = c.column();
                 Table after = to.table(c.table()).orElseThrow();
                 return column.generated() != Column.Generated.STORED && (!column.notNull() || column.hasDefault())
-                        && !isKeyOrReferenced(after, column.name());
+                        && constantDefault(column) && !isKeyOrReferenced(after, column.name());
             }
             if (change instanceof DropColumn c) {
                 Table before = from.table(c.table()).orElseThrow();
                 return !isKeyOrReferenced(before, c.column().name());
             }
             return false;
+        }
+
+        /** ADD COLUMN takes only a constant default (not CURRENT_TIMESTAMP, not an expression in parentheses). */
+        private static boolean constantDefault(Column column) {
+            String value = column.defaultExpression();
+            return value == null || value.matches("(?i)[-+]?[0-9.]+(e[-+]?[0-9]+)?|'([^']|'')*'|x'[0-9a-f]*'|null|true|false");
         }
 
         /** A column in a key, a unique, a foreign key, a check or an index cannot be added or dropped by ALTER. */
@@ -269,30 +280,46 @@ public final class SqlitePlanner implements SchemaPlanner {
             return sql.toString();
         }
 
-        /** Views reading a rebuilt or dropped table (or a dropped view) are dropped first and created again after. */
+        /**
+         * Views reading a rebuilt or dropped table (or a dropped view) are dropped first and created again after; so are
+         * triggers on other tables whose body names a rebuilt table (SQLite checks them when the new table is renamed).
+         */
         private void recreateDependentViews() {
+            Set<String> blockers = new LinkedHashSet<>(rebuilt);
+            blockers.addAll(droppedTables);
+            blockers.addAll(droppedViews);
+            Map<String, Set<String>> reads = new LinkedHashMap<>();
+            for (Schema schema : from.schemas()) {
+                schema.views().forEach(v -> reads.put(v.name(), ViewOrder.words(v.definition())));
+            }
             boolean more = true;
             while (more) {
                 more = false;
-                for (Schema schema : from.schemas()) {
-                    for (View view : schema.views()) {
-                        if (droppedViews.contains(view.name())) {
-                            continue;
-                        }
-                        Set<String> blockers = new LinkedHashSet<>(rebuilt);
-                        blockers.addAll(droppedTables);
-                        blockers.addAll(droppedViews);
-                        if (blockers.stream().anyMatch(b -> ViewOrder.mentions(view.definition(), new QualifiedName("", b)))) {
-                            droppedViews.add(view.name());
-                            to.schema("").flatMap(s -> s.view(view.name()))
-                                    .ifPresent(v -> createdViews.putIfAbsent(v.name(), v));
-                            more = true;
-                        }
+                for (Map.Entry<String, Set<String>> entry : reads.entrySet()) {
+                    String view = entry.getKey();
+                    if (!droppedViews.contains(view) && entry.getValue().stream().anyMatch(blockers::contains)) {
+                        droppedViews.add(view);
+                        blockers.add(view);
+                        to.schema("").flatMap(s -> s.view(view)).ifPresent(v -> createdViews.putIfAbsent(v.name(), v));
+                        more = true;
                     }
                 }
             }
             for (String view : droppedViews) {
                 add(Phase.DROP_VIEW, view, "DROP VIEW " + quote(view));
+            }
+            for (Table table : from.tables().toList()) {
+                if (rebuilt.contains(table.name()) || droppedTables.contains(table.name())) {
+                    continue; // its own triggers go with it (and a rebuild creates them again)
+                }
+                for (Trigger trigger : table.triggers()) {
+                    if (ViewOrder.words(trigger.definition()).stream().anyMatch(rebuilt::contains)) {
+                        add(Phase.DROP_TRIGGER, table.name() + "." + trigger.name(), "DROP TRIGGER " + quote(trigger.name()));
+                        to.table("", table.name()).flatMap(t -> t.triggers().stream()
+                                        .filter(d -> d.name().equals(trigger.name())).findFirst())
+                                .ifPresent(d -> add(Phase.CREATE_TRIGGER, table.name() + "." + d.name(), d.definition()));
+                    }
+                }
             }
         }
 
