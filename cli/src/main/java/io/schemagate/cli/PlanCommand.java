@@ -132,9 +132,10 @@ final class PlanCommand implements Callable<Integer> {
                 case "json" -> json(request, result, report);
                 case "markdown" -> PlanMarkdown.render(summary);
                 default -> new Dotenv()
-                        .set("errors", Long.toString(verdict == null ? 0 : verdict.errors()))
-                        .set("warnings", Long.toString(verdict == null ? 0 : verdict.warnings()))
-                        .set("statements", Integer.toString(summary.statements()))
+                        // Prefixed: a pipeline that includes both components must not see the plan overwrite lint's.
+                        .set("plan_errors", Long.toString(verdict == null ? 0 : verdict.errors()))
+                        .set("plan_warnings", Long.toString(verdict == null ? 0 : verdict.warnings()))
+                        .set("plan_statements", Integer.toString(summary.statements()))
                         .render();
             };
             Optional<String> problem = file.write(session.secrets().redact(content));

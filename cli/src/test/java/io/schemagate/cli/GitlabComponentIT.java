@@ -212,7 +212,7 @@ class GitlabComponentIT {
         String plan = notes.get(1).body();
         assertTrue(plan.startsWith("<!-- schemagate-plan:db/migrations -->\n\n✅ **1 statement in 1 file**"), plan);
         assertTrue(plan.contains("ADD COLUMN age integer;"), plan);
-        assertEquals("errors=0\nwarnings=0\nstatements=1\n", dotenv(PLAN_JOB, "schemagate-plan.env"));
+        assertEquals("plan_errors=0\nplan_warnings=0\nplan_statements=1\n", dotenv(PLAN_JOB, "schemagate-plan.env"));
         assertTrue(Files.isRegularFile(file(".gitlab-ci-local/artifacts/" + PLAN_JOB + "/schemagate-plan.md")));
 
         GitlabCiLocal.Result again = planMergeRequest(6);

@@ -221,7 +221,7 @@ class PlanPublishingTest {
                         plan.body());
                 assertTrue(plan.body().contains("```sql\n") && plan.body().contains("ADD COLUMN email text;"), plan.body());
                 assertEquals(2, mr.gitlab.threads(MergeRequestScenario.IID).size(), "lint's threads only");
-                assertEquals("errors=0\nwarnings=0\nstatements=1\n", Files.readString(temp.resolve("schemagate-plan.env")));
+                assertEquals("plan_errors=0\nplan_warnings=0\nplan_statements=1\n", Files.readString(temp.resolve("schemagate-plan.env")));
 
                 CliRun again = plan(mr, env);
                 assertEquals(0, again.exitCode(), again.toString());
@@ -238,7 +238,7 @@ class PlanPublishingTest {
                 assertEquals(2, after.size());
                 assertEquals(plan.id(), after.get(1).id());
                 assertTrue(after.get(1).body().contains("✅ **In sync**"), after.get(1).body());
-                assertEquals("errors=0\nwarnings=0\nstatements=0\n", Files.readString(temp.resolve("schemagate-plan.env")));
+                assertEquals("plan_errors=0\nplan_warnings=0\nplan_statements=0\n", Files.readString(temp.resolve("schemagate-plan.env")));
             }
         }
 
