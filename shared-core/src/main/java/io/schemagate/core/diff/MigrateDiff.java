@@ -4,6 +4,7 @@ import io.schemagate.core.plan.Plan;
 import io.schemagate.core.plan.SchemaPlanner;
 import io.schemagate.core.devdb.DevDatabase;
 import io.schemagate.core.devdb.DevDatabaseException;
+import io.schemagate.core.devdb.SqliteUrl;
 import io.schemagate.core.diagnostic.Diagnostic;
 import io.schemagate.core.diagnostic.Severity;
 import io.schemagate.core.dialect.DialectDriver;
@@ -51,6 +52,10 @@ public final class MigrateDiff {
     public static DiffResult run(DiffRequest request, String name, Instant now)
             throws IOException, DevDatabaseException, PlanException {
         PlanFiles.checkName(name);
+        if (request.devUrl() instanceof SqliteUrl sqlite && !sqlite.memory()) {
+            throw new PlanException("a plan needs two dev databases and " + sqlite.masked() + " names one file: use"
+                    + " sqlite://NAME?mode=memory");
+        }
         DialectDriver driver = Dialects.forUrl(request.devUrl());
         LoadedDirectory loaded = DirectoryLoader.load(request.dir(), request.format(), driver.sql());
         Optional<Diagnostic> broken = loaded.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).findFirst();

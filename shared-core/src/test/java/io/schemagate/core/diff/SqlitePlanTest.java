@@ -2,6 +2,7 @@ package io.schemagate.core.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schemagate.core.devdb.DevSettings;
@@ -181,5 +182,19 @@ class SqlitePlanTest {
         assertTrue(header.stream().anyMatch(line -> line.contains("DELETE FROM users;--")), text);
         assertTrue(result.plan().notes().stream().anyMatch(n -> n.contains("DELETE FROM users;--")), "the note is kept,"
                 + " on one line: " + result.plan().notes());
+    }
+
+    @Test
+    void aFileDevUrlCannotPlanAndSaysWhichUrlCan() throws Exception {
+        MigrationDir dir = directory("1_base.sql", "CREATE TABLE t (id INTEGER PRIMARY KEY);\n");
+        Path schema = Files.writeString(temp.resolve("schema.sql"), "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);\n");
+
+        PlanException e = assertThrows(PlanException.class, () -> MigrateDiff.run(
+                new DiffRequest(dir, new AtlasFormat(), new DesiredSchema(schema),
+                        DevUrl.parse("sqlite://" + temp.resolve("dev.db")), DevSettings.defaults(), PlanOptions.SAFE),
+                "next", NOW));
+
+        assertTrue(e.getMessage().endsWith("names one file: use sqlite://NAME?mode=memory"), e.getMessage());
+        assertFalse(Files.exists(temp.resolve("dev.db")));
     }
 }
