@@ -202,7 +202,9 @@ final class LintCommand implements Callable<Integer> {
         }
         try {
             DesiredSchema desired = DesiredSchema.parse(to);
-            desired.files();
+            if (!desired.isDatabase()) {
+                desired.files();
+            }
             return desired;
         } catch (PlanException e) {
             throw new CliException(ExitCode.BAD_INPUT, e.getMessage() + " (--to)", e);

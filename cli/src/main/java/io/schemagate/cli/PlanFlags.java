@@ -15,8 +15,9 @@ public final class PlanFlags {
                     + " table's lock), not NOT VALID then VALIDATE; SET NOT NULL directly.")
     boolean noNotValid;
 
-    @Option(names = "--to", paramLabel = "file://PATH", required = true,
-            description = "The desired schema: a .sql file, or a folder whose .sql files run in name order.")
+    @Option(names = "--to", paramLabel = "URL", required = true,
+            description = "The desired schema: file://PATH (a .sql file, or a folder whose .sql files run in name order)"
+                    + " or postgres://… (an existing database, read only).")
     String to;
 
     PlanOptions options() {

@@ -121,7 +121,7 @@ class PlanCommandsTest {
 
         CliRun broken = diff("next");
         CliRun badName = diff("../escape");
-        CliRun url = CliRun.of("migrate", "diff", "--dir", dir.toString(), "--to", "postgres://u:secretpw@db/app",
+        CliRun url = CliRun.of("migrate", "diff", "--dir", dir.toString(), "--to", "mysql://u:secretpw@db/app",
                 "--dev-url", LocalPostgres.URL, "next");
 
         assertEquals(2, broken.exitCode(), broken.toString());
@@ -130,7 +130,8 @@ class PlanCommandsTest {
         assertEquals(2, badName.exitCode(), badName.toString());
         assertTrue(badName.err().startsWith("schemagate: migration name \"../escape\": use letters"), badName.toString());
         assertEquals(2, url.exitCode(), url.toString());
-        assertTrue(url.err().contains("only file:// (a .sql file or a folder of them) is supported"), url.toString());
+        assertTrue(url.err().contains("the desired schema is file:// (a .sql file or a folder of them) or postgres://"
+                + " (an existing database, read only)"), url.toString());
         assertFalse(url.toString().contains("secretpw"), url.toString());
         assertEquals(List.of("20260101000000_users.sql", "atlas.sum"), files());
     }

@@ -83,7 +83,7 @@ public final class UrlText {
      * The text with everything that may be a password replaced by {@code ****}, for messages about a URL that may
      * not even parse ({@code postgres//u:pw@h}, {@code u:pw@h}, an unencoded {@code @ / ? #} in the password).
      */
-    static String maskRaw(String text) {
+    public static String maskRaw(String text) {
         StringBuilder masked = new StringBuilder(text.length());
         int from = 0;
         for (Span span : passwordSpans(text)) {

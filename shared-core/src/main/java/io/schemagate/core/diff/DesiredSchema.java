@@ -1,5 +1,9 @@
 package io.schemagate.core.diff;
 
+import io.schemagate.core.devdb.DevUrl;
+import io.schemagate.core.devdb.DevUrlException;
+import io.schemagate.core.devdb.PostgresUrl;
+import io.schemagate.core.devdb.UrlText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -9,22 +13,42 @@ import java.util.stream.Stream;
 
 /**
  * The schema a team declares: {@code file://schema.sql}, or {@code file://DIR} for the {@code .sql} files in a folder
- * (by name, not descending into sub-folders). It runs on a dev database of its own and is inspected there.
+ * (by name, not descending into sub-folders), which run on a dev database of their own and are inspected there; or an
+ * existing PostgreSQL database ({@code postgres://…}), read as it is, never changed.
  *
- * @param path the file or folder
+ * @param path     the file or folder; null for a database
+ * @param database the database; null for files
  */
-public record DesiredSchema(Path path) {
+public record DesiredSchema(Path path, PostgresUrl database) {
 
-    /** {@code file://PATH} or a plain path. */
+    public DesiredSchema(Path path) {
+        this(path, null);
+    }
+
+    /** {@code file://PATH}, a plain path, or {@code postgres://…}. */
     public static DesiredSchema parse(String url) throws PlanException {
         if (url.startsWith("file://")) {
             return new DesiredSchema(Path.of(url.substring("file://".length())));
         }
+        if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
+            try {
+                if (DevUrl.parse(url) instanceof PostgresUrl postgres) {
+                    return new DesiredSchema(null, postgres);
+                }
+            } catch (DevUrlException e) {
+                throw new PlanException("--to: " + e.getMessage(), e);
+            }
+        }
         if (url.matches("[A-Za-z][A-Za-z0-9+.-]*://.*")) {
-            throw new PlanException("--to " + url.replaceAll("//[^/@]*@", "//****@")
-                    + ": only file:// (a .sql file or a folder of them) is supported as the desired schema");
+            throw new PlanException("--to " + UrlText.maskRaw(url) + ": the desired schema is file:// (a .sql file or a"
+                    + " folder of them) or postgres:// (an existing database, read only)");
         }
         return new DesiredSchema(Path.of(url));
+    }
+
+    /** Whether the schema is an existing database's (read as it is) rather than files to run. */
+    public boolean isDatabase() {
+        return database != null;
     }
 
     /** The files to run, in order. */
@@ -58,8 +82,8 @@ public record DesiredSchema(Path path) {
         }
     }
 
-    /** How reports name it. */
+    /** How reports name it (a database's URL with its password masked). */
     public String display() {
-        return "file://" + path;
+        return database != null ? database.masked() : "file://" + path;
     }
 }

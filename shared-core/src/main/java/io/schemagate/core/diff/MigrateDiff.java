@@ -4,6 +4,7 @@ import io.schemagate.core.plan.Plan;
 import io.schemagate.core.plan.SchemaPlanner;
 import io.schemagate.core.devdb.DevDatabase;
 import io.schemagate.core.devdb.DevDatabaseException;
+import io.schemagate.core.devdb.ExistingDatabase;
 import io.schemagate.core.devdb.SqliteUrl;
 import io.schemagate.core.diagnostic.Diagnostic;
 import io.schemagate.core.diagnostic.Severity;
@@ -23,6 +24,7 @@ import io.schemagate.core.schema.Catalog;
 import io.schemagate.core.schema.NameIdentity;
 import io.schemagate.core.schema.SchemaChange;
 import io.schemagate.core.schema.SchemaDiff;
+import io.schemagate.core.sql.Dialect;
 import io.schemagate.core.text.SourceException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -80,6 +82,9 @@ public final class MigrateDiff {
                 }
             }
             Catalog before = driver.inspector(current).inspect(current.connection());
+            if (request.desired().isDatabase()) {
+                before = ToolObjects.without(before); // a migrated database has the tool's tables; neither side plans them
+            }
             Catalog desired = desired(request, driver);
             Plan plan = planner.plan(before, desired, request.options());
             if (plan.isEmpty()) {
@@ -104,6 +109,15 @@ public final class MigrateDiff {
     /** The desired schema, run on a scratch database of its own and inspected there. */
     private static Catalog desired(DiffRequest request, DialectDriver driver)
             throws IOException, DevDatabaseException, PlanException, SQLException {
+        if (request.desired().isDatabase()) {
+            if (driver.sql() != Dialect.POSTGRES) {
+                throw new PlanException("a desired schema read from a database is PostgreSQL only for now; give the"
+                        + " schema as file://");
+            }
+            try (DevDatabase db = ExistingDatabase.openReadOnly(request.desired().database(), request.settings())) {
+                return ToolObjects.without(driver.inspector(db).inspect(db.connection()));
+            }
+        }
         try (DevDatabase db = driver.open(request.devUrl(), request.settings())) {
             Replayer replayer = new Replayer(db.connection(), driver.inspector(db), driver.semantics());
             DirFormat plain = DirFormat.byId("atlas").orElseThrow();
