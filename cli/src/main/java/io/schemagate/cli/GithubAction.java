@@ -77,7 +77,9 @@ record GithubAction(ActionInputs inputs, List<String> arguments, Path reportPath
                 args.addAll(List.of("schema", "plan", "--dir", dir));
                 option(args, "--dir-format", inputs.get("dir-format"));
                 option(args, "--dev-url", inputs.get("dev-url"));
-                option(args, "--to", within(workingDirectory, to));
+                // A database URL (postgres://…) is not a path in the working directory.
+                boolean database = to.matches("[A-Za-z][A-Za-z0-9+.-]*://.*") && !to.startsWith("file://");
+                option(args, "--to", database ? to : within(workingDirectory, to));
                 option(args, "--config", inputs.get("config") == null ? null : within(workingDirectory, inputs.get("config")));
                 option(args, "--fail-on", inputs.get("fail-on"));
                 Path workspace = Path.of(env.getOrDefault("GITHUB_WORKSPACE", ""));
