@@ -15,12 +15,18 @@ class SchemagateCli implements Serializable {
             gitBase: '--git-base', base: '--base', latest: '--latest', config: '--config', failOn: '--fail-on',
             statementTimeout: '--statement-timeout', lockTimeout: '--lock-timeout',
             networkTimeout: '--network-timeout']
+    static final Map<String, String> PLAN_OPTIONS = [
+            dir: '--dir', dirFormat: '--dir-format', devUrl: '--dev-url', dialect: '--dialect', to: '--to',
+            config: '--config', failOn: '--fail-on', statementTimeout: '--statement-timeout',
+            lockTimeout: '--lock-timeout', networkTimeout: '--network-timeout']
     static final Map<String, String> PUSH_OPTIONS = [
             dir: '--dir', dirFormat: '--dir-format', to: '--to', networkTimeout: '--network-timeout']
     /** Named arguments that belong to the step, not to the CLI. */
     static final List<String> LINT_STEP_ARGUMENTS = ['command', 'reportDir', 'gate', 'comment', 'suggestions',
             'devPrivileged', 'githubCredentialsId', 'gitlabCredentialsId', 'devUrlCredentialsId', 'junit',
             'warningsNg', 'archive']
+    static final List<String> PLAN_STEP_ARGUMENTS = ['command', 'reportDir', 'gate', 'comment', 'devPrivileged',
+            'githubCredentialsId', 'gitlabCredentialsId', 'devUrlCredentialsId', 'archive']
     static final List<String> PUSH_STEP_ARGUMENTS = ['command', 'reportDir', 'tag', 'insecure',
             'registryCredentialsId', 'onlyPrimary', 'onlyIfSuccessful']
     static final List<String> GATES = ['error', 'unstable']
@@ -32,6 +38,9 @@ class SchemagateCli implements Serializable {
     static final Map<String, String> LINT_REPORTS = [
             junit: 'junit.xml', sarif: 'schemagate.sarif', json: 'report.json', markdown: 'report.md',
             dotenv: 'summary.env']
+
+    /** The report files schema plan writes, by format: the plan as JSON, its comment's Markdown, a dotenv summary. */
+    static final Map<String, String> PLAN_REPORTS = [json: 'plan.json', markdown: 'plan.md', dotenv: 'plan.env']
 
     /** The arguments after the command for schemagateLint(args). */
     @NonCPS
@@ -55,6 +64,35 @@ class SchemagateCli implements Serializable {
         argv.addAll(['--format', 'text'])
         LINT_REPORTS.each { format, file -> argv.addAll(['--report', format + '=' + reportPath(args, file)]) }
         return argv
+    }
+
+    /** The arguments after the command for schemagatePlan(args): schema plan, nothing written to the directory. */
+    @NonCPS
+    static List<String> planArguments(Map args) {
+        check('schemagatePlan', args, PLAN_OPTIONS.keySet() + PLAN_STEP_ARGUMENTS)
+        gate(args)
+        if (args.to == null) {
+            throw new IllegalArgumentException("schemagatePlan: 'to' is required, the desired schema, e.g. to: 'file://db/schema.sql'")
+        }
+        if (args.devUrl != null && args.devUrlCredentialsId != null) {
+            throw new IllegalArgumentException('schemagatePlan: give devUrl or devUrlCredentialsId, not both')
+        }
+        List<String> argv = ['schema', 'plan']
+        argv.addAll(options(args, PLAN_OPTIONS))
+        if (args.comment == false) {
+            argv.addAll(['--no-github-comment', '--no-gitlab-comment'])
+        }
+        if (args.devPrivileged == true) {
+            argv.add('--dev-privileged')
+        }
+        PLAN_REPORTS.each { format, file -> argv.addAll(['--report', format + '=' + reportPath(args, file)]) }
+        return argv
+    }
+
+    /** The report files schemagatePlan(args) writes. */
+    @NonCPS
+    static List<String> planReports(Map args) {
+        return PLAN_REPORTS.values().collect { reportPath(args, it) }
     }
 
     /** The arguments after the command for schemagatePush(args). */
@@ -152,13 +190,26 @@ class SchemagateCli implements Serializable {
      */
     @NonCPS
     static Map<String, String> lintOutcome(int exitCode, String gate, Map<String, String> summary) {
-        String step = 'schemagateLint'
+        return gateOutcome('schemagateLint', exitCode, gate, summary == null ? null : summary.errors,
+                summary == null ? null : summary.warnings)
+    }
+
+    /** As {@link #lintOutcome}, for schema plan: its summary counts the plan's findings ({@code plan_errors}, …). */
+    @NonCPS
+    static Map<String, String> planOutcome(int exitCode, String gate, Map<String, String> summary) {
+        return gateOutcome('schemagatePlan', exitCode, gate, summary == null ? null : summary.plan_errors,
+                summary == null ? null : summary.plan_warnings)
+    }
+
+    /** @param errors null when this run wrote no summary */
+    @NonCPS
+    private static Map<String, String> gateOutcome(String step, int exitCode, String gate, String errors, String warnings) {
         if (exitCode == 0) {
             return [result: 'SUCCESS', message: "${step}: passed".toString()]
         }
-        if (exitCode == 1 && summary != null && count(summary.errors) + count(summary.warnings) > 0) {
+        if (exitCode == 1 && errors != null && count(errors) + count(warnings) > 0) {
             return [result: gate == 'unstable' ? 'UNSTABLE' : 'FAILURE',
-                    message: "${step}: the gate failed (exit 1): ${plural(count(summary.errors), 'error')} and ${plural(count(summary.warnings), 'warning')}; see the report".toString()]
+                    message: "${step}: the gate failed (exit 1): ${plural(count(errors), 'error')} and ${plural(count(warnings), 'warning')}; see the report".toString()]
         }
         return failure(step, exitCode)
     }

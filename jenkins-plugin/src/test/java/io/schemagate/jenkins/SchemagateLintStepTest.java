@@ -55,26 +55,6 @@ class SchemagateLintStepTest {
         return build;
     }
 
-    /** What a multibranch project sets for a pull or merge request build. */
-    private PipelineSandbox changeRequestBuild(Workspace ws, String changeUrl, String changeId) throws Exception {
-        PipelineSandbox build = new PipelineSandbox(temp, ws.root);
-        build.env.put("JENKINS_URL", "https://ci.example.com/");
-        build.env.put("BRANCH_NAME", "PR-" + changeId);
-        build.env.put("CHANGE_ID", changeId);
-        build.env.put("CHANGE_URL", changeUrl);
-        build.env.put("CHANGE_TARGET", "main");
-        build.env.put("CHANGE_BRANCH", "feature/drop-name");
-        build.env.put("GIT_COMMIT", "c".repeat(40)); // Jenkins's merge with the target: never reviewed on
-        return build;
-    }
-
-    private static FakeGitHub github(Workspace ws) {
-        return FakeGitHub.start("acme", "shop", "/api/v3").acceptToken(GITHUB_TOKEN)
-                .pullRequest(PR, ws.baseSha, ws.headSha, "main", "feature/drop-name")
-                .file(PR, Workspace.NEW_FILE, "added",
-                        "@@ -0,0 +1,2 @@\n+-- the name moves to profiles\n+ALTER TABLE users DROP COLUMN name;");
-    }
-
     @Test
     void aBranchBuildFailsOnTheGateByDefaultRecordsTheReportsAndPostsNothing() throws Exception {
         Workspace ws = new Workspace(temp);
@@ -99,9 +79,9 @@ class SchemagateLintStepTest {
     @Test
     void aGithubPullRequestGetsItsReviewWithTheBoundTokenAndTheGateMarksTheBuildUnstable() throws Exception {
         Workspace ws = new Workspace(temp);
-        try (FakeGitHub github = github(ws)) {
+        try (FakeGitHub github = ws.github(GITHUB_TOKEN, PR)) {
             String origin = github.apiUrl().replace("/api/v3", "");
-            PipelineSandbox sandbox = changeRequestBuild(ws, origin + "/acme/shop/pull/" + PR, Integer.toString(PR));
+            PipelineSandbox sandbox = ws.changeRequestBuild(temp, origin + "/acme/shop/pull/" + PR, Integer.toString(PR));
             sandbox.credentials.put("github-bot", GITHUB_TOKEN);
             String jenkinsfile = jenkinsfile(arguments(ws, "githubCredentialsId: 'github-bot', gate: 'unstable'"));
 
@@ -118,7 +98,7 @@ class SchemagateLintStepTest {
                     "reviewed on the pull request's head, not on Jenkins's merge commit");
             assertFalse(build.log().contains(GITHUB_TOKEN), build.log());
 
-            PipelineSandbox.Build again = changeRequestBuild(ws, origin + "/acme/shop/pull/" + PR, Integer.toString(PR))
+            PipelineSandbox.Build again = ws.changeRequestBuild(temp, origin + "/acme/shop/pull/" + PR, Integer.toString(PR))
                     .withCredential("github-bot", GITHUB_TOKEN).run(jenkinsfile);
             assertEquals("UNSTABLE", again.result(), again.log());
             assertEquals(1, github.issueComments(PR).size(), "a rebuild updates the summary comment");
@@ -132,7 +112,7 @@ class SchemagateLintStepTest {
                 .mergeRequest(3, ws.baseSha, ws.baseSha, ws.headSha)
                 .diff(3, Workspace.NEW_FILE, true,
                         "@@ -0,0 +1,2 @@\n+-- the name moves to profiles\n+ALTER TABLE users DROP COLUMN name;\n")) {
-            PipelineSandbox sandbox = changeRequestBuild(ws, gitlab.serverUrl() + "/acme/shop/-/merge_requests/3", "3")
+            PipelineSandbox sandbox = ws.changeRequestBuild(temp, gitlab.serverUrl() + "/acme/shop/-/merge_requests/3", "3")
                     .withCredential("gitlab-bot", GITLAB_TOKEN);
 
             PipelineSandbox.Build build = sandbox.run(jenkinsfile(arguments(ws, "gitlabCredentialsId: 'gitlab-bot'")));

@@ -3,6 +3,7 @@ package io.schemagate.jenkins;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.schemagate.core.testing.GitRepo;
+import io.schemagate.github.testing.FakeGitHub;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,5 +59,26 @@ final class Workspace {
                 + "' io.schemagate.cli.Main \"$@\"\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         return script;
+    }
+
+    /** A multibranch build of this workspace for a pull or merge request, as Jenkins sets its environment. */
+    PipelineSandbox changeRequestBuild(Path temp, String changeUrl, String changeId) throws IOException {
+        PipelineSandbox build = new PipelineSandbox(temp, root);
+        build.env.put("JENKINS_URL", "https://ci.example.com/");
+        build.env.put("BRANCH_NAME", "PR-" + changeId);
+        build.env.put("CHANGE_ID", changeId);
+        build.env.put("CHANGE_URL", changeUrl);
+        build.env.put("CHANGE_TARGET", "main");
+        build.env.put("CHANGE_BRANCH", "feature/drop-name");
+        build.env.put("GIT_COMMIT", "c".repeat(40)); // Jenkins's merge with the target: never reviewed on
+        return build;
+    }
+
+    /** A local GitHub Enterprise that knows this workspace's pull request. */
+    FakeGitHub github(String token, int pr) {
+        return FakeGitHub.start("acme", "shop", "/api/v3").acceptToken(token)
+                .pullRequest(pr, baseSha, headSha, "main", "feature/drop-name")
+                .file(pr, NEW_FILE, "added",
+                        "@@ -0,0 +1,2 @@\n+-- the name moves to profiles\n+ALTER TABLE users DROP COLUMN name;");
     }
 }
