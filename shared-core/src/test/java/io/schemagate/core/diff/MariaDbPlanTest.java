@@ -4,18 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.schemagate.core.devdb.DevSettings;
-import io.schemagate.core.devdb.DevUrl;
-import io.schemagate.core.migrate.AtlasFormat;
-import io.schemagate.core.migrate.DirectoryHasher;
 import io.schemagate.core.migrate.MigrationDir;
-import io.schemagate.core.plan.PlanOptions;
 import io.schemagate.core.testing.LocalMariaDb;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
  * desired schema covers one family of objects and attributes.
  */
 class MariaDbPlanTest {
-    static final Instant NOW = Instant.parse("2026-12-05T12:00:00Z");
-
     @TempDir
     Path temp;
 
@@ -35,41 +25,13 @@ class MariaDbPlanTest {
         LocalMariaDb.require();
     }
 
-    private MigrationDir directory(String... namesAndSql) throws Exception {
-        Path path = Files.createTempDirectory(temp, "migrations");
-        for (int i = 0; i < namesAndSql.length; i += 2) {
-            Files.writeString(path.resolve(namesAndSql[i]), namesAndSql[i + 1]);
-        }
-        MigrationDir dir = new MigrationDir(path, "migrations");
-        DirectoryHasher.hash(dir, new AtlasFormat());
-        return dir;
-    }
-
-    private DiffResult diff(MigrationDir dir, String desiredSql) throws Exception {
-        Path schema = Files.createTempFile(temp, "schema", ".sql");
-        Files.writeString(schema, desiredSql);
-        return MigrateDiff.run(new DiffRequest(dir, new AtlasFormat(), new DesiredSchema(schema),
-                DevUrl.parse(LocalMariaDb.URL), DevSettings.defaults(), PlanOptions.SAFE), "next", NOW);
-    }
-
-    private String planWriteAndReplan(MigrationDir dir, String desiredSql) throws Exception {
-        DiffResult first = diff(dir, desiredSql);
-        assertEquals(List.of(), first.residual(), "the plan reaches the desired schema:\n" + text(first));
-        assertFalse(first.files().isEmpty(), "there was something to plan");
-        PlanFiles.write(dir, new AtlasFormat(), first.files());
-        DiffResult second = diff(dir, desiredSql);
-        assertTrue(second.plan().isEmpty(), "a second diff is empty, but planned:\n" + text(second) + "\nafter:\n"
-                + text(first));
-        return text(first);
-    }
-
-    private static String text(DiffResult result) {
-        return result.files().stream().map(f -> "== " + f.name() + "\n" + f.text()).collect(Collectors.joining("\n"));
+    private PlanHarness plans() {
+        return new PlanHarness(temp, LocalMariaDb.URL);
     }
 
     @Test
     void aWholeSchemaFromAnEmptyDirectory() throws Exception {
-        String plan = planWriteAndReplan(directory(), """
+        String plan = plans().planWriteAndReplan(plans().directory(), """
                 CREATE TABLE users (
                   id bigint unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY,
                   email varchar(255) NOT NULL,
@@ -101,7 +63,7 @@ class MariaDbPlanTest {
 
     @Test
     void changesToExistingTables() throws Exception {
-        MigrationDir dir = directory("1_base.sql", """
+        MigrationDir dir = plans().directory("1_base.sql", """
                 CREATE TABLE users (id int PRIMARY KEY, email varchar(100), nick varchar(20), legacy int,
                                     status enum('a','b') DEFAULT 'a');
                 CREATE TABLE orders (id int PRIMARY KEY, user_id int, amount int, KEY orders_amount (amount));
@@ -109,7 +71,7 @@ class MariaDbPlanTest {
                                          CONSTRAINT old_user FOREIGN KEY (user_id) REFERENCES users (id));
                 CREATE VIEW user_emails AS SELECT id, email FROM users;
                 """);
-        String plan = planWriteAndReplan(dir, """
+        String plan = plans().planWriteAndReplan(dir, """
                 CREATE TABLE users (id int PRIMARY KEY, email varchar(255) NOT NULL, nick varchar(20) DEFAULT 'x',
                                     status enum('a','b','c') DEFAULT 'c', CONSTRAINT email_shape CHECK (email LIKE '%@%'),
                                     UNIQUE KEY users_email (email));
@@ -126,9 +88,9 @@ class MariaDbPlanTest {
 
     @Test
     void renamesAreNeverGuessed() throws Exception {
-        MigrationDir dir = directory("1_base.sql", "CREATE TABLE t (id int PRIMARY KEY, full_name varchar(50));\n");
+        MigrationDir dir = plans().directory("1_base.sql", "CREATE TABLE t (id int PRIMARY KEY, full_name varchar(50));\n");
 
-        DiffResult result = diff(dir, "CREATE TABLE t (id int PRIMARY KEY, display_name varchar(50));\n");
+        DiffResult result = plans().diff(dir, "CREATE TABLE t (id int PRIMARY KEY, display_name varchar(50));\n");
 
         assertEquals(List.of(), result.residual());
         assertTrue(result.plan().notes().stream().anyMatch(n -> n.contains("if that is a rename, write ALTER TABLE `t`"
@@ -137,8 +99,8 @@ class MariaDbPlanTest {
 
     @Test
     void aColumnBecomesAutoIncrementAfterItsKeyExists() throws Exception {
-        MigrationDir dir = directory("1_base.sql", "CREATE TABLE t (id int NOT NULL, v int);\n");
-        String plan = planWriteAndReplan(dir, "CREATE TABLE t (id int NOT NULL AUTO_INCREMENT PRIMARY KEY, v int);\n");
+        MigrationDir dir = plans().directory("1_base.sql", "CREATE TABLE t (id int NOT NULL, v int);\n");
+        String plan = plans().planWriteAndReplan(dir, "CREATE TABLE t (id int NOT NULL AUTO_INCREMENT PRIMARY KEY, v int);\n");
         assertTrue(plan.indexOf("ADD PRIMARY KEY") < plan.indexOf("AUTO_INCREMENT"), plan);
     }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.schemagate.core.devdb.DevSettings;
 import io.schemagate.core.devdb.DevUrl;
 import io.schemagate.core.migrate.AtlasFormat;
-import io.schemagate.core.migrate.DirectoryHasher;
 import io.schemagate.core.migrate.GolangMigrateFormat;
 import io.schemagate.core.migrate.MigrationDir;
 import io.schemagate.core.plan.Plan;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * one family of objects and attributes.
  */
 class PostgresPlanTest {
-    static final Instant NOW = Instant.parse("2026-12-05T12:00:00Z");
+    static final Instant NOW = PlanHarness.NOW;
 
     @TempDir
     Path temp;
@@ -40,44 +38,14 @@ class PostgresPlanTest {
         LocalPostgres.require();
     }
 
-    /** A directory of atlas files (name → SQL), hashed. */
-    private MigrationDir directory(String... namesAndSql) throws Exception {
-        Path path = Files.createTempDirectory(temp, "migrations");
-        for (int i = 0; i < namesAndSql.length; i += 2) {
-            Files.writeString(path.resolve(namesAndSql[i]), namesAndSql[i + 1]);
-        }
-        MigrationDir dir = new MigrationDir(path, "migrations");
-        DirectoryHasher.hash(dir, new AtlasFormat());
-        return dir;
-    }
-
-    private DiffResult diff(MigrationDir dir, String desiredSql, PlanOptions options) throws Exception {
-        Path schema = Files.createTempFile(temp, "schema", ".sql");
-        Files.writeString(schema, desiredSql);
-        return MigrateDiff.run(new DiffRequest(dir, new AtlasFormat(), new DesiredSchema(schema),
-                DevUrl.parse(LocalPostgres.URL), DevSettings.defaults(), options), "next", NOW);
-    }
-
-    /** Plans, writes the files, and plans again: the second plan must be empty. Returns the written files' text. */
-    private String planWriteAndReplan(MigrationDir dir, String desiredSql, PlanOptions options) throws Exception {
-        DiffResult first = diff(dir, desiredSql, options);
-        assertEquals(List.of(), first.residual(), "the plan reaches the desired schema:\n" + text(first));
-        assertFalse(first.files().isEmpty(), "there was something to plan");
-        PlanFiles.write(dir, new AtlasFormat(), first.files());
-        DiffResult second = diff(dir, desiredSql, options);
-        assertTrue(second.plan().isEmpty(), "a second diff is empty, but planned:\n" + text(second) + "\nafter:\n"
-                + text(first));
-        return text(first);
-    }
-
-    private static String text(DiffResult result) {
-        return result.files().stream().map(f -> "== " + f.name() + "\n" + f.text()).collect(Collectors.joining("\n"));
+    private PlanHarness plans() {
+        return new PlanHarness(temp, LocalPostgres.URL);
     }
 
     @Test
     void aWholeSchemaFromAnEmptyDirectory() throws Exception {
-        MigrationDir dir = directory();
-        String plan = planWriteAndReplan(dir, """
+        MigrationDir dir = plans().directory();
+        String plan = plans().planWriteAndReplan(dir, """
                 CREATE SCHEMA billing;
                 CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
                 CREATE SEQUENCE billing.invoice_numbers AS integer START 1000 INCREMENT 10 CACHE 5;
@@ -123,7 +91,7 @@ class PostgresPlanTest {
 
     @Test
     void changesToExistingTablesAreSafeByDefault() throws Exception {
-        MigrationDir dir = directory("1_base.sql", """
+        MigrationDir dir = plans().directory("1_base.sql", """
                 CREATE TYPE mood AS ENUM ('sad', 'happy');
                 CREATE TABLE users (id bigint PRIMARY KEY, email text, nick text, age integer DEFAULT 0, legacy text);
                 CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint, amount integer);
@@ -131,7 +99,7 @@ class PostgresPlanTest {
                 CREATE TABLE old_things (id int PRIMARY KEY, user_id bigint REFERENCES users (id));
                 CREATE VIEW user_emails AS SELECT id, email, age FROM users;
                 """);
-        String plan = planWriteAndReplan(dir, """
+        String plan = plans().planWriteAndReplan(dir, """
                 CREATE TYPE mood AS ENUM ('meh', 'sad', 'ok', 'happy', 'ecstatic');
                 CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL, nick text, age bigint DEFAULT 18,
                                     feeling mood, CONSTRAINT adult CHECK (age >= 18));
@@ -154,9 +122,9 @@ class PostgresPlanTest {
 
     @Test
     void withoutTheSafeOptionsEverythingRunsInOneTransactionalFile() throws Exception {
-        MigrationDir dir = directory("1_base.sql", "CREATE TABLE t (id int PRIMARY KEY, a int, b int);\n"
+        MigrationDir dir = plans().directory("1_base.sql", "CREATE TABLE t (id int PRIMARY KEY, a int, b int);\n"
                 + "CREATE TABLE u (id int PRIMARY KEY);\n");
-        String plan = planWriteAndReplan(dir, """
+        String plan = plans().planWriteAndReplan(dir, """
                 CREATE TABLE u (id int PRIMARY KEY);
                 CREATE TABLE t (id int PRIMARY KEY, a int NOT NULL, b int REFERENCES u (id));
                 CREATE INDEX t_a_idx ON t (a);
@@ -169,18 +137,18 @@ class PostgresPlanTest {
 
     @Test
     void dropsComeBeforeWhatReplacesThemAndRenamesAreNeverGuessed() throws Exception {
-        MigrationDir dir = directory("1_base.sql", """
+        MigrationDir dir = plans().directory("1_base.sql", """
                 CREATE TABLE parents (id int PRIMARY KEY);
                 CREATE TABLE children (id int PRIMARY KEY, parent_id int REFERENCES parents (id), full_name text);
                 CREATE SEQUENCE counters;
                 CREATE TYPE color AS ENUM ('red');
                 CREATE TABLE paint (id int PRIMARY KEY, c color);
                 """);
-        DiffResult result = diff(dir, """
+        DiffResult result = plans().diff(dir, """
                 CREATE TABLE children (id int PRIMARY KEY, display_name text);
                 """, PlanOptions.SAFE);
         assertEquals(List.of(), result.residual());
-        String plan = text(result);
+        String plan = PlanHarness.text(result);
         assertTrue(plan.contains("column full_name is dropped and display_name added with the same type; if that is a"
                 + " rename, write ALTER TABLE public.children RENAME COLUMN full_name TO display_name"), plan);
         assertTrue(plan.indexOf("DROP CONSTRAINT children_parent_id_fkey") < plan.indexOf("DROP TABLE public.parents"),
@@ -194,8 +162,8 @@ class PostgresPlanTest {
      */
     @Test
     void aSequenceKeptByNameOutlivesTheTableThatOwnedIt() throws Exception {
-        MigrationDir dir = directory("1_base.sql", "CREATE TABLE targets (id serial PRIMARY KEY, url text);\n");
-        String plan = planWriteAndReplan(dir, """
+        MigrationDir dir = plans().directory("1_base.sql", "CREATE TABLE targets (id serial PRIMARY KEY, url text);\n");
+        String plan = plans().planWriteAndReplan(dir, """
                 CREATE SEQUENCE targets_id_seq AS integer;
                 CREATE TABLE registries (id integer NOT NULL DEFAULT nextval('targets_id_seq') PRIMARY KEY, url text);
                 ALTER SEQUENCE targets_id_seq OWNED BY registries.id;
@@ -216,20 +184,20 @@ class PostgresPlanTest {
                 CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN NEW.updated_at = now(); RETURN NEW; END $$;
                 """;
-        MigrationDir dir = directory("1_base.sql", function);
+        MigrationDir dir = plans().directory("1_base.sql", function);
         String desired = function + """
                 CREATE TABLE items (id int PRIMARY KEY, updated_at timestamptz);
                 CREATE TRIGGER items_touch BEFORE UPDATE ON items FOR EACH ROW EXECUTE FUNCTION touch();
                 """;
-        DiffResult first = diff(dir, desired, PlanOptions.SAFE);
+        DiffResult first = plans().diff(dir, desired, PlanOptions.SAFE);
         assertTrue(first.plan().notes().contains("add_trigger public.items.items_touch: not planned (functions,"
                 + " triggers and this change are written by hand)"), first.plan().notes().toString());
         assertEquals(List.of("add_trigger public.items.items_touch"),
                 first.residual().stream().map(c -> c.kind() + " " + c.object()).toList());
 
         PlanFiles.write(dir, new AtlasFormat(), first.files());
-        DiffResult second = diff(dir, desired, PlanOptions.SAFE);
-        assertTrue(second.plan().isEmpty(), text(second));
+        DiffResult second = plans().diff(dir, desired, PlanOptions.SAFE);
+        assertTrue(second.plan().isEmpty(), PlanHarness.text(second));
         assertEquals(first.residual(), second.residual());
     }
 
@@ -251,7 +219,7 @@ class PostgresPlanTest {
 
         DiffResult first = MigrateDiff.run(request, "next", NOW);
         assertEquals(List.of("CREATE TABLE public.u (\n  id integer NOT NULL,\n  CONSTRAINT u_pkey PRIMARY KEY (id)\n)"),
-                first.plan().statements().stream().map(Plan.PlannedStatement::sql).toList(), text(first));
+                first.plan().statements().stream().map(Plan.PlannedStatement::sql).toList(), PlanHarness.text(first));
         assertEquals(List.of(), first.residual());
         PlanFiles.write(dir, format, first.files());
         assertTrue(MigrateDiff.run(request, "next", NOW).plan().isEmpty());
@@ -259,9 +227,9 @@ class PostgresPlanTest {
 
     @Test
     void aDirectoryInSyncPlansNothingAndWritesNothing() throws Exception {
-        MigrationDir dir = directory("1_base.sql", "CREATE TABLE t (id int PRIMARY KEY);\n");
+        MigrationDir dir = plans().directory("1_base.sql", "CREATE TABLE t (id int PRIMARY KEY);\n");
 
-        DiffResult result = diff(dir, "CREATE TABLE t (id int PRIMARY KEY);\n", PlanOptions.SAFE);
+        DiffResult result = plans().diff(dir, "CREATE TABLE t (id int PRIMARY KEY);\n", PlanOptions.SAFE);
 
         assertTrue(result.plan().isEmpty());
         assertEquals(List.of(), result.files());
@@ -269,9 +237,9 @@ class PostgresPlanTest {
 
     @Test
     void aBrokenDesiredSchemaIsNamedWithItsLine() throws Exception {
-        MigrationDir dir = directory("1_base.sql", "CREATE TABLE t (id int PRIMARY KEY);\n");
+        MigrationDir dir = plans().directory("1_base.sql", "CREATE TABLE t (id int PRIMARY KEY);\n");
 
-        PlanException e = assertThrows(PlanException.class, () -> diff(dir,
+        PlanException e = assertThrows(PlanException.class, () -> plans().diff(dir,
                 "CREATE TABLE t (id int PRIMARY KEY);\nCREATE TABLE u (id nosuchtype);\n", PlanOptions.SAFE));
 
         assertTrue(e.getMessage().matches(".*schema[0-9]*\\.sql:2: .*nosuchtype.*\\(in the desired schema\\)"),
@@ -280,9 +248,9 @@ class PostgresPlanTest {
 
     @Test
     void aNewEnumLabelIsAddedInAFileOfItsOwnBeforeItIsUsed() throws Exception {
-        MigrationDir dir = directory("1_base.sql", "CREATE TYPE mood AS ENUM ('sad');\n"
+        MigrationDir dir = plans().directory("1_base.sql", "CREATE TYPE mood AS ENUM ('sad');\n"
                 + "CREATE TABLE people (id int PRIMARY KEY, m mood);\n");
-        String plan = planWriteAndReplan(dir, "CREATE TYPE mood AS ENUM ('sad', 'happy');\n"
+        String plan = plans().planWriteAndReplan(dir, "CREATE TYPE mood AS ENUM ('sad', 'happy');\n"
                 + "CREATE TABLE people (id int PRIMARY KEY, m mood DEFAULT 'happy');\n", PlanOptions.SAFE);
         assertTrue(plan.startsWith("== 2_next_enum_values.sql\n-- atlas:txmode none"), plan);
         assertTrue(plan.indexOf("ADD VALUE 'happy'") < plan.indexOf("SET DEFAULT 'happy'::mood"), plan);
@@ -290,13 +258,13 @@ class PostgresPlanTest {
 
     @Test
     void aViewChainOverARetypedColumnIsDroppedReadersFirst() throws Exception {
-        MigrationDir dir = directory("1_base.sql", """
+        MigrationDir dir = plans().directory("1_base.sql", """
                 CREATE TABLE t (id int PRIMARY KEY, x int);
                 CREATE VIEW a AS SELECT id, x FROM t;
                 CREATE VIEW b AS SELECT id, x FROM a;
                 CREATE VIEW c AS SELECT id, x FROM b;
                 """);
-        String plan = planWriteAndReplan(dir, """
+        String plan = plans().planWriteAndReplan(dir, """
                 CREATE TABLE t (id int PRIMARY KEY, x bigint);
                 CREATE VIEW a AS SELECT id, x FROM t;
                 CREATE VIEW b AS SELECT id, x FROM a;
@@ -308,9 +276,9 @@ class PostgresPlanTest {
 
     @Test
     void aSerialBecomingAnIdentityContinuesAfterItsNumbers() throws Exception {
-        MigrationDir dir = directory("1_base.sql", "CREATE TABLE s (id serial PRIMARY KEY, v text);\n"
+        MigrationDir dir = plans().directory("1_base.sql", "CREATE TABLE s (id serial PRIMARY KEY, v text);\n"
                 + "INSERT INTO s (v) VALUES ('a'), ('b');\n");
-        String plan = planWriteAndReplan(dir, "CREATE TABLE s (id int GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+        String plan = plans().planWriteAndReplan(dir, "CREATE TABLE s (id int GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
                 + " v text);\n", PlanOptions.SAFE);
         assertTrue(plan.indexOf("ADD GENERATED BY DEFAULT AS IDENTITY") < plan.indexOf("pg_catalog.setval("), plan);
         assertTrue(plan.contains("coalesce(max(id), 0) + 1, false) FROM public.s"), plan);
@@ -329,7 +297,7 @@ class PostgresPlanTest {
                 LocalPostgres.execute(c, "CREATE TABLE schema_migrations (version bigint PRIMARY KEY, dirty boolean)");
                 LocalPostgres.execute(c, "CREATE SCHEMA atlas_schema_revisions");
             }
-            MigrationDir dir = directory("1_base.sql", "CREATE TABLE users (id bigint PRIMARY KEY);\n");
+            MigrationDir dir = plans().directory("1_base.sql", "CREATE TABLE users (id bigint PRIMARY KEY);\n");
             DesiredSchema desired = DesiredSchema.parse(
                     LocalPostgres.URL.substring(0, LocalPostgres.URL.lastIndexOf('/') + 1) + name);
             DiffRequest request = new DiffRequest(dir, new AtlasFormat(), desired, DevUrl.parse(LocalPostgres.URL),
@@ -337,9 +305,9 @@ class PostgresPlanTest {
 
             DiffResult first = MigrateDiff.run(request, "next", NOW);
 
-            assertEquals(List.of(), first.residual(), text(first));
+            assertEquals(List.of(), first.residual(), PlanHarness.text(first));
             assertEquals(List.of("ALTER TABLE public.users ADD COLUMN email text"),
-                    first.plan().statements().stream().map(st -> st.sql()).toList(), text(first));
+                    first.plan().statements().stream().map(st -> st.sql()).toList(), PlanHarness.text(first));
             PlanFiles.write(dir, new AtlasFormat(), first.files());
             assertTrue(MigrateDiff.run(request, "next", NOW).plan().isEmpty());
             assertTrue(desired.display().startsWith("postgres://postgres@127.0.0.1:5432/" + name), desired.display());

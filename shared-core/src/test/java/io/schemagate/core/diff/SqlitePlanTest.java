@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.schemagate.core.devdb.DevSettings;
 import io.schemagate.core.devdb.DevUrl;
 import io.schemagate.core.migrate.AtlasFormat;
-import io.schemagate.core.migrate.DirectoryHasher;
 import io.schemagate.core.migrate.MigrationDir;
 import io.schemagate.core.plan.PlanOptions;
 import io.schemagate.core.plan.Plan.PlannedStatement;
@@ -18,9 +17,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,46 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
  * ALTER TABLE cannot make are table rebuilds that keep the rows.
  */
 class SqlitePlanTest {
-    static final Instant NOW = Instant.parse("2026-12-05T12:00:00Z");
-
     @TempDir
     Path temp;
 
-    private MigrationDir directory(String... namesAndSql) throws Exception {
-        Path path = Files.createTempDirectory(temp, "migrations");
-        for (int i = 0; i < namesAndSql.length; i += 2) {
-            Files.writeString(path.resolve(namesAndSql[i]), namesAndSql[i + 1]);
-        }
-        MigrationDir dir = new MigrationDir(path, "migrations");
-        DirectoryHasher.hash(dir, new AtlasFormat());
-        return dir;
-    }
-
-    private DiffResult diff(MigrationDir dir, String desiredSql) throws Exception {
-        Path schema = Files.createTempFile(temp, "schema", ".sql");
-        Files.writeString(schema, desiredSql);
-        return MigrateDiff.run(new DiffRequest(dir, new AtlasFormat(), new DesiredSchema(schema),
-                DevUrl.parse("sqlite://plan?mode=memory"), DevSettings.defaults(), PlanOptions.SAFE), "next", NOW);
-    }
-
-    private String planWriteAndReplan(MigrationDir dir, String desiredSql) throws Exception {
-        DiffResult first = diff(dir, desiredSql);
-        assertEquals(List.of(), first.residual(), "the plan reaches the desired schema:\n" + text(first));
-        assertFalse(first.files().isEmpty(), "there was something to plan");
-        PlanFiles.write(dir, new AtlasFormat(), first.files());
-        DiffResult second = diff(dir, desiredSql);
-        assertTrue(second.plan().isEmpty(), "a second diff is empty, but planned:\n" + text(second) + "\nafter:\n"
-                + text(first));
-        return text(first);
-    }
-
-    private static String text(DiffResult result) {
-        return result.files().stream().map(f -> "== " + f.name() + "\n" + f.text()).collect(Collectors.joining("\n"));
+    private PlanHarness plans() {
+        return new PlanHarness(temp, "sqlite://plan?mode=memory");
     }
 
     @Test
     void aWholeSchemaFromAnEmptyDirectory() throws Exception {
-        String plan = planWriteAndReplan(directory(), """
+        String plan = plans().planWriteAndReplan(plans().directory(), """
                 CREATE TABLE users (
                   id INTEGER PRIMARY KEY,
                   email TEXT NOT NULL UNIQUE,
@@ -93,7 +60,7 @@ class SqlitePlanTest {
 
     @Test
     void whatAlterCannotDoIsARebuildThatKeepsTheRows() throws Exception {
-        MigrationDir dir = directory("1_base.sql", """
+        MigrationDir dir = plans().directory("1_base.sql", """
                 CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT, legacy TEXT, age INTEGER);
                 INSERT INTO users (id, email, age) VALUES (1, 'a@example.com', 30);
                 CREATE TABLE notes (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users (id), body TEXT);
@@ -101,7 +68,7 @@ class SqlitePlanTest {
                 CREATE INDEX users_age ON users (age);
                 CREATE VIEW adults AS SELECT id FROM users WHERE age >= 18;
                 """);
-        String plan = planWriteAndReplan(dir, """
+        String plan = plans().planWriteAndReplan(dir, """
                 CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL, age INTEGER CHECK (age >= 0),
                                     nickname TEXT);
                 CREATE TABLE notes (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users (id), body TEXT);
@@ -120,9 +87,9 @@ class SqlitePlanTest {
 
     @Test
     void aPlainColumnIsAddedAndDroppedInPlace() throws Exception {
-        MigrationDir dir = directory("1_base.sql", "CREATE TABLE t (id INTEGER PRIMARY KEY, old TEXT);\n");
+        MigrationDir dir = plans().directory("1_base.sql", "CREATE TABLE t (id INTEGER PRIMARY KEY, old TEXT);\n");
 
-        String plan = planWriteAndReplan(dir, "CREATE TABLE t (id INTEGER PRIMARY KEY, fresh TEXT DEFAULT 'x');\n");
+        String plan = plans().planWriteAndReplan(dir, "CREATE TABLE t (id INTEGER PRIMARY KEY, fresh TEXT DEFAULT 'x');\n");
 
         assertTrue(plan.contains("ALTER TABLE t DROP COLUMN old"), plan);
         assertTrue(plan.contains("ALTER TABLE t ADD COLUMN fresh TEXT DEFAULT 'x'"), plan);
@@ -139,8 +106,8 @@ class SqlitePlanTest {
                 CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);
                 CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users (id) ON DELETE CASCADE);
                 """;
-        MigrationDir dir = directory("1_base.sql", base);
-        DiffResult result = diff(dir, """
+        MigrationDir dir = plans().directory("1_base.sql", base);
+        DiffResult result = plans().diff(dir, """
                 CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL DEFAULT '');
                 CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users (id) ON DELETE CASCADE);
                 """);
@@ -169,9 +136,9 @@ class SqlitePlanTest {
 
     @Test
     void aNameWithALineBreakCannotEndTheHeaderCommentAndBecomeAStatement() throws Exception {
-        MigrationDir dir = directory("1_base.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, a TEXT);\n");
+        MigrationDir dir = plans().directory("1_base.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, a TEXT);\n");
 
-        DiffResult result = diff(dir,
+        DiffResult result = plans().diff(dir,
                 "CREATE TABLE users (id INTEGER PRIMARY KEY, \"b\nDELETE FROM users;--\" TEXT);\n");
 
         String text = result.files().get(0).text();
@@ -186,13 +153,13 @@ class SqlitePlanTest {
 
     @Test
     void aFileDevUrlCannotPlanAndSaysWhichUrlCan() throws Exception {
-        MigrationDir dir = directory("1_base.sql", "CREATE TABLE t (id INTEGER PRIMARY KEY);\n");
+        MigrationDir dir = plans().directory("1_base.sql", "CREATE TABLE t (id INTEGER PRIMARY KEY);\n");
         Path schema = Files.writeString(temp.resolve("schema.sql"), "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);\n");
 
         PlanException e = assertThrows(PlanException.class, () -> MigrateDiff.run(
                 new DiffRequest(dir, new AtlasFormat(), new DesiredSchema(schema),
                         DevUrl.parse("sqlite://" + temp.resolve("dev.db")), DevSettings.defaults(), PlanOptions.SAFE),
-                "next", NOW));
+                "next", PlanHarness.NOW));
 
         assertTrue(e.getMessage().endsWith("names one file: use sqlite://NAME?mode=memory"), e.getMessage());
         assertFalse(Files.exists(temp.resolve("dev.db")));
