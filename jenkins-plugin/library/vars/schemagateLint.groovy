@@ -1,5 +1,5 @@
-import io.schemagate.jenkins.CredentialBindings
 import io.schemagate.jenkins.SchemagateCli
+import io.schemagate.jenkins.StepRun
 
 /**
  * Lints a migration directory with the schemagate CLI on this agent: posts the review on the pull or merge request
@@ -14,14 +14,8 @@ def call(Map args = [:]) {
     } catch (IllegalArgumentException e) {
         error(e.message) // a Jenkinsfile mistake: one line, no stack trace
     }
-    if (!isUnix()) {
-        error('schemagateLint: runs on Linux and macOS agents (sh); this agent is Windows')
-    }
     String gate = SchemagateCli.gate(args)
-    String script = SchemagateCli.script(args, argv, SchemagateCli.lintReports(args))
-    int exitCode = CredentialBindings.around(this, SchemagateCli.credentials(args)) {
-        sh(script: script, returnStatus: true)
-    }
+    int exitCode = StepRun.sh(this, 'schemagateLint', args, argv, SchemagateCli.lintReports(args))
     String junitReport = SchemagateCli.reportPath(args, SchemagateCli.LINT_REPORTS.junit)
     if (args.junit != false && fileExists(junitReport)) {
         // The gate decides the result below, not the count of failed test cases.
@@ -38,12 +32,7 @@ def call(Map args = [:]) {
     String summaryFile = SchemagateCli.reportPath(args, SchemagateCli.LINT_REPORTS.dotenv)
     Map<String, String> summary = fileExists(summaryFile) ? SchemagateCli.dotenv(readFile(summaryFile)) : null
     Map<String, String> outcome = SchemagateCli.lintOutcome(exitCode, gate, summary)
-    if (outcome.result == 'FAILURE') {
-        error(outcome.message)
-    }
-    if (outcome.result == 'UNSTABLE') {
-        unstable(outcome.message)
-    }
+    StepRun.mark(this, outcome)
     return [exitCode: exitCode, errors: (summary?.errors ?: '0') as int, warnings: (summary?.warnings ?: '0') as int,
             result: outcome.result]
 }

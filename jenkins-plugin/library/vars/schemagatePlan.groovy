@@ -1,5 +1,5 @@
-import io.schemagate.jenkins.CredentialBindings
 import io.schemagate.jenkins.SchemagateCli
+import io.schemagate.jenkins.StepRun
 
 /**
  * Plans the migration that brings a directory to its desired schema (schema plan) on this agent, lints it as the new
@@ -14,14 +14,8 @@ def call(Map args = [:]) {
     } catch (IllegalArgumentException e) {
         error(e.message) // a Jenkinsfile mistake: one line, no stack trace
     }
-    if (!isUnix()) {
-        error('schemagatePlan: runs on Linux and macOS agents (sh); this agent is Windows')
-    }
     String gate = SchemagateCli.gate(args)
-    String script = SchemagateCli.script(args, argv, SchemagateCli.planReports(args))
-    int exitCode = CredentialBindings.around(this, SchemagateCli.credentials(args)) {
-        sh(script: script, returnStatus: true)
-    }
+    int exitCode = StepRun.sh(this, 'schemagatePlan', args, argv, SchemagateCli.planReports(args))
     if (args.archive != false) {
         archiveArtifacts(artifacts: SchemagateCli.planReports(args).join(','), allowEmptyArchive: true,
                 followSymlinks: false)
@@ -29,12 +23,7 @@ def call(Map args = [:]) {
     String summaryFile = SchemagateCli.reportPath(args, SchemagateCli.PLAN_REPORTS.dotenv)
     Map<String, String> summary = fileExists(summaryFile) ? SchemagateCli.dotenv(readFile(summaryFile)) : null
     Map<String, String> outcome = SchemagateCli.planOutcome(exitCode, gate, summary)
-    if (outcome.result == 'FAILURE') {
-        error(outcome.message)
-    }
-    if (outcome.result == 'UNSTABLE') {
-        unstable(outcome.message)
-    }
+    StepRun.mark(this, outcome)
     return [exitCode: exitCode, errors: (summary?.plan_errors ?: '0') as int,
             warnings: (summary?.plan_warnings ?: '0') as int, statements: (summary?.plan_statements ?: '0') as int,
             result: outcome.result]

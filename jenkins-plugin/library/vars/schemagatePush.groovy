@@ -1,5 +1,5 @@
-import io.schemagate.jenkins.CredentialBindings
 import io.schemagate.jenkins.SchemagateCli
+import io.schemagate.jenkins.StepRun
 
 /**
  * Pushes the reviewed migration directory to an OCI registry with the schemagate CLI: on the primary branch only, and
@@ -21,18 +21,9 @@ def call(Map args = [:]) {
         echo(skipped)
         return null
     }
-    if (!isUnix()) {
-        error('schemagatePush: runs on Linux and macOS agents (sh); this agent is Windows')
-    }
     String report = SchemagateCli.reportPath(args, SchemagateCli.PUSH_REPORT)
-    String script = SchemagateCli.script(args, argv, [report])
-    int exitCode = CredentialBindings.around(this, SchemagateCli.credentials(args)) {
-        sh(script: script, returnStatus: true)
-    }
-    Map<String, String> outcome = SchemagateCli.pushOutcome(exitCode)
-    if (outcome.result != 'SUCCESS') {
-        error(outcome.message)
-    }
+    int exitCode = StepRun.sh(this, 'schemagatePush', args, argv, [report])
+    StepRun.mark(this, SchemagateCli.pushOutcome(exitCode)) // a push is SUCCESS or FAILURE
     Map<String, String> pushed = SchemagateCli.dotenv(readFile(report))
     return [ref: pushed.ref, digest: pushed.digest]
 }
