@@ -17,7 +17,8 @@ public final class PlanFlags {
 
     @Option(names = "--to", paramLabel = "URL", required = true,
             description = "The desired schema: file://PATH (a .sql file, or a folder whose .sql files run in name order)"
-                    + " or postgres://… (an existing database, read only).")
+                    + " or an existing database of the dev database's kind, read only: postgres://…, mysql://…/DB,"
+                    + " mariadb://…/DB or sqlite://FILE.")
     String to;
 
     PlanOptions options() {

@@ -130,8 +130,8 @@ class PlanCommandsTest {
         assertEquals(2, badName.exitCode(), badName.toString());
         assertTrue(badName.err().startsWith("schemagate: migration name \"../escape\": use letters"), badName.toString());
         assertEquals(2, url.exitCode(), url.toString());
-        assertTrue(url.err().contains("the desired schema is file:// (a .sql file or a folder of them) or postgres://"
-                + " (an existing database, read only)"), url.toString());
+        assertTrue(url.err().contains("the desired schema is file:// (a .sql file or a folder of them) or an existing"
+                + " database, read only: postgres://, mysql://, mariadb:// or sqlite://FILE"), url.toString());
         assertFalse(url.toString().contains("secretpw"), url.toString());
         assertEquals(List.of("20260101000000_users.sql", "atlas.sum"), files());
     }

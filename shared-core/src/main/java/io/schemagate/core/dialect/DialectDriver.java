@@ -31,6 +31,12 @@ public interface DialectDriver {
     /** Opens the dev database {@code url} names; {@code url} is one this driver {@linkplain Dialects#forUrl serves}. */
     DevDatabase open(DevUrl url, DevSettings settings) throws DevDatabaseException;
 
+    /**
+     * Opens a database of this kind that already exists, read only: a plan's desired schema given as a URL. Nothing in
+     * it is created, changed or dropped; {@code url} is one this driver {@linkplain Dialects#forUrl serves}.
+     */
+    DevDatabase openReadOnly(DevUrl url, DevSettings settings) throws DevDatabaseException;
+
     /** Whether DDL rolls back with its transaction, and whether the driver runs batches of statements. */
     ReplaySemantics semantics();
 

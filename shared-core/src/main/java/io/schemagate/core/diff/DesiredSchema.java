@@ -2,38 +2,49 @@ package io.schemagate.core.diff;
 
 import io.schemagate.core.devdb.DevUrl;
 import io.schemagate.core.devdb.DevUrlException;
+import io.schemagate.core.devdb.MysqlUrl;
 import io.schemagate.core.devdb.PostgresUrl;
+import io.schemagate.core.devdb.SqliteUrl;
 import io.schemagate.core.devdb.UrlText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * The schema a team declares: {@code file://schema.sql}, or {@code file://DIR} for the {@code .sql} files in a folder
  * (by name, not descending into sub-folders), which run on a dev database of their own and are inspected there; or an
- * existing PostgreSQL database ({@code postgres://…}), read as it is, never changed.
+ * existing database, read as it is and never changed: {@code postgres://…}, {@code mysql://…/DB},
+ * {@code mariadb://…/DB} or {@code sqlite://FILE}, of the same kind as the dev database.
  *
  * @param path     the file or folder; null for a database
  * @param database the database; null for files
  */
-public record DesiredSchema(Path path, PostgresUrl database) {
+public record DesiredSchema(Path path, DevUrl database) {
+    private static final Pattern DATABASE_SCHEME = Pattern.compile("(postgres|postgresql|mysql|mariadb|sqlite)://.*");
 
     public DesiredSchema(Path path) {
         this(path, null);
     }
 
-    /** {@code file://PATH}, a plain path, or {@code postgres://…}. */
+    /** {@code file://PATH}, a plain path, or a database URL. */
     public static DesiredSchema parse(String url) throws PlanException {
         if (url.startsWith("file://")) {
             return new DesiredSchema(Path.of(url.substring("file://".length())));
         }
-        if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
+        if (DATABASE_SCHEME.matcher(url).matches()) {
             try {
-                if (DevUrl.parse(url) instanceof PostgresUrl postgres) {
-                    return new DesiredSchema(null, postgres);
+                DevUrl database = DevUrl.parse(url);
+                if (database instanceof MysqlUrl mysql && mysql.database().isEmpty()) {
+                    throw new PlanException("--to " + mysql.masked() + ": name the database whose schema is desired ("
+                            + mysql.scheme() + "://HOST/DATABASE)");
+                }
+                if (database instanceof PostgresUrl || database instanceof MysqlUrl
+                        || database instanceof SqliteUrl sqlite && !sqlite.memory()) {
+                    return new DesiredSchema(null, database);
                 }
             } catch (DevUrlException e) {
                 throw new PlanException("--to: " + e.getMessage(), e);
@@ -41,7 +52,8 @@ public record DesiredSchema(Path path, PostgresUrl database) {
         }
         if (url.matches("[A-Za-z][A-Za-z0-9+.-]*://.*")) {
             throw new PlanException("--to " + UrlText.maskRaw(url) + ": the desired schema is file:// (a .sql file or a"
-                    + " folder of them) or postgres:// (an existing database, read only)");
+                    + " folder of them) or an existing database, read only: postgres://, mysql://, mariadb:// or"
+                    + " sqlite://FILE");
         }
         return new DesiredSchema(Path.of(url));
     }

@@ -4,7 +4,6 @@ import io.schemagate.core.plan.Plan;
 import io.schemagate.core.plan.SchemaPlanner;
 import io.schemagate.core.devdb.DevDatabase;
 import io.schemagate.core.devdb.DevDatabaseException;
-import io.schemagate.core.devdb.ExistingDatabase;
 import io.schemagate.core.devdb.SqliteUrl;
 import io.schemagate.core.diagnostic.Diagnostic;
 import io.schemagate.core.diagnostic.Severity;
@@ -24,7 +23,6 @@ import io.schemagate.core.schema.Catalog;
 import io.schemagate.core.schema.NameIdentity;
 import io.schemagate.core.schema.SchemaChange;
 import io.schemagate.core.schema.SchemaDiff;
-import io.schemagate.core.sql.Dialect;
 import io.schemagate.core.text.SourceException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,6 +57,11 @@ public final class MigrateDiff {
                     + " sqlite://NAME?mode=memory");
         }
         DialectDriver driver = Dialects.forUrl(request.devUrl());
+        if (request.desired().isDatabase() && Dialects.forUrl(request.desired().database()) != driver) {
+            throw new PlanException("the desired schema " + request.desired().display() + " is a "
+                    + Dialects.forUrl(request.desired().database()).sql().id() + " database, the dev database "
+                    + driver.sql().id() + ": both must be of one kind");
+        }
         LoadedDirectory loaded = DirectoryLoader.load(request.dir(), request.format(), driver.sql());
         Optional<Diagnostic> broken = loaded.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).findFirst();
         if (broken.isPresent()) {
@@ -110,11 +113,7 @@ public final class MigrateDiff {
     private static Catalog desired(DiffRequest request, DialectDriver driver)
             throws IOException, DevDatabaseException, PlanException, SQLException {
         if (request.desired().isDatabase()) {
-            if (driver.sql() != Dialect.POSTGRES) {
-                throw new PlanException("a desired schema read from a database is PostgreSQL only for now; give the"
-                        + " schema as file://");
-            }
-            try (DevDatabase db = ExistingDatabase.openReadOnly(request.desired().database(), request.settings())) {
+            try (DevDatabase db = driver.openReadOnly(request.desired().database(), request.settings())) {
                 return ToolObjects.without(driver.inspector(db).inspect(db.connection()));
             }
         }

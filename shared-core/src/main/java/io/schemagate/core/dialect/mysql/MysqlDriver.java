@@ -70,6 +70,15 @@ public final class MysqlDriver implements DialectDriver {
     }
 
     @Override
+    public DevDatabase openReadOnly(DevUrl url, DevSettings settings) throws DevDatabaseException {
+        if (url instanceof MysqlUrl mysql) {
+            return ExistingMysqlDatabase.open(mysql, settings);
+        }
+        throw new DevDatabaseException(url.masked() + ": an existing MySQL or MariaDB database is read from mysql://…"
+                + " or mariadb://…; embedded and docker URLs start empty");
+    }
+
+    @Override
     public ReplaySemantics semantics() {
         return SEMANTICS;
     }

@@ -5,6 +5,8 @@ import io.schemagate.core.devdb.DevDatabase;
 import io.schemagate.core.devdb.DevDatabaseException;
 import io.schemagate.core.devdb.DevSettings;
 import io.schemagate.core.devdb.DevUrl;
+import io.schemagate.core.devdb.ExistingDatabase;
+import io.schemagate.core.devdb.PostgresUrl;
 import io.schemagate.core.dialect.DialectDriver;
 import io.schemagate.core.dialect.ToolTables;
 import io.schemagate.core.migrate.DirFormat;
@@ -39,6 +41,15 @@ public final class PostgresDriver implements DialectDriver {
     @Override
     public ReplaySemantics semantics() {
         return SEMANTICS;
+    }
+
+    @Override
+    public DevDatabase openReadOnly(DevUrl url, DevSettings settings) throws DevDatabaseException {
+        if (url instanceof PostgresUrl postgres) {
+            return ExistingDatabase.openReadOnly(postgres, settings);
+        }
+        throw new DevDatabaseException(url.masked() + ": an existing PostgreSQL database is read from postgres://…;"
+                + " embedded and docker URLs start empty");
     }
 
     @Override

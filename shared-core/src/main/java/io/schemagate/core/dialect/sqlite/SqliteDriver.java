@@ -45,6 +45,14 @@ public final class SqliteDriver implements DialectDriver {
     }
 
     @Override
+    public DevDatabase openReadOnly(DevUrl url, DevSettings settings) throws DevDatabaseException {
+        if (url instanceof SqliteUrl sqlite) {
+            return ExistingSqliteDatabase.open(sqlite);
+        }
+        throw new IllegalArgumentException("not a SQLite URL: " + url.masked());
+    }
+
+    @Override
     public ReplaySemantics semantics() {
         return SEMANTICS;
     }
