@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -38,6 +39,37 @@ public final class CorpusDirectories {
         MigrationDir migrations = new MigrationDir(dir, database);
         DirectoryHasher.hash(migrations, new AtlasFormat());
         return migrations;
+    }
+
+    /**
+     * Kratos's up migrations for one popx dialect ({@code postgres}, {@code mysql}, {@code sqlite3}), chosen and ordered
+     * as SOURCE.md says, leaving out {@code skipped} file names and, unless null, every version from {@code endBefore}
+     * on.
+     */
+    public static List<KratosMigrations.Migration> kratos(String dialect, Set<String> skipped, String endBefore)
+            throws IOException {
+        Path kratos = SharedData.corpus("kratos").resolve("persistence/sql/migrations/sql");
+        return KratosMigrations.up(kratos, dialect).stream()
+                .filter(m -> endBefore == null || m.version().compareTo(endBefore) < 0)
+                .filter(m -> !skipped.contains(m.file().getFileName().toString()))
+                .toList();
+    }
+
+    /**
+     * Kratos migrations as a hashed atlas directory {@code parent/name}. popx runs .autocommit files outside a
+     * transaction; versions exceed golang-migrate's uint64, so the copy is an Atlas directory (20-digit versions sort
+     * the same as text) with the equivalent txmode header.
+     */
+    public static MigrationDir kratosAtlas(Path parent, String name, List<KratosMigrations.Migration> migrations)
+            throws IOException {
+        Path dir = Files.createDirectory(parent.resolve(name));
+        for (KratosMigrations.Migration m : migrations) {
+            String header = m.autocommit() ? "-- atlas:txmode none\n\n" : "";
+            Files.writeString(dir.resolve(m.file().getFileName()), header + Files.readString(m.file()));
+        }
+        MigrationDir directory = new MigrationDir(dir, name);
+        DirectoryHasher.hash(directory, new AtlasFormat());
+        return directory;
     }
 
     /** Harbor's {@code .up.sql} files (golang-migrate), in numeric version order. */

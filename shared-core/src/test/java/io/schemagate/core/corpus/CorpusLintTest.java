@@ -12,7 +12,6 @@ import io.schemagate.core.lint.LintRequest;
 import io.schemagate.core.lint.MigrateLint;
 import io.schemagate.core.migrate.AtlasFormat;
 import io.schemagate.core.migrate.DirFormat;
-import io.schemagate.core.migrate.DirectoryHasher;
 import io.schemagate.core.migrate.GolangMigrateFormat;
 import io.schemagate.core.migrate.MigrationDir;
 import io.schemagate.core.policy.Policy;
@@ -20,7 +19,6 @@ import io.schemagate.core.report.FileReport;
 import io.schemagate.core.report.LintReport;
 import io.schemagate.core.testing.LocalMariaDb;
 import io.schemagate.core.testing.SharedData;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,28 +71,10 @@ class CorpusLintTest {
         assertCleanReplay(lint(kratos("sqlite3", Set.of(), null), new AtlasFormat(), SQLITE));
     }
 
-    /**
-     * Kratos's popx directory for one dialect, as an Atlas directory, leaving out {@code skipped} file names and,
-     * unless null, every version from {@code endBefore} on.
-     */
+    /** Kratos's popx directory for one dialect as an Atlas directory (see {@link CorpusDirectories#kratos}). */
     private MigrationDir kratos(String dialect, Set<String> skipped, String endBefore) throws Exception {
-        Path kratos = SharedData.corpus("kratos").resolve("persistence/sql/migrations/sql");
-        Path dir = Files.createDirectory(temp.resolve("kratos-" + dialect));
-        for (KratosReplayTest.Migration m : KratosReplayTest.upMigrations(kratos, dialect)) {
-            if (endBefore != null && m.version().compareTo(endBefore) >= 0) {
-                break;
-            }
-            if (skipped.contains(m.file().getFileName().toString())) {
-                continue;
-            }
-            // popx runs .autocommit files outside a transaction; versions exceed golang-migrate's uint64, so the copy
-            // is an Atlas directory (20-digit versions sort the same as text) with the equivalent txmode header.
-            String header = m.autocommit() ? "-- atlas:txmode none\n\n" : "";
-            Files.writeString(dir.resolve(m.file().getFileName()), header + Files.readString(m.file()));
-        }
-        MigrationDir migrations = new MigrationDir(dir, "kratos-" + dialect);
-        DirectoryHasher.hash(migrations, new AtlasFormat());
-        return migrations;
+        return CorpusDirectories.kratosAtlas(temp, "kratos-" + dialect, CorpusDirectories.kratos(dialect, skipped,
+                endBefore));
     }
 
     /** temporal-sql-tool runs files without a transaction, as the txmode header added to each copy says. */

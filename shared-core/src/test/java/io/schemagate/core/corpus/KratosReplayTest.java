@@ -4,20 +4,15 @@ import io.schemagate.core.testing.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.schemagate.core.corpus.KratosMigrations.Migration;
 import io.schemagate.core.corpus.ScratchDatabase.Applied;
 import io.schemagate.core.corpus.ScratchDatabase.Engine;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,17 +23,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the recipe there, replayed into a fresh database of the matching engine.
  */
 class KratosReplayTest {
-    /** {@code {version}_{name}[.{dialect}][.autocommit].{up|down}.sql} */
-    private static final Pattern FILE_NAME = Pattern.compile(
-            "(\\d{20})_(.+?)(?:\\.(postgres|mysql|sqlite3|sqlite|cockroach))?(\\.autocommit)?\\.(up|down)\\.sql");
-
     /** Known MySQL-8-vs-MariaDB failures listed in SOURCE.md; they must fail, and nothing else may. */
     private static final Set<String> MARIADB_FAILURES = Set.of(
             "20200317160354000002_create_profile_request_forms.mysql.up.sql",
             "20260408000000000000_create_pending_traits_changes.mysql.up.sql");
-
-    record Migration(String version, String dialect, boolean autocommit, boolean up, Path file) {
-    }
 
     static Stream<Arguments> dialects() {
         // dialect, engine, then from SOURCE.md: versions that apply, non-empty files, .autocommit files, failures
@@ -54,7 +42,7 @@ class KratosReplayTest {
             Set<String> expectedFailures) throws Exception {
         Path corpus = SharedData.corpus("kratos");
         Path dir = corpus.resolve("persistence/sql/migrations/sql");
-        List<Migration> plan = upMigrations(dir, dialect);
+        List<Migration> plan = KratosMigrations.up(dir, dialect);
         assertEquals(versions, plan.size(), dialect + ": versions that apply (SOURCE.md)");
         assertEquals(autocommit, plan.stream().filter(Migration::autocommit).count(), dialect + ": .autocommit files");
 
@@ -91,35 +79,5 @@ class KratosReplayTest {
         }
         System.out.printf("kratos %s on %s: %d versions, %d non-empty files, %d applied, %d statements, failed %s%n",
                 dialect, engine.label, plan.size(), replayed.size(), replayed.size() - failed.size(), statements, failed);
-    }
-
-    /** The recipe of SOURCE.md: per version the dialect's own file, else the generic one; ascending version. */
-    static List<Migration> upMigrations(Path dir, String dialect) throws IOException {
-        Map<String, Migration> specific = new TreeMap<>();
-        Map<String, Migration> generic = new TreeMap<>();
-        for (Migration m : parseAll(dir)) {
-            if (!m.up()) {
-                continue;
-            }
-            Map<String, Migration> target = m.dialect() == null ? generic : dialect.equals(m.dialect()) ? specific : null;
-            if (target != null) {
-                Migration clash = target.put(m.version(), m);
-                assertTrue(clash == null, () -> "two up files for " + dialect + " version " + m.version());
-            }
-        }
-        Map<String, Migration> chosen = new TreeMap<>(generic); // 20-digit versions: string order = numeric order
-        chosen.putAll(specific); // a dialect's own file replaces the generic one
-        return List.copyOf(chosen.values());
-    }
-
-    private static List<Migration> parseAll(Path dir) throws IOException {
-        try (Stream<Path> listing = Files.list(dir)) {
-            return listing.map(file -> {
-                Matcher m = FILE_NAME.matcher(file.getFileName().toString());
-                assertTrue(m.matches(), () -> file + " does not follow the popx file-name grammar");
-                String dialect = "sqlite".equals(m.group(3)) ? "sqlite3" : m.group(3);
-                return new Migration(m.group(1), dialect, m.group(4) != null, "up".equals(m.group(5)), file);
-            }).collect(Collectors.toList());
-        }
     }
 }
