@@ -13,9 +13,13 @@ package io.schemagate.core.schema;
  * @param generated            {@code GENERATED ALWAYS AS (…)}
  * @param generationExpression the expression of a generated column, else null
  * @param collation            the collation when it differs from the type's default (e.g. {@code "C"}), else null
+ * @param comment              the column's comment ({@code COMMENT ON COLUMN}, MySQL's {@code COMMENT '…'}), else null
+ * @param onUpdate             MySQL's {@code ON UPDATE} expression, set on every update of the row (e.g.
+ *                             {@code current_timestamp()}), else null
  */
 public record Column(int attnum, String name, String type, boolean notNull, String defaultExpression,
-                     Identity identity, Generated generated, String generationExpression, String collation) {
+                     Identity identity, Generated generated, String generationExpression, String collation,
+                     String comment, String onUpdate) {
 
     public enum Identity {
         NONE, ALWAYS, BY_DEFAULT
@@ -29,7 +33,14 @@ public record Column(int attnum, String name, String type, boolean notNull, Stri
         VIRTUAL
     }
 
-    /** A plain column: no default, no identity, not generated, default collation. */
+    /** A column without a comment or ON UPDATE (SQLite has neither). */
+    public Column(int attnum, String name, String type, boolean notNull, String defaultExpression, Identity identity,
+                  Generated generated, String generationExpression, String collation) {
+        this(attnum, name, type, notNull, defaultExpression, identity, generated, generationExpression, collation, null,
+                null);
+    }
+
+    /** A plain column: no default, no identity, not generated, default collation, no comment. */
     public static Column of(int attnum, String name, String type, boolean notNull) {
         return new Column(attnum, name, type, notNull, null, Identity.NONE, Generated.NONE, null, null);
     }

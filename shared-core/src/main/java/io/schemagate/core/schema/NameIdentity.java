@@ -42,7 +42,8 @@ public final class NameIdentity {
                         f.validated(), f.enforced(), f.definition())).toList(),
                 t.checks().stream().map(c -> new Check(0, c.name(), c.expression(), c.columns(), c.validated(),
                         c.noInherit(), c.enforced(), c.definition())).toList(),
-                indexes(t.indexes()), triggers(t.triggers()));
+                indexes(t.indexes()), triggers(t.triggers()), t.comment(),
+                t.options());
     }
 
     private static View view(View v) {
@@ -56,7 +57,7 @@ public final class NameIdentity {
 
     private static List<Column> columns(List<Column> columns) {
         return columns.stream().map(c -> new Column(0, c.name(), c.type(), c.notNull(), c.defaultExpression(),
-                c.identity(), c.generated(), c.generationExpression(), c.collation())).toList();
+                c.identity(), c.generated(), c.generationExpression(), c.collation(), c.comment(), c.onUpdate())).toList();
     }
 
     private static List<Index> indexes(List<Index> indexes) {

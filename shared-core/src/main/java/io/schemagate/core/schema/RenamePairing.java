@@ -59,7 +59,8 @@ public final class RenamePairing {
                                 new Column(add.column().attnum(), add.column().name(), drop.column().type(),
                                         drop.column().notNull(), drop.column().defaultExpression(), drop.column().identity(),
                                         drop.column().generated(), drop.column().generationExpression(),
-                                        drop.column().collation()), add.column()));
+                                        drop.column().collation(), drop.column().comment(), drop.column().onUpdate()),
+                                add.column()));
                     }
                     break;
                 }

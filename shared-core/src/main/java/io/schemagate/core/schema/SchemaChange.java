@@ -96,8 +96,8 @@ public sealed interface SchemaChange {
     }
 
     /**
-     * A table-level property changed: its storage (rewrite), persistence, partition key, or partition membership
-     * (ATTACH / DETACH PARTITION, on the partition). Column, constraint and index changes are reported separately.
+     * A table-level property changed: its storage (rewrite), persistence, partition key, partition membership
+     * (ATTACH / DETACH PARTITION, on the partition), or options (SQLite's STRICT, WITHOUT ROWID, AUTOINCREMENT). Column, constraint and index changes are reported separately.
      */
     record ModifyTable(Table before, Table after) implements SchemaChange {
         public String object() {
@@ -146,7 +146,7 @@ public sealed interface SchemaChange {
         }
     }
 
-    /** Type, nullability, default, identity, generation or collation changed. */
+    /** Type, nullability, default, identity, generation, collation or ON UPDATE changed. */
     record ModifyColumn(QualifiedName table, Column before, Column after) implements SchemaChange {
         public String object() {
             return table.member(after.name());
@@ -185,6 +185,20 @@ public sealed interface SchemaChange {
 
         public boolean collationChanged() {
             return !Objects.equals(before.collation(), after.collation());
+        }
+    }
+
+    /**
+     * The comment on a table or one of its columns was set, changed or removed ({@code COMMENT ON}, MySQL's
+     * {@code COMMENT}). Metadata only: no data is read or rewritten.
+     *
+     * @param column the column, or null for the table's own comment
+     * @param before null when there was none
+     * @param after  null when it was removed
+     */
+    record ModifyComment(QualifiedName table, String column, String before, String after) implements SchemaChange {
+        public String object() {
+            return column == null ? table.toString() : table.member(column);
         }
     }
 

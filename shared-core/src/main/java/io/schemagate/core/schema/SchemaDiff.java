@@ -18,6 +18,7 @@ import io.schemagate.core.schema.SchemaChange.ModifyEnum;
 import io.schemagate.core.schema.SchemaChange.ModifyFunction;
 import io.schemagate.core.schema.SchemaChange.ModifyMaterializedView;
 import io.schemagate.core.schema.SchemaChange.ModifySequence;
+import io.schemagate.core.schema.SchemaChange.ModifyComment;
 import io.schemagate.core.schema.SchemaChange.ModifyTable;
 import io.schemagate.core.schema.SchemaChange.ModifyView;
 import io.schemagate.core.schema.SchemaChange.RenameEnum;
@@ -107,6 +108,9 @@ public final class SchemaDiff {
         if (modified(before, after)) {
             out.add(new ModifyTable(before, after));
         }
+        if (!Objects.equals(before.comment(), after.comment())) {
+            out.add(new ModifyComment(after.qualifiedName(), null, before.comment(), after.comment()));
+        }
         out.addAll(TableDiff.members(after.qualifiedName(), before, after));
         return out;
     }
@@ -148,7 +152,8 @@ public final class SchemaDiff {
                 || before.kind() != after.kind()
                 || before.unlogged() != after.unlogged()
                 || !Objects.equals(before.partitionKey(), after.partitionKey())
-                || !samePartition(before.partitionOf(), after.partitionOf());
+                || !samePartition(before.partitionOf(), after.partitionOf())
+                || !before.options().equals(after.options());
     }
 
     private static boolean samePartition(Table.PartitionOf before, Table.PartitionOf after) {

@@ -25,11 +25,15 @@ import java.util.Optional;
  * @param indexes      every index of the table, by name, including the ones behind the primary key and unique
  *                     constraints ({@link Index#constraint()} names those)
  * @param triggers     user triggers, by name
+ * @param comment      the table's comment ({@code COMMENT ON TABLE}, MySQL's {@code COMMENT=…}), else null
+ * @param options      how the table stores its rows where the dialect lets a table choose, as the dialect spells it:
+ *                     SQLite's {@code AUTOINCREMENT} (on its INTEGER PRIMARY KEY), {@code WITHOUT ROWID} and
+ *                     {@code STRICT}, in that order; empty for the default
  */
 public record Table(long oid, long relfilenode, String schema, String name, Kind kind, boolean unlogged,
                     String partitionKey, PartitionOf partitionOf, List<Column> columns, PrimaryKey primaryKey,
                     List<UniqueConstraint> uniques, List<ForeignKey> foreignKeys, List<Check> checks,
-                    List<Index> indexes, List<Trigger> triggers) {
+                    List<Index> indexes, List<Trigger> triggers, String comment, List<String> options) {
 
     public enum Kind {
         TABLE, PARTITIONED, FOREIGN
@@ -52,6 +56,16 @@ public record Table(long oid, long relfilenode, String schema, String name, Kind
         checks = List.copyOf(checks);
         indexes = List.copyOf(indexes);
         triggers = List.copyOf(triggers);
+        options = List.copyOf(options);
+    }
+
+    /** A table without a comment or options. */
+    public Table(long oid, long relfilenode, String schema, String name, Kind kind, boolean unlogged,
+                 String partitionKey, PartitionOf partitionOf, List<Column> columns, PrimaryKey primaryKey,
+                 List<UniqueConstraint> uniques, List<ForeignKey> foreignKeys, List<Check> checks,
+                 List<Index> indexes, List<Trigger> triggers) {
+        this(oid, relfilenode, schema, name, kind, unlogged, partitionKey, partitionOf, columns, primaryKey, uniques,
+                foreignKeys, checks, indexes, triggers, null, List.of());
     }
 
     public QualifiedName qualifiedName() {

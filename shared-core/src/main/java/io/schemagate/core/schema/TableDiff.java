@@ -15,6 +15,7 @@ import io.schemagate.core.schema.SchemaChange.DropPrimaryKey;
 import io.schemagate.core.schema.SchemaChange.DropTrigger;
 import io.schemagate.core.schema.SchemaChange.DropUnique;
 import io.schemagate.core.schema.SchemaChange.ModifyColumn;
+import io.schemagate.core.schema.SchemaChange.ModifyComment;
 import io.schemagate.core.schema.SchemaChange.ModifyConstraint;
 import io.schemagate.core.schema.SchemaChange.ModifyIndex;
 import io.schemagate.core.schema.SchemaChange.ModifyTrigger;
@@ -86,6 +87,9 @@ final class TableDiff {
             if (modified(b, a)) {
                 changes.add(new ModifyColumn(table, b, a));
             }
+            if (!Objects.equals(b.comment(), a.comment())) {
+                changes.add(new ModifyComment(table, a.name(), b.comment(), a.comment()));
+            }
             entries.add(new Positioned(a.attnum(), a.name(), ChangeGroup.KEEP, changes));
         }
         for (Column c : matching.added()) {
@@ -103,7 +107,8 @@ final class TableDiff {
                 || before.identity() != after.identity()
                 || before.generated() != after.generated()
                 || !Objects.equals(before.generationExpression(), after.generationExpression())
-                || !Objects.equals(before.collation(), after.collation());
+                || !Objects.equals(before.collation(), after.collation())
+                || !Objects.equals(before.onUpdate(), after.onUpdate());
     }
 
     /**

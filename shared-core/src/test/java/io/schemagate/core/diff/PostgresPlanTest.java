@@ -79,7 +79,13 @@ class PostgresPlanTest {
                 CREATE VIEW active_user_count AS SELECT count(*) AS n FROM active_users;
                 CREATE MATERIALIZED VIEW billing.totals AS SELECT user_id, sum(total) AS total FROM billing.invoices GROUP BY user_id;
                 CREATE UNIQUE INDEX totals_user_idx ON billing.totals (user_id);
+                COMMENT ON TABLE users IS 'People who sign in';
+                COMMENT ON COLUMN users.email IS 'Unique; it''s how they sign in';
+                COMMENT ON COLUMN events_2026.at IS 'partition column';
                 """, PlanOptions.SAFE);
+        assertTrue(plan.contains("COMMENT ON COLUMN public.users.email IS 'Unique; it''s how they sign in'"), plan);
+        assertTrue(plan.indexOf("CREATE TABLE public.events_2026") < plan.indexOf("COMMENT ON COLUMN public.events_2026.at"),
+                plan);
         // New tables take their indexes in the same file: nothing to build concurrently.
         assertFalse(plan.contains("CONCURRENTLY"), plan);
         assertFalse(plan.contains("atlas:txmode none"), plan);
@@ -118,6 +124,33 @@ class PostgresPlanTest {
         // The view reading the retyped column is dropped first and created again after.
         assertTrue(plan.indexOf("DROP VIEW public.user_emails") < plan.indexOf("TYPE bigint"), plan);
         assertTrue(plan.indexOf("TYPE bigint") < plan.indexOf("CREATE VIEW public.user_emails"), plan);
+    }
+
+    /** Comments are set, changed and removed in place; a column re-added (made generated) keeps its comment. */
+    @Test
+    void commentsAreSetChangedAndRemoved() throws Exception {
+        MigrationDir dir = plans().directory("1_base.sql", """
+                CREATE TABLE t (id int PRIMARY KEY, a int, b int, c int, d int);
+                COMMENT ON TABLE t IS 'old';
+                COMMENT ON COLUMN t.a IS 'a';
+                COMMENT ON COLUMN t.b IS 'b';
+                COMMENT ON COLUMN t.d IS 'kept';
+                """);
+        String plan = plans().planWriteAndReplan(dir, """
+                CREATE TABLE t (id int PRIMARY KEY, a int, b int, c int, d int GENERATED ALWAYS AS (id * 2) STORED,
+                                e int);
+                COMMENT ON TABLE t IS 'new';
+                COMMENT ON COLUMN t.b IS 'B';
+                COMMENT ON COLUMN t.c IS 'c';
+                COMMENT ON COLUMN t.d IS 'kept';
+                COMMENT ON COLUMN t.e IS 'added';
+                """);
+        assertTrue(plan.contains("COMMENT ON TABLE public.t IS 'new';"), plan);
+        assertTrue(plan.contains("COMMENT ON COLUMN public.t.a IS NULL;"), plan);
+        assertTrue(plan.contains("COMMENT ON COLUMN public.t.b IS 'B';"), plan);
+        assertTrue(plan.contains("COMMENT ON COLUMN public.t.c IS 'c';"), plan);
+        assertTrue(plan.contains("COMMENT ON COLUMN public.t.d IS 'kept';"), plan);
+        assertTrue(plan.contains("COMMENT ON COLUMN public.t.e IS 'added';"), plan);
     }
 
     @Test

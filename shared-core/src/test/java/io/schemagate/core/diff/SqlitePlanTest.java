@@ -164,4 +164,60 @@ class SqlitePlanTest {
         assertTrue(e.getMessage().endsWith("names one file: use sqlite://NAME?mode=memory"), e.getMessage());
         assertFalse(Files.exists(temp.resolve("dev.db")));
     }
+
+    /** AUTOINCREMENT, WITHOUT ROWID and STRICT are kept by new tables and made by a rebuild that keeps the rows. */
+    @Test
+    void tableOptionsAreCreatedAndRebuilt() throws Exception {
+        MigrationDir dir = plans().directory("1_base.sql", """
+                CREATE TABLE events (id INTEGER PRIMARY KEY, name TEXT);
+                CREATE TABLE tags (name TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID;
+                INSERT INTO events (name) VALUES ('a'), ('b');
+                INSERT INTO tags VALUES ('x', 1);
+                """);
+        String plan = plans().planWriteAndReplan(dir, """
+                CREATE TABLE events (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT);
+                CREATE TABLE tags (name TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID, STRICT;
+                CREATE TABLE counters (k TEXT NOT NULL PRIMARY KEY, v INTEGER NOT NULL) WITHOUT ROWID;
+                """);
+        assertTrue(plan.contains("PRIMARY KEY AUTOINCREMENT"), plan);
+        assertTrue(plan.contains(") WITHOUT ROWID, STRICT;"), plan);
+        assertTrue(plan.contains("INSERT INTO _schemagate_new_events (id, name) SELECT id, name FROM events"), plan);
+        assertTrue(plan.matches("(?s).*CREATE TABLE counters \\([^;]*\\) WITHOUT ROWID;.*"), plan);
+    }
+
+    /**
+     * The desired schema may be an existing SQLite file, opened read only: the plan reaches it and the file is not
+     * changed. A link, a missing file and an in-memory URL are refused, each with a one-line reason.
+     */
+    @Test
+    void theDesiredSchemaMayBeAnExistingDatabaseFile() throws Exception {
+        Path file = temp.resolve("desired.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL DEFAULT '')");
+            s.execute("CREATE INDEX users_email ON users (email)");
+        }
+        byte[] before = Files.readAllBytes(file);
+        MigrationDir dir = plans().directory("1_base.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);\n");
+        DiffRequest request = new DiffRequest(dir, new AtlasFormat(), DesiredSchema.parse("sqlite://" + file),
+                DevUrl.parse("sqlite://plan?mode=memory"), DevSettings.defaults(), PlanOptions.SAFE);
+
+        DiffResult first = MigrateDiff.run(request, "next", PlanHarness.NOW);
+
+        assertEquals(List.of(), first.residual(), PlanHarness.text(first));
+        PlanFiles.write(dir, new AtlasFormat(), first.files());
+        assertTrue(MigrateDiff.run(request, "next", PlanHarness.NOW).plan().isEmpty());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file)), "the desired database is not changed");
+
+        Path link = Files.createSymbolicLink(temp.resolve("link.db"), file);
+        for (String url : List.of("sqlite://" + link, "sqlite://" + temp.resolve("missing.db"))) {
+            Exception e = assertThrows(Exception.class, () -> MigrateDiff.run(new DiffRequest(dir, new AtlasFormat(),
+                    DesiredSchema.parse(url), DevUrl.parse("sqlite://plan?mode=memory"), DevSettings.defaults(),
+                    PlanOptions.SAFE), "next", PlanHarness.NOW));
+            assertTrue(e.getMessage().startsWith(url + ": "), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        }
+        assertFalse(Files.exists(temp.resolve("missing.db")), "a missing desired database is not created");
+        PlanException memory = assertThrows(PlanException.class, () -> DesiredSchema.parse("sqlite://x?mode=memory"));
+        assertTrue(memory.getMessage().contains("the desired schema is file://"), memory.getMessage());
+    }
 }

@@ -22,7 +22,7 @@ class SchemaChangeTest {
                 "drop_check", "drop_column", "drop_enum", "drop_foreign_key", "drop_function", "drop_index",
                 "drop_materialized_view", "drop_primary_key", "drop_schema", "drop_sequence", "drop_table",
                 "drop_trigger", "drop_unique", "drop_view",
-                "modify_column", "modify_constraint", "modify_enum", "modify_function", "modify_index",
+                "modify_column", "modify_comment", "modify_constraint", "modify_enum", "modify_function", "modify_index",
                 "modify_materialized_view", "modify_sequence", "modify_table", "modify_trigger", "modify_view",
                 "rename_check", "rename_column", "rename_enum", "rename_foreign_key", "rename_function",
                 "rename_index", "rename_materialized_view", "rename_primary_key", "rename_schema", "rename_sequence",

@@ -16,6 +16,11 @@ final class Identifiers {
         return "`" + name.replace("`", "``") + "`";
     }
 
+    /** A string literal: a quote doubled, a backslash escaped (unless NO_BACKSLASH_ESCAPES, the server's default). */
+    static String literal(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
     /**
      * The backtick-quoted identifiers of an expression the server formatted (CHECK_CLAUSE, which quotes every column
      * it names), each once, in order of appearance. Text in single or double quotes is skipped, so a string literal

@@ -98,7 +98,7 @@ public final class MysqlInspector {
                     null, null, columns.getOrDefault(t.name(), List.of()), primaryKey(tableIndexes),
                     uniques(tableIndexes), foreignKeys.getOrDefault(t.name(), List.of()),
                     checks.getOrDefault(t.name(), List.of()), tableIndexes,
-                    triggers.getOrDefault(t.name(), List.of())));
+                    triggers.getOrDefault(t.name(), List.of()), t.comment(), List.of()));
         }
         tables.sort(Comparator.comparing(Table::name));
         List<View> views = new ArrayList<>();

@@ -32,6 +32,7 @@ import io.schemagate.core.schema.SchemaChange.DropTable;
 import io.schemagate.core.schema.SchemaChange.DropUnique;
 import io.schemagate.core.schema.SchemaChange.DropView;
 import io.schemagate.core.schema.SchemaChange.ModifyColumn;
+import io.schemagate.core.schema.SchemaChange.ModifyComment;
 import io.schemagate.core.schema.SchemaChange.ModifyConstraint;
 import io.schemagate.core.schema.SchemaChange.ModifyIndex;
 import io.schemagate.core.schema.SchemaChange.ModifyView;
@@ -39,10 +40,14 @@ import io.schemagate.core.schema.SchemaDiff;
 import io.schemagate.core.schema.Table;
 import io.schemagate.core.schema.View;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The MySQL and MariaDB DDL that turns one schema into another, matched by name as on PostgreSQL. Every DDL statement
@@ -54,7 +59,10 @@ import java.util.Map;
 public final class MysqlPlanner implements SchemaPlanner {
     private enum Phase {
         DROP_VIEW, DROP_FOREIGN_KEY, DROP_INDEX, DROP_TABLE, DROP_COLUMN, CREATE_TABLE, ADD_COLUMN, MODIFY_COLUMN,
-        ADD_INDEX, AUTO_INCREMENT, ADD_FOREIGN_KEY, CREATE_VIEW
+        ADD_INDEX,
+        /** An index a foreign key uses, when no new index on its table can take it along (see dropForeignKeyIndexes). */
+        DROP_FOREIGN_KEY_INDEX,
+        AUTO_INCREMENT, ADD_FOREIGN_KEY, CREATE_VIEW
     }
 
     @Override
@@ -69,9 +77,19 @@ public final class MysqlPlanner implements SchemaPlanner {
         List<String> notes = new ArrayList<>();
         Map<QualifiedName, View> createdViews = new LinkedHashMap<>();
         List<Table> droppedTables = new ArrayList<>();
+        Set<String> restated = objects(changes, ModifyColumn.class);
+        Set<String> redefined = objects(changes, DropIndex.class, DropUnique.class);
+        redefined.retainAll(objects(changes, AddIndex.class, AddUnique.class));
+        List<IndexChange> foreignKeyIndexDrops = new ArrayList<>();
         for (SchemaChange change : changes) {
-            plan(change, phases, notes, createdViews, droppedTables);
+            if (change instanceof ModifyComment c) {
+                comment(c, to, restated, phases);
+            } else if (!indexReplaced(change, from, redefined, phases, foreignKeyIndexDrops)) {
+                plan(change, phases, notes, createdViews, droppedTables);
+            }
         }
+        dropForeignKeyIndexes(from, foreignKeyIndexDrops, changes.stream().map(IndexChange::of)
+                .filter(i -> i != null && i.added()).toList(), phases);
         for (Table table : dropOrder(droppedTables)) {
             add(phases, Phase.DROP_TABLE, table.qualifiedName().toString(), "DROP TABLE " + name(table.qualifiedName()));
         }
@@ -102,8 +120,8 @@ public final class MysqlPlanner implements SchemaPlanner {
                     && c.after().identity() != Column.Identity.NONE;
             add(phases, autoIncrement ? Phase.AUTO_INCREMENT : Phase.MODIFY_COLUMN, c.object(), alter(c.table())
                     + " MODIFY COLUMN " + columnDefinition(c.after()));
-            notes.add(c.object() + ": MODIFY COLUMN restates the whole column; a COMMENT or ON UPDATE CURRENT_TIMESTAMP"
-                    + " it has is not in the plan and would be lost: add it to the statement by hand");
+        } else if (change instanceof ModifyComment) {
+            return; // planned by comment(), which needs the desired catalog
         } else if (change instanceof AddPrimaryKey c) {
             add(phases, Phase.ADD_INDEX, c.object(), alter(c.table()) + " ADD " + c.primaryKey().definition());
         } else if (change instanceof DropPrimaryKey c) {
@@ -148,6 +166,119 @@ public final class MysqlPlanner implements SchemaPlanner {
         }
     }
 
+    @SafeVarargs
+    private static Set<String> objects(List<SchemaChange> changes, Class<? extends SchemaChange>... kinds) {
+        return changes.stream().filter(c -> Arrays.stream(kinds).anyMatch(k -> k.isInstance(c)))
+                .map(SchemaChange::object).collect(Collectors.toCollection(HashSet::new));
+    }
+
+    /**
+     * The index changes a foreign key constrains: MySQL refuses to drop the index a foreign key uses unless another
+     * serves it. An index dropped and added again under its name (a new definition) is one ALTER that does both; an
+     * index a foreign key may use is dropped by {@link #dropForeignKeyIndexes}. False when {@code change} is none of
+     * these, for {@link #plan} to take.
+     */
+    private static boolean indexReplaced(SchemaChange change, Catalog from, Set<String> redefined,
+            Map<Phase, List<PlannedStatement>> phases, List<IndexChange> foreignKeyIndexDrops) {
+        IndexChange index = IndexChange.of(change);
+        if (index == null) {
+            return false;
+        }
+        String drop = alter(index.table()) + " DROP INDEX " + Identifiers.quote(index.name());
+        if (redefined.contains(change.object())) {
+            if (index.added()) {
+                add(phases, Phase.ADD_INDEX, change.object(), drop + ", ADD " + index.definition());
+            }
+            return true; // a drop is planned with its add
+        }
+        if (!index.added() && !servedForeignKeys(from, index).isEmpty()) {
+            foreignKeyIndexDrops.add(index);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Drops each index a foreign key uses in the ALTER that adds the new index serving the same keys: the server
+     * checks the keys against the indexes the whole statement leaves. Apart, the drop fails before the new index
+     * exists, and after it the old one may be gone already (the server drops an index it made for a foreign key by
+     * itself once another serves the key). Without such a new index, the drop stands alone.
+     */
+    private static void dropForeignKeyIndexes(Catalog from, List<IndexChange> drops, List<IndexChange> added,
+            Map<Phase, List<PlannedStatement>> phases) {
+        List<PlannedStatement> statements = phases.get(Phase.ADD_INDEX);
+        for (IndexChange drop : drops) {
+            String sql = "DROP INDEX " + Identifiers.quote(drop.name());
+            List<List<String>> keys = servedForeignKeys(from, drop);
+            int at = added.stream()
+                    .filter(a -> a.table().equals(drop.table()) && keys.stream().allMatch(k -> leads(k, a.columns())))
+                    .map(a -> indexOf(statements, drop.table().member(a.name())))
+                    .filter(i -> i >= 0).findFirst().orElse(-1);
+            if (at >= 0) {
+                PlannedStatement replacement = statements.get(at);
+                statements.set(at, new PlannedStatement(replacement.sql() + ", " + sql, replacement.object()));
+            } else {
+                add(phases, Phase.DROP_FOREIGN_KEY_INDEX, drop.table().member(drop.name()), alter(drop.table()) + " " + sql);
+            }
+        }
+    }
+
+    private static int indexOf(List<PlannedStatement> statements, String object) {
+        for (int i = 0; i < statements.size(); i++) {
+            if (statements.get(i).object().equals(object)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** An index or unique key added or dropped, as {@link #indexReplaced} looks at it. */
+    private record IndexChange(boolean added, QualifiedName table, String name, List<String> columns,
+                               String definition) {
+        static IndexChange of(SchemaChange change) {
+            if (change instanceof AddIndex c) {
+                return new IndexChange(true, c.table(), c.index().name(), c.index().columns(), c.index().definition());
+            }
+            if (change instanceof AddUnique c) {
+                return new IndexChange(true, c.table(), c.unique().name(), c.unique().columns(), c.unique().definition());
+            }
+            if (change instanceof DropIndex c) {
+                return new IndexChange(false, c.table(), c.index().name(), c.index().columns(), c.index().definition());
+            }
+            if (change instanceof DropUnique c) {
+                return new IndexChange(false, c.table(), c.unique().name(), c.unique().columns(),
+                        c.unique().definition());
+            }
+            return null;
+        }
+    }
+
+    /** The columns of each foreign key of the index's table that may use it: those that lead its columns. */
+    private static List<List<String>> servedForeignKeys(Catalog from, IndexChange index) {
+        return from.table(index.table()).stream().flatMap(t -> t.foreignKeys().stream()).map(ForeignKey::columns)
+                .filter(key -> leads(key, index.columns())).toList();
+    }
+
+    private static boolean leads(List<String> key, List<String> columns) {
+        return key.size() <= columns.size() && columns.subList(0, key.size()).equals(key);
+    }
+
+    /**
+     * A comment set, changed or removed: the table's with {@code ALTER TABLE … COMMENT}, a column's by restating the
+     * column (MySQL has no COMMENT ON), unless the column is restated for another change already.
+     */
+    private static void comment(ModifyComment change, Catalog to, Set<String> restated,
+            Map<Phase, List<PlannedStatement>> phases) {
+        if (change.column() == null) {
+            add(phases, Phase.MODIFY_COLUMN, change.object(), alter(change.table()) + " COMMENT = "
+                    + Identifiers.literal(change.after() == null ? "" : change.after()));
+        } else if (!restated.contains(change.object())) {
+            to.table(change.table()).flatMap(t -> t.column(change.column())).ifPresent(column -> add(phases,
+                    Phase.MODIFY_COLUMN, change.object(), alter(change.table()) + " MODIFY COLUMN "
+                            + columnDefinition(column)));
+        }
+    }
+
     /** A new table with its keys, indexes and checks; its foreign keys come after every table exists. */
     private static void createTable(Table table, Map<Phase, List<PlannedStatement>> phases) {
         List<String> lines = new ArrayList<>();
@@ -157,7 +288,8 @@ public final class MysqlPlanner implements SchemaPlanner {
         }
         table.checks().forEach(c -> lines.add(check(c)));
         add(phases, Phase.CREATE_TABLE, table.qualifiedName().toString(), "CREATE TABLE " + name(table.qualifiedName())
-                + " (\n  " + String.join(",\n  ", lines) + "\n)");
+                + " (\n  " + String.join(",\n  ", lines) + "\n)"
+                + (table.comment() == null ? "" : " COMMENT = " + Identifiers.literal(table.comment())));
         for (ForeignKey key : table.foreignKeys()) {
             add(phases, Phase.ADD_FOREIGN_KEY, table.qualifiedName().member(key.name()), alter(table.qualifiedName())
                     + " ADD " + foreignKey(key));
@@ -165,7 +297,8 @@ public final class MysqlPlanner implements SchemaPlanner {
     }
 
     /**
-     * The whole column, as CREATE TABLE and MODIFY COLUMN take it. Nullability is always written: a TIMESTAMP column
+     * The whole column, as CREATE TABLE and MODIFY COLUMN take it, comment and ON UPDATE included (what MODIFY leaves
+     * out, it removes). Nullability is always written: a TIMESTAMP column
      * without it may get NOT NULL and an automatic default on servers that still promote timestamps.
      */
     private static String columnDefinition(Column c) {
@@ -175,15 +308,22 @@ public final class MysqlPlanner implements SchemaPlanner {
         }
         if (c.generated() != Column.Generated.NONE) {
             sql.append(" GENERATED ALWAYS AS (").append(c.generationExpression()).append(')')
-                    .append(c.generated() == Column.Generated.STORED ? " STORED" : " VIRTUAL");
-            return sql.append(c.notNull() ? " NOT NULL" : "").toString();
+                    .append(c.generated() == Column.Generated.STORED ? " STORED" : " VIRTUAL")
+                    .append(c.notNull() ? " NOT NULL" : "");
+        } else {
+            sql.append(c.notNull() ? " NOT NULL" : " NULL");
+            if (c.defaultExpression() != null) {
+                sql.append(" DEFAULT ").append(c.defaultExpression());
+            }
+            if (c.onUpdate() != null) {
+                sql.append(" ON UPDATE ").append(c.onUpdate());
+            }
+            if (c.identity() != Column.Identity.NONE) {
+                sql.append(" AUTO_INCREMENT");
+            }
         }
-        sql.append(c.notNull() ? " NOT NULL" : " NULL");
-        if (c.defaultExpression() != null) {
-            sql.append(" DEFAULT ").append(c.defaultExpression());
-        }
-        if (c.identity() != Column.Identity.NONE) {
-            sql.append(" AUTO_INCREMENT");
+        if (c.comment() != null) {
+            sql.append(" COMMENT ").append(Identifiers.literal(c.comment()));
         }
         return sql.toString();
     }

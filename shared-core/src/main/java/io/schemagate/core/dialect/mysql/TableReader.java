@@ -13,13 +13,14 @@ final class TableReader implements InfoSchemaReader {
 
     /**
      * @param collation the table's default collation, which a column's collation is compared with
+     * @param comment   TABLE_COMMENT, null when empty
      */
-    record Row(String name, String engine, String rowFormat, String collation) {
+    record Row(String name, String engine, String rowFormat, String collation, String comment) {
     }
 
     private static final String SQL = """
             SELECT TABLE_NAME AS table_name, ENGINE AS engine, ROW_FORMAT AS row_format,
-                   TABLE_COLLATION AS table_collation
+                   TABLE_COLLATION AS table_collation, TABLE_COMMENT AS table_comment
             FROM information_schema.TABLES
             WHERE TABLE_SCHEMA = ? AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')""";
 
@@ -33,7 +34,11 @@ final class TableReader implements InfoSchemaReader {
     @Override
     public void read(ResultSet rs) throws SQLException {
         rows.add(new Row(rs.getString("table_name"), rs.getString("engine"), rs.getString("row_format"),
-                rs.getString("table_collation")));
+                rs.getString("table_collation"), comment(rs.getString("table_comment"))));
+    }
+
+    private static String comment(String text) {
+        return text == null || text.isEmpty() ? null : text;
     }
 
     /** In the server's order; the inspector sorts. */

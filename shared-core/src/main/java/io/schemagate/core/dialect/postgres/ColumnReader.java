@@ -16,13 +16,16 @@ final class ColumnReader implements CatalogReader {
                    pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
                    a.attnotnull, a.attidentity, a.attgenerated,
                    pg_catalog.pg_get_expr(d.adbin, d.adrelid) AS expression,
-                   CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation
+                   CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation,
+                   ds.description AS comment
             FROM pg_catalog.pg_attribute a
             JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
             LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
             LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+            LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = a.attrelid
+                   AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ds.objsubid = a.attnum
             WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN %s AND %s AND %s
             ORDER BY a.attrelid, a.attnum""".formatted(RelationReader.KINDS, CatalogQuery.USER_SCHEMA,
             CatalogQuery.notFromExtension("pg_class", "c.oid"));
@@ -59,7 +62,9 @@ final class ColumnReader implements CatalogReader {
                 identity,
                 generated,
                 isGenerated ? expression : null,
-                rs.getString("collation")));
+                rs.getString("collation"),
+                rs.getString("comment"),
+                null));
     }
 
     /** Columns by relation oid, in attnum order. */

@@ -100,6 +100,7 @@ public final class PostgresInspector {
         Table.PartitionOf partitionOf = r.parentOid() == 0 ? null : new Table.PartitionOf(r.parentOid(),
                 new QualifiedName(r.parentSchema(), r.parentName()), r.partitionBound());
         return new Table(r.oid(), r.relfilenode(), r.schema(), r.name(), kind, r.unlogged(), r.partitionKey(),
-                partitionOf, columns, c.primaryKey, c.uniques, c.foreignKeys, c.checks, indexes, triggers);
+                partitionOf, columns, c.primaryKey, c.uniques, c.foreignKeys, c.checks, indexes, triggers, r.comment(),
+                List.of());
     }
 }

@@ -47,6 +47,7 @@ import io.schemagate.core.schema.SchemaChange.DropTable;
 import io.schemagate.core.schema.SchemaChange.DropUnique;
 import io.schemagate.core.schema.SchemaChange.DropView;
 import io.schemagate.core.schema.SchemaChange.ModifyColumn;
+import io.schemagate.core.schema.SchemaChange.ModifyComment;
 import io.schemagate.core.schema.SchemaChange.ModifyConstraint;
 import io.schemagate.core.schema.SchemaChange.ModifyEnum;
 import io.schemagate.core.schema.SchemaChange.ModifyIndex;
@@ -84,7 +85,7 @@ public final class PostgresPlanner implements SchemaPlanner {
     private enum Phase {
         CREATE_SCHEMA, CREATE_TYPE, ALTER_TYPE, CREATE_SEQUENCE, DISOWN_SEQUENCE, DROP_VIEW, DROP_FOREIGN_KEY,
         DROP_CONSTRAINT, DROP_INDEX, DROP_TABLE, DROP_COLUMN, CREATE_TABLE, ALTER_TABLE, ADD_COLUMN, ALTER_COLUMN,
-        ADD_CONSTRAINT, CREATE_INDEX, ADD_FOREIGN_KEY, OWN_SEQUENCE, ALTER_SEQUENCE, CREATE_VIEW, DROP_SEQUENCE,
+        ADD_CONSTRAINT, CREATE_INDEX, ADD_FOREIGN_KEY, OWN_SEQUENCE, ALTER_SEQUENCE, COMMENT, CREATE_VIEW, DROP_SEQUENCE,
         DROP_TYPE, DROP_SCHEMA, ONLINE
     }
 
@@ -194,14 +195,15 @@ public final class PostgresPlanner implements SchemaPlanner {
             } else if (change instanceof ModifyTable c) {
                 alterTable(c.before(), c.after());
             } else if (change instanceof AddColumn c) {
-                add(Phase.ADD_COLUMN, c.object(), "ALTER TABLE " + quote(c.table()) + " ADD COLUMN "
-                        + columnDefinition(c.column()));
+                addColumn(c.table(), c.column());
             } else if (change instanceof DropColumn c) {
                 reshapedTables.add(c.table());
                 add(Phase.DROP_COLUMN, c.object(), "ALTER TABLE " + quote(c.table()) + " DROP COLUMN "
                         + quote(c.column().name()));
             } else if (change instanceof ModifyColumn c) {
                 alterColumn(c.table(), c.before(), c.after());
+            } else if (change instanceof ModifyComment c) {
+                comment(c.table(), c.column(), c.after());
             } else if (change instanceof AddPrimaryKey c) {
                 addConstraint(c.table(), c.primaryKey(), existing(c.table()));
             } else if (change instanceof AddUnique c) {
@@ -336,6 +338,8 @@ public final class PostgresPlanner implements SchemaPlanner {
         private void createTable(Table table) {
             String name = quote(table.qualifiedName());
             String object = table.qualifiedName().toString();
+            commentNew(table.qualifiedName(), null, table.comment());
+            table.columns().forEach(c -> commentNew(table.qualifiedName(), c.name(), c.comment()));
             if (table.partitionOf() != null) {
                 // Columns, keys and indexes come from the parent.
                 add(Phase.CREATE_TABLE, object, "CREATE TABLE " + name + " PARTITION OF "
@@ -381,6 +385,32 @@ public final class PostgresPlanner implements SchemaPlanner {
                     + " by hand)");
         }
 
+        private void addColumn(QualifiedName table, Column column) {
+            add(Phase.ADD_COLUMN, table.member(column.name()), "ALTER TABLE " + quote(table) + " ADD COLUMN "
+                    + columnDefinition(column));
+            commentNew(table, column.name(), column.comment());
+        }
+
+        /** A new table's or column's comment, when it has one. */
+        private void commentNew(QualifiedName table, String column, String comment) {
+            if (comment != null) {
+                comment(table, column, comment);
+            }
+        }
+
+        /**
+         * COMMENT ON the table (column null) or one of its columns; null removes it. Once per object: a column dropped
+         * and added again whose comment also changed gets one statement.
+         */
+        private void comment(QualifiedName table, String column, String comment) {
+            String object = column == null ? table.toString() : table.member(column);
+            if (phases.get(Phase.COMMENT).stream().noneMatch(p -> p.object().equals(object))) {
+                add(Phase.COMMENT, object, "COMMENT ON " + (column == null ? "TABLE " + quote(table)
+                        : "COLUMN " + quote(table) + "." + quote(column)) + " IS "
+                        + (comment == null ? "NULL" : literal(comment)));
+            }
+        }
+
         private String columnDefinition(Column c) {
             StringBuilder sql = new StringBuilder(quote(c.name())).append(' ').append(c.type());
             if (c.collation() != null) {
@@ -415,7 +445,7 @@ public final class PostgresPlanner implements SchemaPlanner {
                     // No ALTER makes a column generated: drop and add it (its values are computed again).
                     reshapedTables.add(table);
                     add(Phase.DROP_COLUMN, object, "ALTER TABLE " + quote(table) + " DROP COLUMN " + quote(before.name()));
-                    add(Phase.ADD_COLUMN, object, "ALTER TABLE " + quote(table) + " ADD COLUMN " + columnDefinition(after));
+                    addColumn(table, after);
                     return;
                 }
             }

@@ -16,10 +16,11 @@ final class RelationReader implements CatalogReader {
      * @param parentOid    the partitioned parent when this is a partition, else 0
      * @param definition   for views and materialized views
      * @param fingerprint  for views: a digest of the rewrite rule, which refers to objects by oid
+     * @param comment      {@code COMMENT ON}, else null
      */
     record Row(long oid, long schemaOid, String schema, String name, char kind, long relfilenode, boolean unlogged,
                boolean populated, String partitionKey, long parentOid, String parentSchema, String parentName,
-               String partitionBound, String definition, String fingerprint) {
+               String partitionBound, String definition, String fingerprint, String comment) {
     }
 
     /** Relation kinds the model has; shared with the readers of their members. */
@@ -36,9 +37,12 @@ final class RelationReader implements CatalogReader {
                    CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid, true) END AS definition,
                    CASE WHEN c.relkind = 'v' THEN
                        (SELECT %s FROM pg_catalog.pg_rewrite r
-                        WHERE r.ev_class = c.oid AND r.rulename = '_RETURN') END AS fingerprint
+                        WHERE r.ev_class = c.oid AND r.rulename = '_RETURN') END AS fingerprint,
+                   ds.description AS comment
             FROM pg_catalog.pg_class c
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_catalog.pg_description ds
+                   ON ds.objoid = c.oid AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ds.objsubid = 0
             LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
             LEFT JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent
             LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
@@ -70,7 +74,8 @@ final class RelationReader implements CatalogReader {
                 rs.getString("parent_name"),
                 rs.getString("partition_bound"),
                 strip(rs.getString("definition")),
-                rs.getString("fingerprint")));
+                rs.getString("fingerprint"),
+                rs.getString("comment")));
     }
 
     /** By schema, then name. */

@@ -33,6 +33,8 @@ final class CreateTableParser {
     private final List<DeclaredForeignKey> foreignKeys = new ArrayList<>();
     private final List<DeclaredCheck> checks = new ArrayList<>();
     private String primaryKey;
+    /** {@code INTEGER PRIMARY KEY AUTOINCREMENT}: rowids are never reused (SQLite keeps the last in sqlite_sequence). */
+    private boolean autoincrement;
 
     private CreateTableParser(String sql) {
         this.tokens = SqlTokens.of(sql);
@@ -81,7 +83,7 @@ final class CreateTableParser {
     }
 
     private TableDefinition definition() {
-        return new TableDefinition(columns, primaryKey, uniques, foreignKeys, checks);
+        return new TableDefinition(columns, primaryKey, uniques, foreignKeys, checks, autoincrement);
     }
 
     /** A column definition after its name: type words, then constraints in any order. */
@@ -99,6 +101,8 @@ final class CreateTableParser {
             }
             if (token.is("PRIMARY")) {
                 primaryKey = pendingName;
+            } else if (token.is("AUTOINCREMENT")) {
+                autoincrement = true;
             } else if (token.is("UNIQUE")) {
                 uniques.add(new DeclaredUnique(pendingName, List.of(column)));
             } else if (token.is("CHECK") && tokens.isSymbol(i + 1, '(')) {

@@ -16,12 +16,14 @@ import java.util.List;
  * @param listType     {@code pragma_table_list}'s type for tables and views ({@code table}, {@code virtual},
  *                     {@code shadow}, {@code view}), else null
  * @param withoutRowid a {@code WITHOUT ROWID} table
+ * @param strict       a {@code STRICT} table (column types enforced)
  */
 record SchemaObject(String type, String name, String tableName, long rootpage, String sql, String listType,
-                    boolean withoutRowid) {
+                    boolean withoutRowid, boolean strict) {
 
     private static final String SQL = """
-            SELECT s.type, s.name, s.tbl_name, s.rootpage, s.sql, l.type AS list_type, coalesce(l.wr, 0) AS wr
+            SELECT s.type, s.name, s.tbl_name, s.rootpage, s.sql, l.type AS list_type, coalesce(l.wr, 0) AS wr,
+                   coalesce(l.strict, 0) AS strict
             FROM main.sqlite_schema s
             LEFT JOIN pragma_table_list(s.name) l ON l.schema = 'main' AND s.type IN ('table', 'view')
             WHERE %s
@@ -30,7 +32,7 @@ record SchemaObject(String type, String name, String tableName, long rootpage, S
     static List<SchemaObject> read(Connection connection) throws SQLException {
         return SchemaQuery.list(connection, SQL, rs -> new SchemaObject(rs.getString("type"), rs.getString("name"),
                 rs.getString("tbl_name"), rs.getLong("rootpage"), rs.getString("sql"), rs.getString("list_type"),
-                rs.getInt("wr") != 0));
+                rs.getInt("wr") != 0, rs.getInt("strict") != 0));
     }
 
     boolean isTable() {

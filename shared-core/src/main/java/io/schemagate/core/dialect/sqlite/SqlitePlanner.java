@@ -60,6 +60,7 @@ public final class SqlitePlanner implements SchemaPlanner {
     }
 
     static final String REBUILD_PREFIX = "_schemagate_new_";
+    private static final String AUTOINCREMENT = "AUTOINCREMENT";
 
     @Override
     public Plan plan(Catalog current, Catalog desired, PlanOptions options) {
@@ -242,10 +243,21 @@ public final class SqlitePlanner implements SchemaPlanner {
             }
         }
 
+        /**
+         * CREATE TABLE with the table's options. AUTOINCREMENT is a column constraint of the INTEGER PRIMARY KEY
+         * only, so such a key is declared on its column.
+         */
         private void createTable(Phase phase, Table table, String name) {
             List<String> lines = new ArrayList<>();
-            table.columns().forEach(c -> lines.add(columnDefinition(c)));
-            if (table.primaryKey() != null) {
+            boolean autoincrement = table.options().contains(AUTOINCREMENT) && table.primaryKey() != null
+                    && table.primaryKey().columns().size() == 1;
+            for (Column c : table.columns()) {
+                lines.add(autoincrement && table.primaryKey().columns().contains(c.name())
+                        ? columnDefinition(c) + " CONSTRAINT " + quote(table.primaryKey().name()) + " PRIMARY KEY "
+                                + AUTOINCREMENT
+                        : columnDefinition(c));
+            }
+            if (table.primaryKey() != null && !autoincrement) {
                 lines.add("CONSTRAINT " + quote(table.primaryKey().name()) + " " + table.primaryKey().definition());
             }
             for (UniqueConstraint unique : table.uniques()) {
@@ -257,7 +269,9 @@ public final class SqlitePlanner implements SchemaPlanner {
             for (ForeignKey key : table.foreignKeys()) {
                 lines.add("CONSTRAINT " + quote(key.name()) + " " + key.definition());
             }
-            add(phase, table.name(), "CREATE TABLE " + quote(name) + " (\n  " + String.join(",\n  ", lines) + "\n)");
+            List<String> options = table.options().stream().filter(o -> !o.equals(AUTOINCREMENT)).toList();
+            add(phase, table.name(), "CREATE TABLE " + quote(name) + " (\n  " + String.join(",\n  ", lines) + "\n)"
+                    + (options.isEmpty() ? "" : " " + String.join(", ", options)));
         }
 
         private static String columnDefinition(Column c) {

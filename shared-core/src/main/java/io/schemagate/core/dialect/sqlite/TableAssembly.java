@@ -134,7 +134,22 @@ final class TableAssembly {
                 table.isVirtual() ? Table.Kind.FOREIGN : Table.Kind.TABLE, false, null, null, columns, primaryKey,
                 sorted(uniques, UniqueConstraint::name), sorted(foreignKeys, ForeignKey::name),
                 sorted(checks, Check::name), indexes.stream().sorted(indexOrder).toList(),
-                sorted(triggers, Trigger::name));
+                sorted(triggers, Trigger::name), null, options());
+    }
+
+    /** In the order {@link Table#options()} documents. */
+    private List<String> options() {
+        List<String> options = new ArrayList<>();
+        if (definition.autoincrement()) {
+            options.add("AUTOINCREMENT");
+        }
+        if (table.withoutRowid()) {
+            options.add("WITHOUT ROWID");
+        }
+        if (table.strict()) {
+            options.add("STRICT");
+        }
+        return options;
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param checks      CHECK constraints, column and table ones
  */
 record TableDefinition(Map<String, ColumnDeclaration> columns, String primaryKey, List<DeclaredUnique> uniques,
-                       List<DeclaredForeignKey> foreignKeys, List<DeclaredCheck> checks) {
+                       List<DeclaredForeignKey> foreignKeys, List<DeclaredCheck> checks, boolean autoincrement) {
 
     /**
      * @param collation            {@code COLLATE name}, else null
@@ -49,7 +49,7 @@ record TableDefinition(Map<String, ColumnDeclaration> columns, String primaryKey
 
     /** What a table declares when its text is not understood: nothing. */
     static TableDefinition unknown() {
-        return new TableDefinition(Map.of(), null, List.of(), List.of(), List.of());
+        return new TableDefinition(Map.of(), null, List.of(), List.of(), List.of(), false);
     }
 
     ColumnDeclaration column(String name) {

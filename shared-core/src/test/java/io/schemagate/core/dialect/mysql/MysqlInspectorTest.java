@@ -25,6 +25,7 @@ import io.schemagate.core.schema.SchemaChange.DropColumn;
 import io.schemagate.core.schema.SchemaChange.DropIndex;
 import io.schemagate.core.schema.SchemaChange.DropTable;
 import io.schemagate.core.schema.SchemaChange.ModifyColumn;
+import io.schemagate.core.schema.SchemaChange.ModifyComment;
 import io.schemagate.core.schema.SchemaChange.ModifyTable;
 import io.schemagate.core.schema.SchemaDiff;
 import io.schemagate.core.schema.Table;
@@ -424,7 +425,8 @@ class MysqlInspectorTest {
 
         assertEquals(List.of(), changes("ALTER TABLE t ADD INDEX ix (id)").stream()
                 .filter(ModifyTable.class::isInstance).toList(), "ADD INDEX does not rebuild");
-        assertEquals(List.of(), changes("ALTER TABLE t COMMENT 'x'"), "nothing the model holds changed");
+        assertEquals(List.of(new ModifyComment(new QualifiedName("", "t"), null, null, "x")),
+                changes("ALTER TABLE t COMMENT 'x'"), "a comment is no rebuild");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schemagate.core.schema.Column;
+import io.schemagate.core.schema.QualifiedName;
 import io.schemagate.core.schema.SchemaChange;
 import io.schemagate.core.schema.SchemaChange.AddColumn;
 import io.schemagate.core.schema.SchemaChange.AddSchema;
@@ -267,6 +268,38 @@ class TableChangesTest extends ChangeHarness {
         }
     }
 
+    /** Comments on tables and columns are in the model (a plan sets them); on other objects they are not. */
+    @Nested
+    class Comments {
+        @Test
+        void onTheTable() throws SQLException {
+            List<SchemaChange> changes = changes(USERS, "COMMENT ON TABLE users IS 'people'");
+            assertChanges(changes, "modify_comment public.users");
+            assertEquals(new SchemaChange.ModifyComment(new QualifiedName("public", "users"), null, null, "people"),
+                    changes.get(0));
+        }
+
+        @Test
+        void onAColumn() throws SQLException {
+            assertChanges(changes(USERS, "COMMENT ON COLUMN users.name IS 'display name'"),
+                    "modify_comment public.users.name");
+        }
+
+        @Test
+        void removed() throws SQLException {
+            List<SchemaChange> removed = changes(USERS + "; COMMENT ON COLUMN users.name IS 'x'",
+                    "COMMENT ON COLUMN users.name IS NULL");
+            assertEquals(List.of(new SchemaChange.ModifyComment(new QualifiedName("public", "users"), "name", "x", null)),
+                    removed);
+        }
+
+        @Test
+        void onAnIndexIsNoChange() throws SQLException {
+            assertChanges(changes(USERS + "; CREATE INDEX users_name ON users (name)",
+                    "COMMENT ON INDEX users_name IS 'lookup'"));
+        }
+    }
+
     @Nested
     class Rewrites {
 
@@ -424,16 +457,6 @@ class TableChangesTest extends ChangeHarness {
         @Test
         void update() throws SQLException {
             assertChanges(changes(USERS + "; INSERT INTO users VALUES (1, 'ada', 36)", "UPDATE users SET age = 37"));
-        }
-
-        @Test
-        void comment() throws SQLException {
-            assertChanges(changes(USERS, "COMMENT ON TABLE users IS 'people'"));
-        }
-
-        @Test
-        void commentOnColumn() throws SQLException {
-            assertChanges(changes(USERS, "COMMENT ON COLUMN users.name IS 'display name'"));
         }
 
         @Test
