@@ -121,7 +121,9 @@ class PlanCommandsTest {
 
         CliRun broken = diff("next");
         CliRun badName = diff("../escape");
-        CliRun url = CliRun.of("migrate", "diff", "--dir", dir.toString(), "--to", "mysql://u:secretpw@db/app",
+        CliRun url = CliRun.of("migrate", "diff", "--dir", dir.toString(), "--to", "ftp://u:secretpw@db/app",
+                "--dev-url", LocalPostgres.URL, "next");
+        CliRun mixed = CliRun.of("migrate", "diff", "--dir", dir.toString(), "--to", "mysql://u:secretpw@db/app",
                 "--dev-url", LocalPostgres.URL, "next");
 
         assertEquals(2, broken.exitCode(), broken.toString());
@@ -133,6 +135,9 @@ class PlanCommandsTest {
         assertTrue(url.err().contains("the desired schema is file:// (a .sql file or a folder of them) or an existing"
                 + " database, read only: postgres://, mysql://, mariadb:// or sqlite://FILE"), url.toString());
         assertFalse(url.toString().contains("secretpw"), url.toString());
+        assertEquals(2, mixed.exitCode(), mixed.toString());
+        assertEquals("schemagate: the desired schema mysql://u:****@db:3306/app is a mysql database, the dev database"
+                + " postgres: both must be of one kind\n", mixed.err());
         assertEquals(List.of("20260101000000_users.sql", "atlas.sum"), files());
     }
 

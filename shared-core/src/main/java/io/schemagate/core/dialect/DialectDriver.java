@@ -37,6 +37,14 @@ public interface DialectDriver {
      */
     DevDatabase openReadOnly(DevUrl url, DevSettings settings) throws DevDatabaseException;
 
+    /**
+     * The server product {@code db} runs, where one driver serves several whose catalogs read differently (MySQL and
+     * MariaDB): a plan compares two databases only of one product.
+     */
+    default String product(DevDatabase db) throws SQLException {
+        return sql().id();
+    }
+
     /** Whether DDL rolls back with its transaction, and whether the driver runs batches of statements. */
     ReplaySemantics semantics();
 

@@ -88,7 +88,7 @@ public final class MigrateDiff {
             if (request.desired().isDatabase()) {
                 before = ToolObjects.without(before); // a migrated database has the tool's tables; neither side plans them
             }
-            Catalog desired = desired(request, driver);
+            Catalog desired = desired(request, driver, driver.product(current));
             Plan plan = planner.plan(before, desired, request.options());
             if (plan.isEmpty()) {
                 // Nothing to run; what the plan leaves to the author (its notes) still differs.
@@ -110,10 +110,16 @@ public final class MigrateDiff {
     }
 
     /** The desired schema, run on a scratch database of its own and inspected there. */
-    private static Catalog desired(DiffRequest request, DialectDriver driver)
+    private static Catalog desired(DiffRequest request, DialectDriver driver, String devProduct)
             throws IOException, DevDatabaseException, PlanException, SQLException {
         if (request.desired().isDatabase()) {
             try (DevDatabase db = driver.openReadOnly(request.desired().database(), request.settings())) {
+                // MySQL and MariaDB spell the same column differently (int vs int(11)): their catalogs never agree.
+                String product = driver.product(db);
+                if (!product.equals(devProduct)) {
+                    throw new PlanException("the desired schema " + request.desired().display() + " is on " + product
+                            + ", the dev database on " + devProduct + ": both must be on one product");
+                }
                 return ToolObjects.without(driver.inspector(db).inspect(db.connection()));
             }
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.schemagate.core.devdb.DevDatabaseException;
 import io.schemagate.core.devdb.DevSettings;
 import io.schemagate.core.devdb.DevUrl;
 import io.schemagate.core.migrate.AtlasFormat;
@@ -87,8 +88,10 @@ class MariaDbPlanTest {
         String plan = plans().planWriteAndReplan(dir, """
                 CREATE TABLE t (id int PRIMARY KEY,
                                 at datetime NULL ON UPDATE current_timestamp() COMMENT 'touched',
-                                a int COMMENT 'A', b int COMMENT 'b', c int);
+                                a int COMMENT 'A', b int COMMENT 'b', c int,
+                                d int COMMENT 'one\\n-- migrate:down\\nback\\\\slash \\'; --');
                 """);
+        assertTrue(plan.contains("ADD COLUMN `d` int(11) NULL COMMENT 'one\\n-- migrate:down\\nback\\\\slash ''; --';"), plan);
         assertTrue(plan.contains("MODIFY COLUMN `at` datetime NULL ON UPDATE current_timestamp() COMMENT 'touched'"), plan);
         assertTrue(plan.contains("MODIFY COLUMN `a` int(11) NULL COMMENT 'A'"), plan);
         assertTrue(plan.contains("MODIFY COLUMN `c` int(11) NULL;"), plan);
@@ -145,6 +148,9 @@ class MariaDbPlanTest {
                                 CONSTRAINT c_identity FOREIGN KEY (identity_id) REFERENCES i (id),
                                 CONSTRAINT c_other FOREIGN KEY (other_id) REFERENCES i (id));
                 CREATE TABLE d (id int PRIMARY KEY, identity_id int, kind int, FOREIGN KEY (identity_id) REFERENCES i (id));
+                CREATE TABLE e (id int PRIMARY KEY, parent_id int, KEY e_parent (parent_id),
+                                CONSTRAINT e_parent_fk FOREIGN KEY (parent_id) REFERENCES i (id));
+                CREATE TABLE f (a int NOT NULL, b int NOT NULL, CONSTRAINT f_a FOREIGN KEY (a) REFERENCES i (id));
                 """);
         String plan = plans().planWriteAndReplan(dir, """
                 CREATE TABLE i (id int PRIMARY KEY);
@@ -154,12 +160,19 @@ class MariaDbPlanTest {
                                 CONSTRAINT c_other FOREIGN KEY (other_id) REFERENCES i (id));
                 CREATE TABLE d (id int PRIMARY KEY, identity_id int, kind int, KEY d_identity_kind (identity_id, kind),
                                 FOREIGN KEY (identity_id) REFERENCES i (id));
+                CREATE TABLE e (id int PRIMARY KEY);
+                CREATE TABLE f (a int NOT NULL, b int NOT NULL, PRIMARY KEY (a, b),
+                                CONSTRAINT f_a FOREIGN KEY (a) REFERENCES i (id));
                 """);
         assertTrue(plan.contains("ALTER TABLE `c` ADD KEY `c_identity_kind` (`identity_id`,`kind`), DROP INDEX `identity_id`"),
                 plan);
         assertTrue(plan.contains("ALTER TABLE `d` ADD KEY `d_identity_kind` (`identity_id`,`kind`), DROP INDEX `identity_id`"),
                 plan);
         assertTrue(plan.contains("ALTER TABLE `c` DROP INDEX `other`, ADD KEY `other` (`other_id`,`kind`)"), plan);
+        // A key dropped with its column needs no index; a primary key takes over the server's own index.
+        assertTrue(plan.indexOf("DROP FOREIGN KEY `e_parent_fk`") < plan.indexOf("DROP INDEX `e_parent`"), plan);
+        assertTrue(plan.indexOf("DROP INDEX `e_parent`") < plan.indexOf("DROP COLUMN `parent_id`"), plan);
+        assertTrue(plan.contains("ALTER TABLE `f` ADD PRIMARY KEY (`a`,`b`), DROP INDEX `f_a`"), plan);
     }
 
     @Test
@@ -207,11 +220,25 @@ class MariaDbPlanTest {
                     new AtlasFormat(), desired, DevUrl.parse("sqlite://plan?mode=memory"), DevSettings.defaults(),
                     PlanOptions.SAFE), "next", PlanHarness.NOW));
             assertTrue(mixed.getMessage().contains("is a mysql database, the dev database sqlite"), mixed.getMessage());
+            // A login that may not read view definitions would make the plan re-create views empty: refused.
+            try (Connection admin = LocalMariaDb.admin(); Statement s = admin.createStatement()) {
+                s.execute("CREATE VIEW " + name + ".people AS SELECT id FROM " + name + ".users");
+                s.execute("CREATE USER '" + name + "'@'%' IDENTIFIED BY 'readerpw'");
+                s.execute("GRANT SELECT ON " + name + ".* TO '" + name + "'@'%'");
+            }
+            DevDatabaseException blind = assertThrows(DevDatabaseException.class, () -> MigrateDiff.run(new DiffRequest(
+                    dir, new AtlasFormat(), DesiredSchema.parse("mysql://" + name + ":readerpw@127.0.0.1:3306/" + name),
+                    DevUrl.parse(LocalMariaDb.URL), DevSettings.defaults(), PlanOptions.SAFE), "next", PlanHarness.NOW));
+            assertTrue(blind.getMessage().endsWith("the login may not read view definitions (grant it SHOW VIEW on the"
+                    + " database)"), blind.getMessage());
+            assertFalse(blind.getMessage().contains("readerpw"), blind.getMessage());
+
             PlanException unnamed = assertThrows(PlanException.class, () -> DesiredSchema.parse(LocalMariaDb.URL));
             assertTrue(unnamed.getMessage().contains("name the database whose schema is desired"), unnamed.getMessage());
         } finally {
             try (Connection admin = LocalMariaDb.admin(); Statement s = admin.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + name);
+                s.execute("DROP USER IF EXISTS '" + name + "'@'%'");
             }
         }
     }

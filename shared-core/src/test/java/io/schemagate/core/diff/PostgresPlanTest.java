@@ -144,7 +144,11 @@ class PostgresPlanTest {
                 COMMENT ON COLUMN t.c IS 'c';
                 COMMENT ON COLUMN t.d IS 'kept';
                 COMMENT ON COLUMN t.e IS 'added';
+                COMMENT ON COLUMN t.id IS E'one\\n-- migrate:down\\nback\\\\slash \\'; DROP TABLE t; --';
                 """);
+        // On one line, escaped: the same text whatever standard_conforming_strings says, and no line of it a directive.
+        assertTrue(plan.contains("COMMENT ON COLUMN public.t.id IS E'one\\n-- migrate:down\\nback\\\\slash ''; DROP TABLE t; --';"),
+                plan);
         assertTrue(plan.contains("COMMENT ON TABLE public.t IS 'new';"), plan);
         assertTrue(plan.contains("COMMENT ON COLUMN public.t.a IS NULL;"), plan);
         assertTrue(plan.contains("COMMENT ON COLUMN public.t.b IS 'B';"), plan);

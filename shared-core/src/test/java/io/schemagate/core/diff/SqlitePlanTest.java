@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.schemagate.core.devdb.DevDatabaseException;
 import io.schemagate.core.devdb.DevSettings;
 import io.schemagate.core.devdb.DevUrl;
 import io.schemagate.core.migrate.AtlasFormat;
@@ -186,6 +187,42 @@ class SqlitePlanTest {
     }
 
     /**
+     * A rebuilt AUTOINCREMENT table keeps the highest id it ever handed out, not only the highest left; the table-level
+     * form PRIMARY KEY (id AUTOINCREMENT) is AUTOINCREMENT too.
+     */
+    @Test
+    void aRebuildKeepsTheAutoincrementCounter() throws Exception {
+        MigrationDir dir = plans().directory("1_base.sql", """
+                CREATE TABLE events (id INTEGER, name TEXT, PRIMARY KEY (id AUTOINCREMENT));
+                INSERT INTO events (name) VALUES ('a'), ('b'), ('c'), ('d');
+                DELETE FROM events WHERE id > 2;
+                """);
+        String plan = plans().planWriteAndReplan(dir, """
+                CREATE TABLE events (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL DEFAULT '');
+                """);
+        assertTrue(plan.contains("UPDATE sqlite_sequence"), plan);
+
+        Path db = temp.resolve("applied.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            try (var files = Files.list(dir.path())) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
+                    for (String statement : Files.readString(file).split(";\\s*\\n")) {
+                        String sql = statement.lines().filter(l -> !l.startsWith("--")).reduce("", (a, b) -> a + b + "\n");
+                        if (!sql.isBlank()) {
+                            s.execute(sql);
+                        }
+                    }
+                }
+            }
+            s.execute("INSERT INTO events (name) VALUES ('e')");
+            try (ResultSet rs = s.executeQuery("SELECT max(id) FROM events")) {
+                rs.next();
+                assertEquals(5, rs.getInt(1), "ids 3 and 4 were handed out before the rebuild");
+            }
+        }
+    }
+
+    /**
      * The desired schema may be an existing SQLite file, opened read only: the plan reaches it and the file is not
      * changed. A link, a missing file and an in-memory URL are refused, each with a one-line reason.
      */
@@ -209,14 +246,39 @@ class SqlitePlanTest {
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file)), "the desired database is not changed");
 
         Path link = Files.createSymbolicLink(temp.resolve("link.db"), file);
-        for (String url : List.of("sqlite://" + link, "sqlite://" + temp.resolve("missing.db"))) {
+        Path linkedFolder = Files.createSymbolicLink(temp.resolve("linked"), temp);
+        Path empty = Files.createFile(temp.resolve("empty.db"));
+        Files.writeString(temp.resolve("link.db?cache_size=1"), "not a database");
+        for (String url : List.of("sqlite://" + link, "sqlite://" + temp.resolve("missing.db"),
+                "sqlite://" + linkedFolder.resolve("desired.db"), "sqlite://" + empty,
+                "sqlite://" + temp + "/link.db%3Fcache_size=1", "sqlite://" + temp + "/a%00b.db")) {
             Exception e = assertThrows(Exception.class, () -> MigrateDiff.run(new DiffRequest(dir, new AtlasFormat(),
                     DesiredSchema.parse(url), DevUrl.parse("sqlite://plan?mode=memory"), DevSettings.defaults(),
                     PlanOptions.SAFE), "next", PlanHarness.NOW));
-            assertTrue(e.getMessage().startsWith(url + ": "), e.getMessage());
+            assertTrue(e instanceof PlanException || e instanceof DevDatabaseException, url + ": " + e);
+            assertTrue(e.getMessage().startsWith("sqlite://" + temp), e.getMessage());
             assertFalse(e.getMessage().contains("\n"), e.getMessage());
         }
         assertFalse(Files.exists(temp.resolve("missing.db")), "a missing desired database is not created");
+
+        // A WAL database is read without creating its -wal and -shm files next to it.
+        Path wal = temp.resolve("wal.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + wal); Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode = WAL");
+            s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY)");
+        }
+        try (var listing = Files.list(temp)) {
+            assertEquals(List.of(), listing.filter(p -> p.toString().startsWith(wal + "-")).toList());
+        }
+        DiffResult fromWal = MigrateDiff.run(new DiffRequest(dir, new AtlasFormat(), DesiredSchema.parse("sqlite://" + wal),
+                DevUrl.parse("sqlite://plan?mode=memory"), DevSettings.defaults(), PlanOptions.SAFE), "next",
+                PlanHarness.NOW);
+        assertTrue(PlanHarness.text(fromWal).contains("INSERT INTO _schemagate_new_users (id) SELECT id FROM users"),
+                PlanHarness.text(fromWal));
+        try (var listing = Files.list(temp)) {
+            assertEquals(List.of(), listing.filter(p -> p.toString().startsWith(wal + "-")).toList(),
+                    "nothing is written next to the desired database");
+        }
         PlanException memory = assertThrows(PlanException.class, () -> DesiredSchema.parse("sqlite://x?mode=memory"));
         assertTrue(memory.getMessage().contains("the desired schema is file://"), memory.getMessage());
     }

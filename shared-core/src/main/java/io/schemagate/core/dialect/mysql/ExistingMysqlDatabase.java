@@ -5,6 +5,7 @@ import io.schemagate.core.devdb.DevDatabaseException;
 import io.schemagate.core.devdb.DevSettings;
 import io.schemagate.core.devdb.MysqlUrl;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -37,6 +38,15 @@ final class ExistingMysqlDatabase implements DevDatabase {
             s.execute("SET SESSION TRANSACTION READ ONLY");
             MysqlServer server = MysqlServer.of(connection);
             s.execute(server.statementTimeout(settings.statementTimeout()));
+            // Without SHOW VIEW the server lists a view with an empty definition: the plan would re-create it empty.
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.VIEWS WHERE TABLE_SCHEMA = "
+                    + "DATABASE() AND VIEW_DEFINITION = ''")) {
+                if (rs.next() && rs.getLong(1) > 0) {
+                    closeQuietly(connection);
+                    throw new DevDatabaseException("cannot read " + url.masked() + ": the login may not read view"
+                            + " definitions (grant it SHOW VIEW on the database)");
+                }
+            }
             return new ExistingMysqlDatabase(url, connection, server);
         } catch (SQLException e) {
             closeQuietly(connection);

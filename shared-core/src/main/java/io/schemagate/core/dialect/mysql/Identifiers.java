@@ -16,9 +16,25 @@ final class Identifiers {
         return "`" + name.replace("`", "``") + "`";
     }
 
-    /** A string literal: a quote doubled, a backslash escaped (unless NO_BACKSLASH_ESCAPES, the server's default). */
+    /**
+     * A string literal in the server's default SQL mode: a quote doubled; a backslash, line break, NUL and Ctrl-Z
+     * escaped, so the literal stays on one line (a line of a comment cannot pass for a directive of the file's tool).
+     * A server running with NO_BACKSLASH_ESCAPES would keep the backslashes as written.
+     */
     static String literal(String text) {
-        return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
+        StringBuilder out = new StringBuilder("'");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\'' -> out.append("''");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\0' -> out.append("\\0");
+                case '\u001a' -> out.append("\\Z");
+                default -> out.append(c);
+            }
+        }
+        return out.append('\'').toString();
     }
 
     /**

@@ -79,6 +79,11 @@ public final class MysqlDriver implements DialectDriver {
     }
 
     @Override
+    public String product(DevDatabase db) throws SQLException {
+        return MysqlServer.of(db.connection()).product();
+    }
+
+    @Override
     public ReplaySemantics semantics() {
         return SEMANTICS;
     }

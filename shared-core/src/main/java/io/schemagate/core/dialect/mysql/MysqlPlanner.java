@@ -84,11 +84,11 @@ public final class MysqlPlanner implements SchemaPlanner {
         for (SchemaChange change : changes) {
             if (change instanceof ModifyComment c) {
                 comment(c, to, restated, phases);
-            } else if (!indexReplaced(change, from, redefined, phases, foreignKeyIndexDrops)) {
+            } else if (!indexReplaced(change, from, to, redefined, phases, foreignKeyIndexDrops)) {
                 plan(change, phases, notes, createdViews, droppedTables);
             }
         }
-        dropForeignKeyIndexes(from, foreignKeyIndexDrops, changes.stream().map(IndexChange::of)
+        dropForeignKeyIndexes(from, to, foreignKeyIndexDrops, changes.stream().map(IndexChange::of)
                 .filter(i -> i != null && i.added()).toList(), phases);
         for (Table table : dropOrder(droppedTables)) {
             add(phases, Phase.DROP_TABLE, table.qualifiedName().toString(), "DROP TABLE " + name(table.qualifiedName()));
@@ -178,7 +178,7 @@ public final class MysqlPlanner implements SchemaPlanner {
      * index a foreign key may use is dropped by {@link #dropForeignKeyIndexes}. False when {@code change} is none of
      * these, for {@link #plan} to take.
      */
-    private static boolean indexReplaced(SchemaChange change, Catalog from, Set<String> redefined,
+    private static boolean indexReplaced(SchemaChange change, Catalog from, Catalog to, Set<String> redefined,
             Map<Phase, List<PlannedStatement>> phases, List<IndexChange> foreignKeyIndexDrops) {
         IndexChange index = IndexChange.of(change);
         if (index == null) {
@@ -191,7 +191,7 @@ public final class MysqlPlanner implements SchemaPlanner {
             }
             return true; // a drop is planned with its add
         }
-        if (!index.added() && !servedForeignKeys(from, index).isEmpty()) {
+        if (!index.added() && !servedForeignKeys(from, to, index).isEmpty()) {
             foreignKeyIndexDrops.add(index);
             return true;
         }
@@ -204,12 +204,12 @@ public final class MysqlPlanner implements SchemaPlanner {
      * exists, and after it the old one may be gone already (the server drops an index it made for a foreign key by
      * itself once another serves the key). Without such a new index, the drop stands alone.
      */
-    private static void dropForeignKeyIndexes(Catalog from, List<IndexChange> drops, List<IndexChange> added,
+    private static void dropForeignKeyIndexes(Catalog from, Catalog to, List<IndexChange> drops, List<IndexChange> added,
             Map<Phase, List<PlannedStatement>> phases) {
         List<PlannedStatement> statements = phases.get(Phase.ADD_INDEX);
         for (IndexChange drop : drops) {
             String sql = "DROP INDEX " + Identifiers.quote(drop.name());
-            List<List<String>> keys = servedForeignKeys(from, drop);
+            List<List<String>> keys = servedForeignKeys(from, to, drop);
             int at = added.stream()
                     .filter(a -> a.table().equals(drop.table()) && keys.stream().allMatch(k -> leads(k, a.columns())))
                     .map(a -> indexOf(statements, drop.table().member(a.name())))
@@ -242,6 +242,10 @@ public final class MysqlPlanner implements SchemaPlanner {
             if (change instanceof AddUnique c) {
                 return new IndexChange(true, c.table(), c.unique().name(), c.unique().columns(), c.unique().definition());
             }
+            if (change instanceof AddPrimaryKey c) {
+                return new IndexChange(true, c.table(), c.primaryKey().name(), c.primaryKey().columns(),
+                        c.primaryKey().definition());
+            }
             if (change instanceof DropIndex c) {
                 return new IndexChange(false, c.table(), c.index().name(), c.index().columns(), c.index().definition());
             }
@@ -253,9 +257,19 @@ public final class MysqlPlanner implements SchemaPlanner {
         }
     }
 
-    /** The columns of each foreign key of the index's table that may use it: those that lead its columns. */
-    private static List<List<String>> servedForeignKeys(Catalog from, IndexChange index) {
-        return from.table(index.table()).stream().flatMap(t -> t.foreignKeys().stream()).map(ForeignKey::columns)
+    /**
+     * The columns of each foreign key that may use the index and stays: a key the plan drops needs no index, and an
+     * index losing one of its columns goes with the column (dropping it after would fail).
+     */
+    private static List<List<String>> servedForeignKeys(Catalog from, Catalog to, IndexChange index) {
+        Table after = to.table(index.table()).orElse(null);
+        if (after == null || !index.columns().stream().allMatch(c -> after.column(c).isPresent())) {
+            return List.of();
+        }
+        return from.table(index.table()).stream().flatMap(t -> t.foreignKeys().stream())
+                .filter(key -> after.foreignKeys().stream().anyMatch(k -> k.name().equals(key.name())
+                        && k.columns().equals(key.columns())))
+                .map(ForeignKey::columns)
                 .filter(key -> leads(key, index.columns())).toList();
     }
 

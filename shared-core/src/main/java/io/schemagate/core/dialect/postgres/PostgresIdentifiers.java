@@ -32,7 +32,32 @@ final class PostgresIdentifiers {
         return quote(name.schema()) + "." + quote(name.name());
     }
 
+    /**
+     * A string literal. Text with a backslash or a control character is written {@code E'…'} with them escaped: it
+     * then means the same whatever {@code standard_conforming_strings} says, and stays on one line (a line of a
+     * comment cannot pass for a directive of the file's tool, such as {@code -- migrate:down}).
+     */
     static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
+        if (text.chars().noneMatch(c -> c == '\\' || c < 0x20)) {
+            return "'" + text.replace("'", "''") + "'";
+        }
+        StringBuilder out = new StringBuilder("E'");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\'' -> out.append("''");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\x%02x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('\'').toString();
     }
 }

@@ -152,6 +152,9 @@ final class CreateTableParser {
         }
         if (tokens.is(i, "PRIMARY") && tokens.is(i + 1, "KEY")) {
             primaryKey = name;
+            for (int j = i + 2; j < to; j++) {
+                autoincrement |= tokens.is(j, "AUTOINCREMENT"); // PRIMARY KEY (id AUTOINCREMENT)
+            }
             return true;
         }
         if (tokens.is(i, "UNIQUE") && tokens.isSymbol(i + 1, '(')) {

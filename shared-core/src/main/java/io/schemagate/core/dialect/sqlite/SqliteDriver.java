@@ -47,7 +47,7 @@ public final class SqliteDriver implements DialectDriver {
     @Override
     public DevDatabase openReadOnly(DevUrl url, DevSettings settings) throws DevDatabaseException {
         if (url instanceof SqliteUrl sqlite) {
-            return ExistingSqliteDatabase.open(sqlite);
+            return ExistingSqliteDatabase.open(sqlite, settings);
         }
         throw new IllegalArgumentException("not a SQLite URL: " + url.masked());
     }

@@ -227,9 +227,31 @@ public final class SqlitePlanner implements SchemaPlanner {
                 add(Phase.REBUILD, name, "INSERT INTO " + quote(temporary) + " (" + columns + ") SELECT " + columns
                         + " FROM " + quote(name));
             }
+            if (before.options().contains(AUTOINCREMENT) && after.options().contains(AUTOINCREMENT)) {
+                keepSequence(name, temporary);
+            }
             add(Phase.REBUILD, name, "DROP TABLE " + quote(name));
             add(Phase.REBUILD, name, "ALTER TABLE " + quote(temporary) + " RENAME TO " + quote(name));
             createIndexesAndTriggers(after);
+        }
+
+        /**
+         * AUTOINCREMENT never hands out an id again, even one whose row is gone: sqlite_sequence keeps the highest.
+         * The copy only raises the new table's to the highest id left, so the old table's value is carried over
+         * (DROP TABLE removes its row, RENAME renames the new one's).
+         */
+        private void keepSequence(String name, String temporary) {
+            String old = stringLiteral(name);
+            String copy = stringLiteral(temporary);
+            add(Phase.REBUILD, name, "UPDATE sqlite_sequence SET seq = (SELECT max(seq) FROM sqlite_sequence WHERE name IN ("
+                    + old + ", " + copy + ")) WHERE name = " + copy);
+            add(Phase.REBUILD, name, "INSERT INTO sqlite_sequence (name, seq) SELECT " + copy
+                    + ", seq FROM sqlite_sequence WHERE name = " + old
+                    + " AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = " + copy + ")");
+        }
+
+        private static String stringLiteral(String text) {
+            return "'" + text.replace("'", "''") + "'";
         }
 
         private void createIndexesAndTriggers(Table table) {
