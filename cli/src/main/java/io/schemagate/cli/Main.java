@@ -138,7 +138,8 @@ public final class Main {
                         .addSubcommand(new CommandLine(new PullCommand(session), factory))
                         .addSubcommand(new CommandLine(new DiffCommand(session), factory)))
                 .addSubcommand(new CommandLine(new SchemaCommand(), factory)
-                        .addSubcommand(new CommandLine(new PlanCommand(session), factory)));
+                        .addSubcommand(new CommandLine(new PlanCommand(session), factory)))
+                .addSubcommand(new CommandLine(new ExplainCommand(session), factory));
         // The environment the session was given, not the process's: tests and the action pass their own.
         cli.setDefaultValueProvider(arg -> arg instanceof OptionSpec option
                 && option.longestName().equals(RegistryOptions.NETWORK_TIMEOUT)

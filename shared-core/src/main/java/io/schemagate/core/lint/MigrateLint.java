@@ -20,6 +20,7 @@ import io.schemagate.core.migrate.MigrationScript;
 import io.schemagate.core.policy.Policy;
 import io.schemagate.core.replay.Failure;
 import io.schemagate.core.replay.FileRun;
+import io.schemagate.core.replay.LockTimeline;
 import io.schemagate.core.replay.ReplayException;
 import io.schemagate.core.replay.Replayer;
 import io.schemagate.core.replay.StatementRun;
@@ -102,7 +103,7 @@ public final class MigrateLint {
             FileReport f = files.getOrDefault(d.file(), new FileReport(d.file(), false, null, List.of(), List.of()));
             List<Diagnostic> merged = new ArrayList<>(f.diagnostics());
             merged.add(d);
-            files.put(d.file(), new FileReport(f.name(), f.added(), f.error(), f.changes(), merged, f.suppressed()));
+            files.put(d.file(), f.withDiagnostics(merged));
         }
         return new LintReport(request.dir().display(), request.format().id(), devDatabase, history.explanation(),
                 new ArrayList<>(files.values()));
@@ -203,7 +204,7 @@ public final class MigrateLint {
                         .orElseGet(() -> ReplayFailures.of(script.get(), f)));
                 stoppedAt = name;
             }
-            return new FileReport(name, true, error, changes, List.of(), analysis.suppressed());
+            return new FileReport(name, true, error, changes, List.of(), analysis.suppressed(), LockTimeline.of(run));
         }
     }
 }

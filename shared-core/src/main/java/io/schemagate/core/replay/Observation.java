@@ -1,5 +1,8 @@
 package io.schemagate.core.replay;
 
+import io.schemagate.core.lock.RelationLock;
+import java.util.List;
+
 /**
  * A fact about a statement that the dev database showed beyond its schema changes, recorded by a dialect's
  * {@link StatementProbe} for the analyzers.
@@ -18,5 +21,16 @@ public sealed interface Observation {
      *                  INPLACE may or may not rebuild)
      */
     record Algorithm(String table, String algorithm, String refusal, boolean rebuild) implements Observation {
+    }
+
+    /**
+     * The relation locks a statement took, read from the server inside the statement's transaction (PostgreSQL's
+     * {@code pg_locks}). Recorded only where they can be seen: a statement that runs outside a transaction releases
+     * its locks before anyone can look.
+     */
+    record Locks(List<RelationLock> taken) implements Observation {
+        public Locks {
+            taken = List.copyOf(taken);
+        }
     }
 }

@@ -12,6 +12,7 @@ import io.schemagate.core.text.Position;
 import io.schemagate.core.text.SourceText;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,8 @@ public final class Replayer {
     private Failure batchStopped;
     private Consumer<Statement> beforeEachStatement = statement -> { };
     private StatementProbe probe = StatementProbe.NONE;
+    /** How long the last statement took to run on the dev database (its own execution, nothing around it). */
+    private Duration lastElapsed = Duration.ZERO;
 
     public Replayer(Connection connection, Inspector inspector, ReplaySemantics semantics) {
         this.connection = connection;
@@ -96,13 +99,15 @@ public final class Replayer {
                 observed.clear();
                 observed.addAll(probe.before(connection, statement, current));
             }, statement -> {
+                Duration elapsed = lastElapsed;
+                observed.addAll(probe.after(connection, statement, !connection.getAutoCommit()));
                 Catalog before = current;
                 current = inspector.inspect(connection);
                 List<SchemaChange> changes = SchemaDiff.diff(before, current);
                 if (semantics.namedIdentity()) {
                     changes = RenamePairing.pair(changes, statement.text());
                 }
-                runs.add(new StatementRun(statement, changes, observed));
+                runs.add(new StatementRun(statement, changes, observed, elapsed));
             });
             if (failure.isPresent()) {
                 current = null; // the rollback undid part of what was inspected
@@ -175,9 +180,11 @@ public final class Replayer {
         for (Statement statement : section.statements()) {
             beforeEachStatement.accept(statement);
             before.accept(statement);
+            long started = System.nanoTime();
             try (java.sql.Statement s = connection.createStatement()) {
                 s.setEscapeProcessing(false); // JDBC escapes like {fn …} are not SQL; send the text as written
                 s.execute(statement.text());
+                lastElapsed = Duration.ofNanos(System.nanoTime() - started);
             } catch (SQLException e) {
                 if (transactional) {
                     rollbackQuietly();

@@ -2,6 +2,7 @@ package io.schemagate.core.replay;
 
 import io.schemagate.core.schema.SchemaChange;
 import io.schemagate.core.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,12 +13,18 @@ import java.util.List;
  *
  * @param statement    the statement
  * @param changes      what it changed
- * @param observations what the dialect's {@link StatementProbe} saw on the dev database before it ran
+ * @param observations what the dialect's {@link StatementProbe} saw on the dev database around it
+ * @param elapsed      how long it ran on the dev database (zero where not measured)
  */
-public record StatementRun(Statement statement, List<SchemaChange> changes, List<Observation> observations) {
+public record StatementRun(Statement statement, List<SchemaChange> changes, List<Observation> observations,
+                           Duration elapsed) {
     public StatementRun {
         changes = List.copyOf(changes);
         observations = List.copyOf(observations);
+    }
+
+    public StatementRun(Statement statement, List<SchemaChange> changes, List<Observation> observations) {
+        this(statement, changes, observations, Duration.ZERO);
     }
 
     public StatementRun(Statement statement, List<SchemaChange> changes) {

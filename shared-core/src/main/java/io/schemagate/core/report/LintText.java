@@ -5,12 +5,17 @@ import static io.schemagate.core.report.ValidationText.plural;
 import io.schemagate.core.diagnostic.Diagnostic;
 import io.schemagate.core.diagnostic.Fix;
 import io.schemagate.core.diagnostic.Severity;
+import io.schemagate.core.lock.HeldLock;
+import io.schemagate.core.lock.StatementLocks;
 import io.schemagate.core.policy.FailOn;
 import io.schemagate.core.policy.GateVerdict;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code migrate lint} for people: per file its changes and findings, the counts, then the gate's verdict. */
+/**
+ * {@code migrate lint} for people: per file its changes, the dangerous locks it takes on existing relations, and its
+ * findings; the counts, then the gate's verdict.
+ */
 public final class LintText {
     private LintText() {
     }
@@ -23,6 +28,12 @@ public final class LintText {
             for (ChangeAt change : file.changes()) {
                 out.append("  ").append(style.dim(String.format("%4d", change.line()))).append("  ")
                         .append(change.kind()).append(' ').append(change.object()).append('\n');
+            }
+            for (StatementLocks statement : file.statements()) {
+                for (HeldLock held : LockText.risky(statement)) {
+                    out.append("  ").append(style.dim(String.format("%4d", statement.line()))).append("  ")
+                            .append(style.dim("lock ")).append(LockText.line(held)).append('\n');
+                }
             }
             if (file.error() != null && file.diagnostics().isEmpty()) { // else a DI509/DI510 line says it
                 out.append("  ").append(style.red("replay stopped: ")).append(file.error()).append('\n');

@@ -5,6 +5,8 @@ import static io.schemagate.core.report.ValidationText.plural;
 import io.schemagate.core.diagnostic.Diagnostic;
 import io.schemagate.core.diagnostic.Fix;
 import io.schemagate.core.diagnostic.Severity;
+import io.schemagate.core.lock.HeldLock;
+import io.schemagate.core.lock.StatementLocks;
 import java.util.Locale;
 
 /**
@@ -83,11 +85,36 @@ public final class MarkdownReport {
                 heading = "";
                 left--;
             }
+            String locks = locks(file);
+            if (!locks.isEmpty()) {
+                if (!body.add(heading + locks)) {
+                    return left;
+                }
+                heading = "";
+            }
             if (!file.suppressed().isEmpty() && !body.add(heading + suppressed(file))) {
                 return left;
             }
         }
         return left;
+    }
+
+    /**
+     * The dangerous locks the file takes on relations that existed before it, as the dev database showed them: a
+     * table a reviewer reads without knowing lock names. Empty when there are none.
+     */
+    private static String locks(FileReport file) {
+        StringBuilder out = new StringBuilder();
+        for (StatementLocks statement : file.statements()) {
+            for (HeldLock held : LockText.risky(statement)) {
+                out.append("| ").append(statement.line()).append(" | ").append(MarkdownEscape.inline(LockText.relation(held)))
+                        .append(" | ").append(held.lock().mode().sqlName()).append(" | ")
+                        .append(held.lock().mode().blocks().text()).append(" | ").append(held.heldForText())
+                        .append(" |\n");
+            }
+        }
+        return out.isEmpty() ? "" : "Locks on existing relations (observed on the dev database):\n\n"
+                + "| Line | Relation | Lock | What it does | Held |\n|--:|---|---|---|---|\n" + out + "\n";
     }
 
     /** The findings {@code atlas:nolint} waved through, with the reasons given, so reviewers can weigh them. */

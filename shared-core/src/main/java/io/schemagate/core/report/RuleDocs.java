@@ -1,6 +1,8 @@
 package io.schemagate.core.report;
 
 import io.schemagate.core.diagnostic.Rule;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -18,6 +20,19 @@ public final class RuleDocs {
     public static String url(String baseUrl, String code) {
         String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
         return base + URLEncoder.encode(code, StandardCharsets.UTF_8).replace("+", "%20") + ".md";
+    }
+
+    /** The rule's page (docs/rules/CODE.md, packaged with the core), when schemagate knows the code. */
+    public static Optional<String> page(String code) {
+        Optional<Rule> rule = rule(code);
+        if (rule.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream in = RuleDocs.class.getResourceAsStream("/io/schemagate/rules/" + rule.get().code() + ".md")) {
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** The rule behind a code, when it is one schemagate knows (a report may carry codes from elsewhere). */

@@ -13,6 +13,7 @@ import io.schemagate.core.migrate.MigrationDir;
 import io.schemagate.core.policy.FailOn;
 import io.schemagate.core.policy.Policy;
 import io.schemagate.core.policy.RuleSetting;
+import io.schemagate.core.report.LintReport;
 import io.schemagate.core.testing.LocalPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +67,11 @@ final class AnalyzerHarness {
 
     /** Every finding, directory rules included. */
     List<Diagnostic> lintAll(Policy policy, String newFile) throws Exception {
+        return report(policy, newFile).diagnostics();
+    }
+
+    /** The whole report of the base file and {@code newFile} (2_new.sql). */
+    LintReport report(Policy policy, String newFile) throws Exception {
         policy = quietLockTimeouts(policy);
         Path path = Files.createTempDirectory(root, "migrations");
         Files.writeString(path.resolve("1_base.sql"), BASE);
@@ -73,8 +79,7 @@ final class AnalyzerHarness {
         MigrationDir dir = new MigrationDir(path, "m");
         DirectoryHasher.hash(dir, new AtlasFormat());
         return MigrateLint.run(new LintRequest(dir, new AtlasFormat(), new NewFiles.Latest(1),
-                        DevUrl.parse("postgres://postgres@127.0.0.1:5432/postgres"), DevSettings.defaults(), policy, Map.of()))
-                .diagnostics();
+                        DevUrl.parse("postgres://postgres@127.0.0.1:5432/postgres"), DevSettings.defaults(), policy, Map.of()));
     }
 
     /**

@@ -13,6 +13,7 @@ import io.schemagate.core.migrate.DirFormat;
 import io.schemagate.core.plan.SchemaPlanner;
 import io.schemagate.core.replay.Inspector;
 import io.schemagate.core.replay.ReplaySemantics;
+import io.schemagate.core.replay.StatementProbe;
 import io.schemagate.core.sql.Dialect;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,7 @@ import java.util.Optional;
 /** PostgreSQL 14–18: a service, the embedded default or a container; transactional DDL; lock and rewrite rules. */
 public final class PostgresDriver implements DialectDriver {
     private static final List<Analyzer> ANALYZERS =
-            List.of(new PostgresLocking(), new LockTimeouts(), new TimeoutOverrides());
+            List.of(new PostgresLocking(), new LocksOnOtherTables(), new LockTimeouts(), new TimeoutOverrides());
     private static final ReplaySemantics SEMANTICS = new ReplaySemantics(true, true, false);
     private static final ToolTables TOOL_TABLES = new ToolTables(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)",
@@ -50,6 +51,12 @@ public final class PostgresDriver implements DialectDriver {
         }
         throw new DevDatabaseException(url.masked() + ": an existing PostgreSQL database is read from postgres://…;"
                 + " embedded and docker URLs start empty");
+    }
+
+    /** Reads the locks each statement of a new file takes (inside its transaction). */
+    @Override
+    public StatementProbe probe(DevDatabase db) {
+        return new LockProbe();
     }
 
     @Override

@@ -1,0 +1,169 @@
+package io.schemagate.core.analyzer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.schemagate.core.lock.HeldLock;
+import io.schemagate.core.lock.StatementLocks;
+import io.schemagate.core.policy.FailOn;
+import io.schemagate.core.policy.Policy;
+import io.schemagate.core.report.FileReport;
+import io.schemagate.core.report.LintJson;
+import io.schemagate.core.report.LintReport;
+import io.schemagate.core.report.LintText;
+import io.schemagate.core.report.MarkdownReport;
+import io.schemagate.core.report.TextStyle;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The locks each statement of a new file takes, read from pg_locks on the local PostgreSQL inside the file's
+ * transaction, and PG518 built on them.
+ */
+class ObservedLocksTest {
+    @TempDir
+    Path root;
+    AnalyzerHarness harness;
+
+    @BeforeAll
+    static void serviceIsUp() {
+        AnalyzerHarness.requireService();
+    }
+
+    @BeforeEach
+    void harness() {
+        harness = new AnalyzerHarness(root);
+    }
+
+    /** The lock table of a sample file, exactly: relation, kind, mode, pre-existing, rewritten, held for. */
+    @Test
+    void theLockTableOfASampleFile() throws Exception {
+        FileReport file = newFile(harness.report(Policy.DEFAULTS, """
+                ALTER TABLE billing.invoices ADD COLUMN user_id bigint;
+                ALTER TABLE billing.invoices ADD CONSTRAINT invoices_user_fk FOREIGN KEY (user_id) REFERENCES users (id);
+                CREATE INDEX invoices_user_idx ON billing.invoices (user_id);
+                ALTER TABLE users ALTER COLUMN legacy TYPE bigint;
+                """));
+        assertEquals(List.of(
+                "1 billing.invoices table ACCESS EXCLUSIVE existing held 3",
+                // The foreign key: both tables against writes; the validating query reads through the indexes.
+                "2 billing.invoices table SHARE ROW EXCLUSIVE existing held 2",
+                "2 billing.invoices_pkey index ACCESS SHARE existing held 2",
+                "2 public.users table SHARE ROW EXCLUSIVE existing held 2",
+                "2 public.users_legacy index ACCESS SHARE existing held 2",
+                "2 public.users_pkey index ACCESS SHARE existing held 2",
+                "3 billing.invoices table SHARE existing held 1",
+                "3 billing.invoices_user_idx index ACCESS EXCLUSIVE new held 1",
+                // The type change rewrites the table and rebuilds every index on it.
+                "4 public.users table ACCESS EXCLUSIVE existing rewritten held 0",
+                "4 public.users_legacy index ACCESS EXCLUSIVE existing rewritten held 0",
+                "4 public.users_pkey index ACCESS EXCLUSIVE existing rewritten held 0"), table(file));
+        assertTrue(file.statements().stream().allMatch(StatementLocks::observed));
+    }
+
+    /** PG518: the table a new foreign key references is locked against writes too, for the rest of the transaction. */
+    @Test
+    void aForeignKeyLocksTheTableItReferences() throws Exception {
+        List<String> found = harness.findings("""
+                ALTER TABLE billing.invoices ADD COLUMN user_id bigint;
+                ALTER TABLE billing.invoices ADD CONSTRAINT invoices_user_fk FOREIGN KEY (user_id) REFERENCES users (id);
+                ALTER TABLE billing.invoices ADD COLUMN note text;
+                """).stream().filter(f -> f.startsWith("PG518")).toList();
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).matches("PG518 2:1 this statement also takes SHARE ROW EXCLUSIVE on public\\.users, an"
+                + " existing table it does not change: it blocks writes there while 1 more statement runs \\(\\d+ ms on"
+                + " the dev database\\)"), found.get(0));
+    }
+
+    /** NOT VALID as the transaction's last statement locks both tables only briefly; a new table blocks no one. */
+    @Test
+    void briefAndNewAreExempt() throws Exception {
+        assertEquals(List.of(), codes518("""
+                ALTER TABLE billing.invoices ADD COLUMN user_id bigint;
+                ALTER TABLE billing.invoices ADD CONSTRAINT invoices_user_fk FOREIGN KEY (user_id) REFERENCES users (id)
+                    NOT VALID;
+                """));
+        assertEquals(List.of(), codes518("""
+                CREATE TABLE fresh (id bigint PRIMARY KEY);
+                CREATE TABLE fresher (id bigint REFERENCES fresh (id));
+                ALTER TABLE fresher ADD COLUMN note text;
+                """));
+        assertEquals(List.of("PG518 2"), codes518("""
+                CREATE TABLE fresh (id bigint PRIMARY KEY, user_id bigint);
+                ALTER TABLE fresh ADD CONSTRAINT fresh_user FOREIGN KEY (user_id) REFERENCES users (id);
+                ALTER TABLE fresh ADD COLUMN note text;
+                """), "a new table referencing an existing one locks the existing one");
+    }
+
+    /** Outside a transaction the locks are gone when the statement returns: nothing observed, said so. */
+    @Test
+    void withoutATransactionNothingIsObserved() throws Exception {
+        FileReport file = newFile(harness.report(Policy.DEFAULTS, """
+                -- atlas:txmode none
+
+                ALTER TABLE users ADD COLUMN note text;
+                """));
+        assertEquals(1, file.statements().size());
+        assertFalse(file.statements().get(0).observed());
+        assertEquals(List.of(), file.statements().get(0).locks());
+    }
+
+    /** JSON carries every lock; the text and the Markdown comment the dangerous ones on existing relations. */
+    @Test
+    void reportsShowTheLocks() throws Exception {
+        LintReport report = harness.report(Policy.DEFAULTS, """
+                ALTER TABLE users ADD COLUMN note text;
+                CREATE TABLE fresh (id int);
+                """);
+
+        JsonNode file = new ObjectMapper().readTree(LintJson.render(report)).get("files").get(0);
+        JsonNode first = file.get("statements").get(0);
+        assertEquals(1, first.get("line").asInt());
+        assertTrue(first.get("locksObserved").asBoolean());
+        JsonNode lock = first.get("locks").get(0);
+        assertEquals("public.users", lock.get("relation").asText());
+        assertEquals("table", lock.get("kind").asText());
+        assertEquals("ACCESS EXCLUSIVE", lock.get("mode").asText());
+        assertEquals("blocks reads and writes", lock.get("blocks").asText());
+        assertTrue(lock.get("preExisting").asBoolean());
+        assertFalse(lock.get("rewritten").asBoolean());
+        assertEquals(1, lock.get("heldForStatements").asInt());
+        assertTrue(lock.get("heldForMs").asLong() >= 0);
+
+        String text = LintText.render(report, FailOn.ERROR.verdict(report.diagnostics()), TextStyle.PLAIN);
+        assertTrue(text.matches("(?s).*\n     1  lock ACCESS EXCLUSIVE on public\\.users \\(existing table\\): blocks reads"
+                + " and writes while 1 more statement runs \\(\\d+ ms on the dev database\\)\n.*"), text);
+        assertFalse(text.contains("on public.fresh"), "a new table blocks no one: " + text);
+
+        String markdown = MarkdownReport.render(report);
+        assertTrue(markdown.contains("| Line | Relation | Lock | What it does | Held |\n|--:|---|---|---|---|\n"
+                + "| 1 | public.users (existing table) | ACCESS EXCLUSIVE | blocks reads and writes | while 1 more"
+                + " statement runs ("), markdown);
+    }
+
+    private List<String> codes518(String newFile) throws Exception {
+        return harness.codes(newFile).stream().filter(c -> c.startsWith("PG518")).toList();
+    }
+
+    private static FileReport newFile(LintReport report) {
+        return report.files().stream().filter(FileReport::added).findFirst().orElseThrow();
+    }
+
+    /** {@code line relation kind MODE existing|new [rewritten] held N} per lock. */
+    private static List<String> table(FileReport file) {
+        return file.statements().stream().flatMap(s -> s.locks().stream().map(h -> row(s, h))).toList();
+    }
+
+    private static String row(StatementLocks statement, HeldLock held) {
+        return statement.line() + " " + held.lock().relation() + " " + held.lock().kind().text() + " "
+                + held.lock().mode().sqlName() + " " + (held.preExisting() ? "existing" : "new")
+                + (held.rewritten() ? " rewritten" : "") + " held " + held.heldForStatements();
+    }
+}
