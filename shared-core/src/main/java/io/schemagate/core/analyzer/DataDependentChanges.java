@@ -31,6 +31,7 @@ public final class DataDependentChanges implements Analyzer {
                         && uniqueOverExistingData(pass, i, a.table(), columns(a.index().parts()))) {
                     reportUnique(pass, run, a.table(), a.index().name(), columns(a.index().parts()));
                 } else if (change instanceof SchemaChange.AddUnique u
+                        && !pass.indexExistedBefore(u.table(), u.unique().indexOid(), i) // USING INDEX: already unique
                         && uniqueOverExistingData(pass, i, u.table(), u.unique().columns())) {
                     reportUnique(pass, run, u.table(), u.unique().name(), u.unique().columns());
                 } else if (change instanceof SchemaChange.AddColumn a && pass.preExisting(a.table(), i)

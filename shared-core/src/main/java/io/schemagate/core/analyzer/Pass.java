@@ -72,6 +72,17 @@ public final class Pass {
     }
 
     /**
+     * Whether the index {@code indexOid} of {@code table} existed before statement {@code statement}: before the file,
+     * or created by an earlier statement of it. A constraint added {@code USING INDEX} takes over such an index.
+     */
+    public boolean indexExistedBefore(QualifiedName table, long indexOid, int statement) {
+        return indexOid != 0 && (tableBefore(table).stream().flatMap(t -> t.indexes().stream())
+                .anyMatch(x -> x.oid() == indexOid)
+                || statements().subList(0, statement).stream().flatMap(r -> r.changes().stream())
+                        .anyMatch(c -> c instanceof SchemaChange.AddIndex a && a.index().oid() == indexOid));
+    }
+
+    /**
      * Whether the table dropped by statement {@code statement} is being rebuilt rather than thrown away: an earlier
      * statement copied its rows ({@code INSERT INTO … SELECT … FROM <table>}) and a later one gives a table its name
      * again (SQLite's 12-step ALTER: create {@code new_<t>}, copy, drop {@code <t>}, rename {@code new_<t>}).

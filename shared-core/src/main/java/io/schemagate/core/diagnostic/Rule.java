@@ -76,6 +76,8 @@ public enum Rule {
     PG305("check-not-valid", Severity.WARNING),
     PG306("fk-not-valid", Severity.WARNING),
     PG508("missing-lock-timeout", Severity.INFO),
+    PG510("long-exclusive-lock", Severity.WARNING),
+    PG513("fk-without-index", Severity.WARNING),
     /** Ours: a statement locks an existing table it does not change (a new foreign key's referenced table). */
     PG518("lock-on-other-table", Severity.WARNING),
     TX503("non-transactional-stmt", Severity.ERROR);

@@ -35,11 +35,11 @@ public final class LockTimeline {
             StatementRun statement = runs.get(i);
             List<Observation.Locks> observed = statement.observed(Observation.Locks.class);
             Section section = sections.get(statement.statement());
-            int later = 0;
+            List<Integer> later = new ArrayList<>();
             Duration laterTime = Duration.ZERO;
             if (section != null && section.txMode() == TxMode.FILE) {
                 for (int j = i + 1; j < runs.size() && sections.get(runs.get(j).statement()) == section; j++) {
-                    later++;
+                    later.add(runs.get(j).statement().position().line());
                     laterTime = laterTime.plus(runs.get(j).elapsed());
                 }
             }

@@ -48,6 +48,14 @@ class LockingAndDataTest {
                 "a table created in the same file has no rows to lock");
     }
 
+    /** A unique constraint that takes over a unique index (PG105's own fix) cannot fail on duplicates: no MF101. */
+    @Test
+    void uniqueUsingAnIndexThatIsAlreadyUnique() throws Exception {
+        assertEquals(List.of("MF101 1", "PG101 1"), harness.codes(
+                "CREATE UNIQUE INDEX users_code ON users (code);\n"
+                + "ALTER TABLE users ADD CONSTRAINT users_code UNIQUE USING INDEX users_code;\n"));
+    }
+
     @Test
     void statementsThatCannotRunInATransactionAndTheirHeaderFix() throws Exception {
         List<Diagnostic> all = harness.lintAll(Policy.DEFAULTS, "CREATE INDEX CONCURRENTLY users_name ON users (name);\n");

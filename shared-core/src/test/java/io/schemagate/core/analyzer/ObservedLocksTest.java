@@ -18,6 +18,7 @@ import io.schemagate.core.report.MarkdownReport;
 import io.schemagate.core.report.TextStyle;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class ObservedLocksTest {
     /** PG518: the table a new foreign key references is locked against writes too, for the rest of the transaction. */
     @Test
     void aForeignKeyLocksTheTableItReferences() throws Exception {
-        List<String> found = harness.findings("""
+        List<String> found = harness.findings(AnalyzerHarness.policy("PG518", Map.of()), """
                 ALTER TABLE billing.invoices ADD COLUMN user_id bigint;
                 ALTER TABLE billing.invoices ADD CONSTRAINT invoices_user_fk FOREIGN KEY (user_id) REFERENCES users (id);
                 ALTER TABLE billing.invoices ADD COLUMN note text;
@@ -115,6 +116,28 @@ class ObservedLocksTest {
         assertEquals(List.of(), file.statements().get(0).locks());
     }
 
+    /** PG510: ACCESS EXCLUSIVE on an existing table held while more statements of the transaction run. */
+    @Test
+    void anExclusiveLockHeldWhileMoreStatementsRun() throws Exception {
+        List<String> found = harness.findings(AnalyzerHarness.policy("PG510", Map.of()), """
+                ALTER TABLE users ADD COLUMN note text;
+                UPDATE users SET note = name;
+                CREATE TABLE fresh (id int);
+                """).stream().filter(f -> f.startsWith("PG510")).toList();
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).matches("PG510 1:1 ACCESS EXCLUSIVE on public\\.users, taken here, stays held while"
+                + " lines 2 and 3 run \\(\\d+ ms on the dev database\\): every query on public\\.users waits until"
+                + " the transaction commits"), found.get(0));
+
+        assertEquals(List.of(), codes("PG510", "ALTER TABLE users ADD COLUMN note text;\n"), "nothing runs after it");
+        assertEquals(List.of(), codes("PG510", "CREATE TABLE fresh (id int);\nALTER TABLE fresh ADD COLUMN b int;\n"
+                + "INSERT INTO fresh VALUES (1, 2);\n"), "a new table has no users to block");
+        assertEquals(List.of(), codes("PG510", "-- atlas:txmode none\n\nALTER TABLE users ADD COLUMN note text;\n"
+                + "UPDATE users SET note = name;\n"), "each statement commits on its own");
+        assertEquals(List.of("PG510 1"), codes("PG510", "ALTER TABLE users ADD COLUMN a int;\n"
+                + "ALTER TABLE users ADD COLUMN b int;\n"), "once per table and transaction: the second adds no lock");
+    }
+
     /** JSON carries every lock; the text and the Markdown comment the dangerous ones on existing relations. */
     @Test
     void reportsShowTheLocks() throws Exception {
@@ -149,7 +172,12 @@ class ObservedLocksTest {
     }
 
     private List<String> codes518(String newFile) throws Exception {
-        return harness.codes(newFile).stream().filter(c -> c.startsWith("PG518")).toList();
+        return codes("PG518", newFile);
+    }
+
+    private List<String> codes(String code, String newFile) throws Exception {
+        return harness.codes(AnalyzerHarness.policy(code, Map.of()), newFile).stream()
+                .filter(c -> c.startsWith(code + " ")).toList();
     }
 
     private static FileReport newFile(LintReport report) {

@@ -37,9 +37,9 @@ public final class LocksOnOtherTables implements Analyzer {
                         .filter(SchemaChange.AddForeignKey.class::isInstance).map(SchemaChange.AddForeignKey.class::cast)
                         .toList();
                 boolean foreignKey = !keys.isEmpty();
-                if (foreignKey && keys.stream().noneMatch(k -> k.foreignKey().validated())
-                        && held.heldForStatements() == 0) {
-                    continue; // NOT VALID, and the transaction ends with it: the lock is brief
+                boolean scans = keys.stream().anyMatch(k -> k.foreignKey().validated());
+                if (!scans && held.heldForStatements() == 0) {
+                    continue; // no scan, and the transaction ends with it: the lock is brief
                 }
                 pass.report(Rule.PG518, run.statement(), "this statement also takes " + lock.mode().sqlName()
                         + " on " + lock.relation() + ", an existing table it does not change: it "

@@ -21,7 +21,8 @@ import java.util.Optional;
 /** PostgreSQL 14–18: a service, the embedded default or a container; transactional DDL; lock and rewrite rules. */
 public final class PostgresDriver implements DialectDriver {
     private static final List<Analyzer> ANALYZERS =
-            List.of(new PostgresLocking(), new LocksOnOtherTables(), new LockTimeouts(), new TimeoutOverrides());
+            List.of(new PostgresLocking(), new LocksOnOtherTables(), new LongExclusiveLocks(),
+                    new UnindexedForeignKeys(), new LockTimeouts(), new TimeoutOverrides());
     private static final ReplaySemantics SEMANTICS = new ReplaySemantics(true, true, false);
     private static final ToolTables TOOL_TABLES = new ToolTables(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)",

@@ -49,7 +49,7 @@ public final class PostgresLocking implements Analyzer {
                     new Fix("Drop it with DROP INDEX CONCURRENTLY." + TXMODE_NOTE,
                             pass.insertInto(statement, "\\bINDEX\\b", " CONCURRENTLY")));
         } else if (change instanceof SchemaChange.AddPrimaryKey p && pass.preExisting(p.table(), i)) {
-            if (!indexExistedBefore(pass, p.table(), p.primaryKey().indexOid(), i)) {
+            if (!pass.indexExistedBefore(p.table(), p.primaryKey().indexOid(), i)) {
                 pass.report(Rule.PG104, statement, "primary key " + p.primaryKey().name() + " builds its index while "
                                 + p.table() + " is locked against reads and writes",
                         new Fix("CREATE UNIQUE INDEX CONCURRENTLY first, then ADD PRIMARY KEY USING INDEX.", null));
@@ -61,7 +61,7 @@ public final class PostgresLocking implements Analyzer {
                         new Fix("Add CHECK (column IS NOT NULL) NOT VALID, VALIDATE it separately, then add the key.", null));
             }
         } else if (change instanceof SchemaChange.AddUnique u && pass.preExisting(u.table(), i)
-                && !indexExistedBefore(pass, u.table(), u.unique().indexOid(), i)) {
+                && !pass.indexExistedBefore(u.table(), u.unique().indexOid(), i)) {
             pass.report(Rule.PG105, statement, "unique constraint " + u.unique().name() + " builds its index while "
                             + u.table() + " is locked against reads and writes",
                     new Fix("CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT … UNIQUE USING INDEX.", null));
@@ -104,12 +104,6 @@ public final class PostgresLocking implements Analyzer {
     }
 
     /** Whether the index behind a new constraint was there before the statement (ADD … USING INDEX). */
-    private static boolean indexExistedBefore(Pass pass, QualifiedName table, long indexOid, int statement) {
-        return pass.tableBefore(table).stream().flatMap(t -> t.indexes().stream()).anyMatch(x -> x.oid() == indexOid)
-                || pass.statements().subList(0, statement).stream().flatMap(r -> r.changes().stream())
-                        .anyMatch(c -> c instanceof SchemaChange.AddIndex a && a.index().oid() == indexOid);
-    }
-
     private static List<String> nullableBefore(Pass pass, QualifiedName table, List<String> columns,
                                                int statement) {
         Optional<Table> before = pass.tableBefore(table);
