@@ -39,7 +39,7 @@ final class ExplainCommand implements Callable<Integer> {
             return ExitCode.PASSED;
         }
         LockMode mode = LockMode.parse(text).orElseThrow(() -> new CliException(ExitCode.BAD_INPUT,
-                "explain: \"" + text + "\" is neither a lock mode (" + Arrays.stream(LockMode.values())
+                "explain: \"" + shown(text) + "\" is neither a lock mode (" + Arrays.stream(LockMode.values())
                         .map(LockMode::sqlName).collect(Collectors.joining(", ")) + ") nor a rule code"));
         session.terminal().out().print(lockMode(mode));
         return ExitCode.PASSED;
@@ -57,6 +57,13 @@ final class ExplainCommand implements Callable<Integer> {
                 + " SHARE UPDATE EXCLUSIVE or stronger.\n"
                 + (mode.dangerous() ? "  schemagate reports it on existing tables: it stops the application's writes"
                         + (mode.blocks() == LockMode.Blocks.READS_AND_WRITES ? " and reads" : "") + ".\n" : "");
+    }
+
+    /** The argument as an error line may echo it: control characters dropped, at most 60 characters. */
+    private static String shown(String text) {
+        String printable = text.codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return printable.length() > 60 ? printable.substring(0, 60) + "…" : printable;
     }
 
     private static String capitalized(String text) {

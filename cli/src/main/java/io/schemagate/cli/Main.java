@@ -140,6 +140,8 @@ public final class Main {
                 .addSubcommand(new CommandLine(new SchemaCommand(), factory)
                         .addSubcommand(new CommandLine(new PlanCommand(session), factory)))
                 .addSubcommand(new CommandLine(new ExplainCommand(session), factory));
+        // "@FILE" arguments would be replaced by the file's text, which error messages then echo (a secret file's too).
+        cli.setExpandAtFiles(false);
         // The environment the session was given, not the process's: tests and the action pass their own.
         cli.setDefaultValueProvider(arg -> arg instanceof OptionSpec option
                 && option.longestName().equals(RegistryOptions.NETWORK_TIMEOUT)

@@ -38,5 +38,18 @@ class ExplainCommandTest {
         assertTrue(run.err().startsWith("schemagate: explain: \"../../etc/passwd\" is neither a lock mode (ACCESS SHARE,"),
                 run.toString());
         assertEquals(1, run.err().lines().count(), run.toString());
+
+        CliRun control = CliRun.of("explain", "a\n\u001b[31mb");
+        assertEquals("schemagate: explain: \"a[31mb\" is neither", control.err().substring(0, 40), control.toString());
+        assertEquals(1, control.err().lines().count(), control.toString());
+    }
+
+    /** "@FILE" is a word like any other: the file is never read, so its text is never echoed. */
+    @Test
+    void atFilesAreNotExpanded(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
+        Path secret = Files.writeString(temp.resolve("secret.env"), "TOKEN=hunter2\n");
+        CliRun run = CliRun.of("explain", "@" + secret);
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(!run.toString().contains("hunter2"), run.toString());
     }
 }

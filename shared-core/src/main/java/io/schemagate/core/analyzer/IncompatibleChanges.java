@@ -3,8 +3,11 @@ package io.schemagate.core.analyzer;
 import io.schemagate.core.diagnostic.Fix;
 import io.schemagate.core.diagnostic.Rule;
 import io.schemagate.core.replay.StatementRun;
+import io.schemagate.core.schema.Column;
+import io.schemagate.core.schema.EnumType;
 import io.schemagate.core.schema.QualifiedName;
 import io.schemagate.core.schema.SchemaChange;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,6 +30,28 @@ public final class IncompatibleChanges implements Analyzer {
                                     + r.after().qualifiedName() + "; code that still uses the old name breaks",
                             new Fix("Keep the old name working: CREATE VIEW " + r.before().qualifiedName() + " AS SELECT * FROM "
                                     + r.after().qualifiedName() + ", or rename in the application first.", null));
+                } else if (change instanceof SchemaChange.RenameSchema r
+                        && pass.run().before().schema(r.before().name()).isPresent()) {
+                    pass.report(Rule.BC501, run.statement(), "schema " + r.before().name() + " is renamed to "
+                                    + r.after().name() + "; code and search paths that still name it break",
+                            new Fix("Create the new schema, move objects one at a time (or write both), then retire the"
+                                    + " old name.", null));
+                } else if (change instanceof SchemaChange.ModifyEnum e && existedBefore(pass, e.before())) {
+                    List<String> renamed = renamedValues(e);
+                    if (!renamed.isEmpty()) {
+                        pass.report(Rule.BC502, run.statement(), "value" + (renamed.size() == 1 ? " " : "s ")
+                                        + String.join(", ", renamed) + " of enum " + e.after().qualifiedName()
+                                        + (renamed.size() == 1 ? " is" : " are") + " renamed; code that still writes"
+                                        + " or compares the old label breaks",
+                                new Fix("Add the new value, move the rows and the code to it, then stop using the old"
+                                        + " one.", null));
+                    }
+                } else if (change instanceof SchemaChange.ModifyColumn m && m.dropNotNull()
+                        && pass.preExisting(m.table(), i) && pass.tableBefore(m.table()).flatMap(t ->
+                                t.column(m.before().name())).filter(Column::notNull).isPresent()) {
+                    pass.report(Rule.BC503, run.statement(), "column " + m.table().member(m.after().name())
+                                    + " may now hold NULL; readers that assume a value get NULL",
+                            new Fix("Keep it NOT NULL with a sentinel value, or update the readers first.", null));
                 } else if (change instanceof SchemaChange.RenameColumn r && columnExisted(pass, r)
                         && !columnAddedLater(later, r.table(), r.before().name())) {
                     pass.report(Rule.BC102, run.statement(), "column " + r.table().member(r.before().name()) + " is renamed to "
@@ -35,6 +60,27 @@ public final class IncompatibleChanges implements Analyzer {
                 }
             }
         }
+    }
+
+    private static boolean existedBefore(Pass pass, EnumType type) {
+        return pass.run().before().schema(type.schema()).stream().flatMap(s -> s.enums().stream())
+                .anyMatch(e -> e.name().equals(type.name()));
+    }
+
+    /** {@code old → new} for each label replaced in place (RENAME VALUE keeps the position; ADD VALUE adds one). */
+    private static List<String> renamedValues(SchemaChange.ModifyEnum e) {
+        List<String> before = e.before().values();
+        List<String> after = e.after().values();
+        List<String> renamed = new ArrayList<>();
+        if (before.size() != after.size()) {
+            return renamed;
+        }
+        for (int i = 0; i < before.size(); i++) {
+            if (!before.get(i).equals(after.get(i)) && !after.contains(before.get(i))) {
+                renamed.add(before.get(i) + " → " + after.get(i));
+            }
+        }
+        return renamed;
     }
 
     private static boolean columnExisted(Pass pass, SchemaChange.RenameColumn r) {

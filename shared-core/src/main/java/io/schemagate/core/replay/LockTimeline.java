@@ -7,18 +7,23 @@ import io.schemagate.core.migrate.Section;
 import io.schemagate.core.migrate.TxMode;
 import io.schemagate.core.schema.Catalog;
 import io.schemagate.core.schema.QualifiedName;
+import io.schemagate.core.schema.Schema;
 import io.schemagate.core.schema.SchemaChange;
+import io.schemagate.core.schema.Table;
 import io.schemagate.core.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The locks of a replayed file over time: for each statement, the locks it took (where they could be observed) and
- * how long each then stays held — until its transaction ends, that is while the rest of the transaction's statements
- * run.
+ * how long each then stays held — until its transaction ends (or a COMMIT or ROLLBACK TO in the file releases it),
+ * that is while the rest of the transaction's statements run. A relation existed before the file when its oid did:
+ * a rename keeps it, a drop and re-create does not.
  */
 public final class LockTimeline {
     private LockTimeline() {
@@ -29,24 +34,25 @@ public final class LockTimeline {
         for (Section section : run.script().sections()) {
             section.statements().forEach(s -> sections.put(s, section));
         }
+        Set<Long> before = oids(run.before());
         List<StatementRun> runs = run.statements();
         List<StatementLocks> out = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             StatementRun statement = runs.get(i);
-            List<Observation.Locks> observed = statement.observed(Observation.Locks.class);
             Section section = sections.get(statement.statement());
-            List<Integer> later = new ArrayList<>();
-            Duration laterTime = Duration.ZERO;
-            if (section != null && section.txMode() == TxMode.FILE) {
-                for (int j = i + 1; j < runs.size() && sections.get(runs.get(j).statement()) == section; j++) {
-                    later.add(runs.get(j).statement().position().line());
-                    laterTime = laterTime.plus(runs.get(j).elapsed());
-                }
-            }
+            boolean transaction = section != null && section.txMode() == TxMode.FILE;
+            List<Observation.Locks> observed = statement.observed(Observation.Locks.class);
             List<HeldLock> locks = new ArrayList<>();
             for (Observation.Locks taken : observed) {
                 for (RelationLock lock : taken.taken()) {
-                    locks.add(new HeldLock(lock, existed(run.before(), lock), rewritten(statement, lock), later,
+                    List<Integer> later = new ArrayList<>();
+                    Duration laterTime = Duration.ZERO;
+                    for (int j = i + 1; transaction && j < runs.size() && sections.get(runs.get(j).statement()) == section
+                            && stillHeld(runs.get(j), lock); j++) {
+                        later.add(runs.get(j).statement().position().line());
+                        laterTime = laterTime.plus(runs.get(j).elapsed());
+                    }
+                    locks.add(new HeldLock(lock, before.contains(lock.oid()), rewritten(statement, lock), later,
                             laterTime));
                 }
             }
@@ -56,18 +62,28 @@ public final class LockTimeline {
         return out;
     }
 
-    /** Whether the relation was in the schema before the file ran. */
-    static boolean existed(Catalog before, RelationLock lock) {
-        QualifiedName name = lock.relation();
-        return before.schema(name.schema()).map(schema -> switch (lock.kind()) {
-            case TABLE, PARTITION -> schema.table(name.name()).isPresent();
-            case INDEX -> schema.tables().stream().anyMatch(t -> t.index(name.name()).isPresent())
-                    || schema.materializedViews().stream().anyMatch(v -> v.indexes().stream()
-                            .anyMatch(i -> i.name().equals(name.name())));
-            case SEQUENCE -> schema.sequences().stream().anyMatch(q -> q.name().equals(name.name()));
-            case VIEW -> schema.view(name.name()).isPresent();
-            case MATERIALIZED_VIEW -> schema.materializedViews().stream().anyMatch(v -> v.name().equals(name.name()));
-        }).orElse(false);
+    /** Whether the lock is still held after {@code later} ran: a COMMIT or ROLLBACK TO in the file releases it. */
+    private static boolean stillHeld(StatementRun later, RelationLock lock) {
+        return later.observed(Observation.Locks.class).stream().allMatch(o -> o.holds(lock));
+    }
+
+    /** The relations of the schema before the file, by oid: a rename keeps it, a drop and re-create does not. */
+    private static Set<Long> oids(Catalog catalog) {
+        Set<Long> oids = new HashSet<>();
+        for (Schema schema : catalog.schemas()) {
+            for (Table table : schema.tables()) {
+                oids.add(table.oid());
+                table.indexes().forEach(i -> oids.add(i.oid()));
+            }
+            schema.sequences().forEach(q -> oids.add(q.oid()));
+            schema.views().forEach(v -> oids.add(v.oid()));
+            schema.materializedViews().forEach(v -> {
+                oids.add(v.oid());
+                v.indexes().forEach(i -> oids.add(i.oid()));
+            });
+        }
+        oids.remove(0L);
+        return oids;
     }
 
     /** Whether the statement wrote the relation anew: its table's or index's storage file changed. */

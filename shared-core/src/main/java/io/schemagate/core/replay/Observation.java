@@ -27,10 +27,19 @@ public sealed interface Observation {
      * The relation locks a statement took, read from the server inside the statement's transaction (PostgreSQL's
      * {@code pg_locks}). Recorded only where they can be seen: a statement that runs outside a transaction releases
      * its locks before anyone can look.
+     *
+     * @param taken the locks the statement added, the strongest mode per relation
+     * @param held  every lock the transaction holds after it (a COMMIT or ROLLBACK TO in the file releases some)
      */
-    record Locks(List<RelationLock> taken) implements Observation {
+    record Locks(List<RelationLock> taken, List<RelationLock> held) implements Observation {
         public Locks {
             taken = List.copyOf(taken);
+            held = List.copyOf(held);
+        }
+
+        /** Whether the transaction still holds this lock (same relation, same mode). */
+        public boolean holds(RelationLock lock) {
+            return held.stream().anyMatch(h -> h.oid() == lock.oid() && h.mode() == lock.mode());
         }
     }
 }

@@ -20,6 +20,8 @@ import java.util.Locale;
  */
 public final class MarkdownReport {
     public static final int MAX_CHARS = 60_000;
+    /** Rows of a file's lock table: a statement on a partitioned table locks every partition and index. */
+    private static final int LOCK_ROWS = 30;
     /** Kept free for the truncation note, which is all our own text and numbers. */
     static final int NOTE_ROOM = 500;
     /** Findings are what reviewers act on; a huge table must not push them all out. */
@@ -86,11 +88,8 @@ public final class MarkdownReport {
                 left--;
             }
             String locks = locks(file);
-            if (!locks.isEmpty()) {
-                if (!body.add(heading + locks)) {
-                    return left;
-                }
-                heading = "";
+            if (!locks.isEmpty() && body.add(heading + locks)) {
+                heading = ""; // a table that does not fit is left out; the findings after it still come
             }
             if (!file.suppressed().isEmpty() && !body.add(heading + suppressed(file))) {
                 return left;
@@ -105,13 +104,22 @@ public final class MarkdownReport {
      */
     private static String locks(FileReport file) {
         StringBuilder out = new StringBuilder();
+        int rows = 0;
+        int more = 0;
         for (StatementLocks statement : file.statements()) {
             for (HeldLock held : LockText.risky(statement)) {
+                if (rows++ >= LOCK_ROWS) {
+                    more++;
+                    continue;
+                }
                 out.append("| ").append(statement.line()).append(" | ").append(MarkdownEscape.inline(LockText.relation(held)))
                         .append(" | ").append(held.lock().mode().sqlName()).append(" | ")
                         .append(held.lock().mode().blocks().text()).append(" | ").append(held.heldForText())
                         .append(" |\n");
             }
+        }
+        if (more > 0) {
+            out.append("\n").append(more).append(plural(more, " more lock")).append(" in this file: see the JSON report.\n");
         }
         return out.isEmpty() ? "" : "Locks on existing relations (observed on the dev database):\n\n"
                 + "| Line | Relation | Lock | What it does | Held |\n|--:|---|---|---|---|\n" + out + "\n";

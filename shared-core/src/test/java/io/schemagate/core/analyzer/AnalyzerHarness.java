@@ -33,6 +33,8 @@ final class AnalyzerHarness {
             CREATE INDEX users_legacy ON users (legacy);
             CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint CONSTRAINT orders_user_fk REFERENCES users (id));
             CREATE TABLE drop_old_audit (id bigint);
+            CREATE TYPE mood AS ENUM ('sad', 'ok');
+            CREATE TABLE accounts (id bigint PRIMARY KEY, email text NOT NULL, feeling mood);
             """;
 
     private final Path root;

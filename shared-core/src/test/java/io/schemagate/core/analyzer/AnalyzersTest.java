@@ -158,7 +158,7 @@ class AnalyzersTest {
                 CREATE TABLE fresh (a int);
                 ALTER TABLE fresh RENAME COLUMN a TO b;
                 ALTER TABLE fresh RENAME TO fresher;
-                """));
+                """).stream().filter(f -> f.startsWith("BC")).toList());
     }
 
     @Test

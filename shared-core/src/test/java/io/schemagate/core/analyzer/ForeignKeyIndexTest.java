@@ -74,6 +74,25 @@ class ForeignKeyIndexTest {
                 """), "dropped again");
     }
 
+    /** What the file does later counts: a key dropped again, a column renamed and then indexed; partitions once. */
+    @Test
+    void theFileAsAWhole() throws Exception {
+        assertEquals(List.of(), codes("""
+                CREATE TABLE notes (id bigint, user_id bigint CONSTRAINT notes_user REFERENCES users (id));
+                ALTER TABLE notes DROP CONSTRAINT notes_user;
+                """), "dropped again");
+        assertEquals(List.of(), codes("""
+                CREATE TABLE notes (id bigint, uid bigint REFERENCES users (id));
+                ALTER TABLE notes RENAME COLUMN uid TO user_id;
+                CREATE INDEX notes_user ON notes (user_id);
+                """), "renamed, then indexed");
+        assertEquals(List.of("PG513 1"), codes("""
+                CREATE TABLE events (id bigint, at date, user_id bigint REFERENCES users (id)) PARTITION BY RANGE (at);
+                CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                CREATE TABLE events_2027 PARTITION OF events FOR VALUES FROM ('2027-01-01') TO ('2028-01-01');
+                """), "the parent's key, once");
+    }
+
     private List<String> pg513(String newFile) throws Exception {
         return harness.findings(PG513, newFile).stream().filter(f -> f.startsWith("PG513 ")).toList();
     }

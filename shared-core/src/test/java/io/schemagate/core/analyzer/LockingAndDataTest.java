@@ -48,6 +48,20 @@ class LockingAndDataTest {
                 "a table created in the same file has no rows to lock");
     }
 
+    /** Columns whose values are computed for every existing row rewrite the table: PG309 and PG310, not PG302. */
+    @Test
+    void generatedIdentityAndSerialColumnsRewrite() throws Exception {
+        assertEquals(List.of("PG309 1:1 stored generated column public.users.doubled is computed for every row: adding it"
+                + " rewrites public.users under an ACCESS EXCLUSIVE lock"), harness.findings(
+                "ALTER TABLE users ADD COLUMN doubled int GENERATED ALWAYS AS (legacy * 2) STORED;\n"));
+        assertEquals(List.of("PG310 1:1 identity column public.users.seq numbers every existing row: adding it rewrites"
+                + " public.users under an ACCESS EXCLUSIVE lock"), harness.findings(
+                "ALTER TABLE users ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY;\n"));
+        assertEquals(List.of("PG310 1"), harness.codes("ALTER TABLE users ADD COLUMN n serial;\n"));
+        assertEquals(List.of(), harness.codes("CREATE TABLE fresh (a int);\n"
+                + "ALTER TABLE fresh ADD COLUMN n bigint GENERATED ALWAYS AS IDENTITY;\n"), "a new table has no rows");
+    }
+
     /** A unique constraint that takes over a unique index (PG105's own fix) cannot fail on duplicates: no MF101. */
     @Test
     void uniqueUsingAnIndexThatIsAlreadyUnique() throws Exception {

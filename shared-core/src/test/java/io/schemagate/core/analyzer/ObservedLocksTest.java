@@ -103,6 +103,15 @@ class ObservedLocksTest {
                 """), "a new table referencing an existing one locks the existing one");
     }
 
+    /** Inside a transaction a statement that takes no new lock is observed all the same, with no locks. */
+    @Test
+    void aStatementThatAddsNoLockIsObserved() throws Exception {
+        FileReport file = newFile(harness.report(Policy.DEFAULTS, "ALTER TABLE users ADD COLUMN note text;\n"
+                + "ALTER TABLE users ADD COLUMN note2 text;\n"));
+        assertTrue(file.statements().get(1).observed());
+        assertEquals(List.of(), file.statements().get(1).locks());
+    }
+
     /** Outside a transaction the locks are gone when the statement returns: nothing observed, said so. */
     @Test
     void withoutATransactionNothingIsObserved() throws Exception {
@@ -136,6 +145,10 @@ class ObservedLocksTest {
                 + "UPDATE users SET note = name;\n"), "each statement commits on its own");
         assertEquals(List.of("PG510 1"), codes("PG510", "ALTER TABLE users ADD COLUMN a int;\n"
                 + "ALTER TABLE users ADD COLUMN b int;\n"), "once per table and transaction: the second adds no lock");
+        assertEquals(List.of("PG510 1"), codes("PG510", "ALTER TABLE users RENAME TO people;\n"
+                + "UPDATE people SET name = 'x';\n"), "a renamed table existed before the file all the same");
+        assertEquals(List.of(), codes("PG510", "ALTER TABLE users ADD COLUMN note text;\nCOMMIT;\n"
+                + "UPDATE users SET note = name;\n"), "a COMMIT in the file releases the lock");
     }
 
     /** JSON carries every lock; the text and the Markdown comment the dangerous ones on existing relations. */

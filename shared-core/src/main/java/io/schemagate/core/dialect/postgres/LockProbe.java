@@ -10,7 +10,6 @@ import io.schemagate.core.schema.Schema;
 import io.schemagate.core.schema.Table;
 import io.schemagate.core.sql.Statement;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -27,13 +26,18 @@ import java.util.Set;
  * the statement and not just before it. Locks last until the transaction ends, so only a statement inside one can be
  * observed; one that runs on its own has released them when it returns.
  *
- * <p>A relation the statement dropped is gone from {@code pg_class} while its lock is still held: its name comes
- * from the schema inspected before the statement.
+ * <p>The query runs under the inspection's pinned search path ({@link CatalogQuery#run}): a migration that puts its
+ * own schema (and operators) ahead of {@code pg_catalog} cannot change what it reads. A relation the statement
+ * dropped is gone from {@code pg_class} while its lock is still held: its name comes from the schema inspected before
+ * the statement.
  */
 final class LockProbe implements StatementProbe {
 
     /** One lock row: the relation's oid and the mode; name and kind when the relation still exists. */
     private record Held(long oid, LockMode mode, QualifiedName name, RelationLock.Kind kind) {
+        String key() {
+            return oid + " " + mode;
+        }
     }
 
     private static final String SQL = """
@@ -47,13 +51,12 @@ final class LockProbe implements StatementProbe {
               AND (n.nspname IS NULL OR n.nspname NOT IN ('pg_catalog', 'information_schema')
                    AND n.nspname NOT LIKE 'pg\\_toast%')""";
 
-    private Set<String> modesBefore = Set.of();
+    private Set<String> heldBefore = Set.of();
     private Catalog catalogBefore = Catalog.empty();
 
     @Override
     public List<Observation> before(Connection connection, Statement statement, Catalog before) throws SQLException {
-        List<Held> held = read(connection);
-        modesBefore = new HashSet<>(held.stream().map(h -> h.oid() + " " + h.mode()).toList());
+        heldBefore = new HashSet<>(read(connection).stream().map(Held::key).toList());
         catalogBefore = before == null ? Catalog.empty() : before;
         return List.of();
     }
@@ -64,41 +67,58 @@ final class LockProbe implements StatementProbe {
         if (!inTransaction) {
             return List.of();
         }
+        List<Held> now = read(connection);
+        Map<Long, Held> before = known(catalogBefore);
         // By name: a rebuilt index is two relations of one name (the old one dropped, its new copy created).
         Map<QualifiedName, Held> strongest = new LinkedHashMap<>();
-        for (Held h : read(connection)) {
-            if (modesBefore.contains(h.oid() + " " + h.mode())) {
+        List<RelationLock> held = new ArrayList<>();
+        for (Held h : now) {
+            Held named = h;
+            if (h.name() == null) {
+                Held known = before.get(h.oid());
+                named = known == null ? null : new Held(h.oid(), h.mode(), known.name(), known.kind());
+            }
+            if (named == null) {
                 continue;
             }
-            Held named = h.name() != null ? h : fromCatalog(h);
-            if (named != null) {
-                strongest.merge(named.name(), named, (a, b) -> a.mode().compareTo(b.mode()) >= 0 ? a : b);
+            held.add(lock(named));
+            if (!heldBefore.contains(h.key())) {
+                // Of two of one name and mode (an index rebuilt), the one that was there before the statement.
+                strongest.merge(named.name(), named, (a, b) -> a.mode() != b.mode()
+                        ? (a.mode().compareTo(b.mode()) > 0 ? a : b) : (before.containsKey(b.oid()) ? b : a));
             }
         }
-        List<RelationLock> taken = new ArrayList<>();
-        strongest.values().stream()
+        List<RelationLock> taken = strongest.values().stream()
                 .sorted(Comparator.comparing((Held h) -> h.name().toString()))
-                .forEach(h -> taken.add(new RelationLock(h.name(), h.kind(), h.mode())));
-        return taken.isEmpty() ? List.of() : List.of(new Observation.Locks(taken));
+                .map(LockProbe::lock).toList();
+        return List.of(new Observation.Locks(taken, held));
+    }
+
+    private static RelationLock lock(Held h) {
+        return new RelationLock(h.oid(), h.name(), h.kind(), h.mode());
     }
 
     private static List<Held> read(Connection connection) throws SQLException {
         List<Held> rows = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement(SQL); ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                LockMode mode = LockMode.fromServer(rs.getString("mode")).orElse(null);
-                if (mode == null) {
-                    continue;
-                }
-                String kind = rs.getString("relkind");
-                RelationLock.Kind relationKind = kind == null ? null : kind(kind.charAt(0), rs.getBoolean("relispartition"));
-                if (kind != null && relationKind == null) {
-                    continue; // a composite type or TOAST table
-                }
-                QualifiedName name = kind == null ? null : new QualifiedName(rs.getString("nspname"), rs.getString("relname"));
-                rows.add(new Held(rs.getLong("relation"), mode, name, relationKind));
+        CatalogQuery.run(connection, List.of(new CatalogReader() {
+            @Override
+            public String sql() {
+                return SQL;
             }
-        }
+
+            @Override
+            public void read(ResultSet rs) throws SQLException {
+                LockMode mode = LockMode.fromServer(rs.getString("mode")).orElse(null);
+                String relkind = rs.getString("relkind");
+                RelationLock.Kind kind = relkind == null ? null : kind(relkind.charAt(0), rs.getBoolean("relispartition"));
+                if (mode == null || relkind != null && kind == null) {
+                    return; // not a table-level mode, or a composite type or TOAST table
+                }
+                QualifiedName name = relkind == null ? null
+                        : new QualifiedName(rs.getString("nspname"), rs.getString("relname"));
+                rows.add(new Held(rs.getLong("relation"), mode, name, kind));
+            }
+        }));
         return rows;
     }
 
@@ -113,23 +133,23 @@ final class LockProbe implements StatementProbe {
         };
     }
 
-    /** A relation dropped by the statement, named from the schema before it; null when it was not in it. */
-    private Held fromCatalog(Held lock) {
+    /** Every relation of the schema before the statement, by oid: names for the ones the statement dropped. */
+    private static Map<Long, Held> known(Catalog catalog) {
         Map<Long, Held> known = new HashMap<>();
-        for (Schema schema : catalogBefore.schemas()) {
+        for (Schema schema : catalog.schemas()) {
             for (Table t : schema.tables()) {
-                known.put(t.oid(), new Held(t.oid(), lock.mode(), t.qualifiedName(),
+                known.put(t.oid(), new Held(t.oid(), null, t.qualifiedName(),
                         t.partitionOf() != null ? RelationLock.Kind.PARTITION : RelationLock.Kind.TABLE));
-                t.indexes().forEach(i -> known.put(i.oid(), new Held(i.oid(), lock.mode(),
+                t.indexes().forEach(i -> known.put(i.oid(), new Held(i.oid(), null,
                         new QualifiedName(schema.name(), i.name()), RelationLock.Kind.INDEX)));
             }
-            schema.sequences().forEach(q -> known.put(q.oid(), new Held(q.oid(), lock.mode(), q.qualifiedName(),
+            schema.sequences().forEach(q -> known.put(q.oid(), new Held(q.oid(), null, q.qualifiedName(),
                     RelationLock.Kind.SEQUENCE)));
-            schema.views().forEach(v -> known.put(v.oid(), new Held(v.oid(), lock.mode(), v.qualifiedName(),
+            schema.views().forEach(v -> known.put(v.oid(), new Held(v.oid(), null, v.qualifiedName(),
                     RelationLock.Kind.VIEW)));
-            schema.materializedViews().forEach(v -> known.put(v.oid(), new Held(v.oid(), lock.mode(),
-                    v.qualifiedName(), RelationLock.Kind.MATERIALIZED_VIEW)));
+            schema.materializedViews().forEach(v -> known.put(v.oid(), new Held(v.oid(), null, v.qualifiedName(),
+                    RelationLock.Kind.MATERIALIZED_VIEW)));
         }
-        return known.get(lock.oid());
+        return known;
     }
 }

@@ -27,12 +27,14 @@ public final class LongExclusiveLocks implements Analyzer {
         for (int i = 0; i < timeline.size(); i++) {
             for (HeldLock held : timeline.get(i).locks()) {
                 RelationLock lock = held.lock();
+                // Partitions are locked with their parent: the parent's finding speaks for them.
                 if (lock.mode() != LockMode.ACCESS_EXCLUSIVE || !held.preExisting() || held.heldWhile().isEmpty()
-                        || lock.kind() != RelationLock.Kind.TABLE && lock.kind() != RelationLock.Kind.PARTITION) {
+                        || lock.kind() != RelationLock.Kind.TABLE) {
                     continue;
                 }
                 pass.report(Rule.PG510, pass.statements().get(i).statement(), "ACCESS EXCLUSIVE on " + lock.relation()
-                                + ", taken here, stays held while " + lines(held.heldWhile()) + " run ("
+                                + ", taken here, stays held while " + lines(held.heldWhile())
+                                + (held.heldWhile().size() == 1 ? " runs (" : " run (")
                                 + held.heldFor().toMillis() + " ms on the dev database): every query on "
                                 + lock.relation() + " waits until the transaction commits",
                         new Fix("End the transaction after this statement: move what follows to a file of its own (or"

@@ -5,6 +5,7 @@ import io.schemagate.core.analyzer.Pass;
 import io.schemagate.core.diagnostic.Fix;
 import io.schemagate.core.diagnostic.Rule;
 import io.schemagate.core.replay.StatementRun;
+import io.schemagate.core.schema.Column;
 import io.schemagate.core.schema.QualifiedName;
 import io.schemagate.core.schema.SchemaChange;
 import io.schemagate.core.schema.Table;
@@ -80,6 +81,20 @@ public final class PostgresLocking implements Analyzer {
                                 + " transaction, then SET NOT NULL (PostgreSQL 12+ skips the scan) and drop the check.", null));
             }
         } else if (change instanceof SchemaChange.AddColumn a && pass.preExisting(a.table(), i) && rewritten
+                && a.column().generated() == Column.Generated.STORED) {
+            pass.report(Rule.PG309, statement, "stored generated column " + a.table().member(a.column().name())
+                            + " is computed for every row: adding it rewrites " + a.table()
+                            + " under an ACCESS EXCLUSIVE lock",
+                    new Fix("Add a plain column, fill it in batches and keep it current with a trigger (or compute it"
+                            + " in a view).", null));
+        } else if (change instanceof SchemaChange.AddColumn a && pass.preExisting(a.table(), i) && rewritten
+                && (a.column().identity() != Column.Identity.NONE || serial(a.column()))) {
+            pass.report(Rule.PG310, statement, (a.column().identity() != Column.Identity.NONE ? "identity" : "serial")
+                            + " column " + a.table().member(a.column().name()) + " numbers every existing row: adding it"
+                            + " rewrites " + a.table() + " under an ACCESS EXCLUSIVE lock",
+                    new Fix("Add a nullable bigint column, number the rows in batches from a sequence, then SET DEFAULT"
+                            + " nextval(…) and NOT NULL (or build a new table and copy).", null));
+        } else if (change instanceof SchemaChange.AddColumn a && pass.preExisting(a.table(), i) && rewritten
                 && a.column().defaultExpression() != null) {
             pass.report(Rule.PG302, statement, "the default of " + a.table().member(a.column().name())
                             + " is volatile, so adding it rewrites " + a.table() + " under an ACCESS EXCLUSIVE lock",
@@ -104,6 +119,11 @@ public final class PostgresLocking implements Analyzer {
     }
 
     /** Whether the index behind a new constraint was there before the statement (ADD … USING INDEX). */
+    /** A serial's column: its default draws from a sequence. */
+    private static boolean serial(Column column) {
+        return column.defaultExpression() != null && column.defaultExpression().startsWith("nextval(");
+    }
+
     private static List<String> nullableBefore(Pass pass, QualifiedName table, List<String> columns,
                                                int statement) {
         Optional<Table> before = pass.tableBefore(table);

@@ -60,9 +60,24 @@ public final class UnindexedForeignKeys implements Analyzer {
             int i, SchemaChange change) {
         if (change instanceof SchemaChange.AddTable c) {
             indexes.put(c.table().qualifiedName(), of(c.table()));
-            c.table().foreignKeys().forEach(k -> added.add(new Added(i, c.table().qualifiedName(), k)));
+            if (c.table().partitionOf() == null) { // a partition's keys are its parent's clones
+                c.table().foreignKeys().forEach(k -> added.add(new Added(i, c.table().qualifiedName(), k)));
+            }
         } else if (change instanceof SchemaChange.DropTable c) {
             indexes.remove(c.table().qualifiedName());
+        } else if (change instanceof SchemaChange.DropSchema c) {
+            indexes.keySet().removeIf(t -> t.schema().equals(c.schema().name()));
+            added.removeIf(a -> a.table().schema().equals(c.schema().name()));
+        } else if (change instanceof SchemaChange.DropForeignKey c) {
+            added.removeIf(a -> a.table().equals(c.table()) && a.key().name().equals(c.foreignKey().name()));
+        } else if (change instanceof SchemaChange.RenameColumn c) {
+            String from = c.before().name();
+            String to = c.after().name();
+            of(pass, indexes, c.table()).replaceAll((name, columns) -> renamed(columns, from, to));
+            added.replaceAll(a -> a.table().equals(c.table()) ? new Added(a.statement(), a.table(), new ForeignKey(
+                    a.key().oid(), a.key().name(), renamed(a.key().columns(), from, to), a.key().referencedTable(),
+                    a.key().referencedColumns(), a.key().onUpdate(), a.key().onDelete(), a.key().deferrable(),
+                    a.key().initiallyDeferred(), a.key().validated(), a.key().enforced(), a.key().definition())) : a);
         } else if (change instanceof SchemaChange.RenameTable c) {
             Map<String, List<String>> moved = of(pass, indexes, c.before().qualifiedName());
             indexes.remove(c.before().qualifiedName());
@@ -71,7 +86,9 @@ public final class UnindexedForeignKeys implements Analyzer {
                     ? new Added(a.statement(), c.after().qualifiedName(), a.key()) : a);
         } else if (change instanceof SchemaChange.AddForeignKey c) {
             of(pass, indexes, c.table());
-            added.add(new Added(i, c.table(), c.foreignKey()));
+            if (!partition(pass, c.table(), i)) {
+                added.add(new Added(i, c.table(), c.foreignKey()));
+            }
         } else if (change instanceof SchemaChange.AddIndex c) {
             of(pass, indexes, c.table()).put(c.index().name(), leading(c.index()));
         } else if (change instanceof SchemaChange.ModifyIndex c) {
@@ -92,6 +109,18 @@ public final class UnindexedForeignKeys implements Analyzer {
         }
     }
 
+    /** Whether the table is a partition (its foreign keys are clones of its parent's, reported there). */
+    private static boolean partition(Pass pass, QualifiedName table, int statement) {
+        boolean created = pass.statements().subList(0, statement + 1).stream().flatMap(r -> r.changes().stream())
+                .anyMatch(c -> c instanceof SchemaChange.AddTable a && a.table().qualifiedName().equals(table)
+                        && a.table().partitionOf() != null);
+        return created || pass.tableBefore(table).map(t -> t.partitionOf() != null).orElse(false);
+    }
+
+    private static List<String> renamed(List<String> columns, String from, String to) {
+        return columns.stream().map(c -> c.equals(from) ? to : c).toList();
+    }
+
     /** The indexes of a table as the file left it so far: from the schema before the file on first use. */
     private static Map<String, List<String>> of(Pass pass, Map<QualifiedName, Map<String, List<String>>> indexes,
             QualifiedName table) {
@@ -107,10 +136,13 @@ public final class UnindexedForeignKeys implements Analyzer {
         return out;
     }
 
-    /** The plain columns an index starts with, up to its first expression; none for a partial index. */
+    /**
+     * The plain columns an index starts with, up to its first expression; none for an index the key check cannot use:
+     * partial, not yet valid (built ON ONLY a partitioned parent, or a failed CONCURRENTLY), or not a b-tree (or hash).
+     */
     private static List<String> leading(Index index) {
         List<String> columns = new ArrayList<>();
-        if (index.partial()) {
+        if (index.partial() || !index.valid() || !("btree".equals(index.method()) || "hash".equals(index.method()))) {
             return columns;
         }
         for (IndexPart part : index.parts()) {
