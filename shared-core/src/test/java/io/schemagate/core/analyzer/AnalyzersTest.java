@@ -18,10 +18,7 @@ import io.schemagate.core.report.FileReport;
 import io.schemagate.core.report.LintJson;
 import io.schemagate.core.report.LintReport;
 import io.schemagate.core.report.MarkdownReport;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,21 +28,7 @@ import java.util.Map;
  * DS101–DS103, BC101–BC102 and CD101 on the local PostgreSQL: each rule fires with its code and line on a bad
  * case, and stays quiet on the good cases and exemptions of rules.md §2.
  */
-class AnalyzersTest {
-    @TempDir
-    Path root;
-    AnalyzerHarness harness;
-
-    @BeforeAll
-    static void serviceIsUp() {
-        AnalyzerHarness.requireService();
-    }
-
-    @BeforeEach
-    void harness() {
-        harness = new AnalyzerHarness(root);
-    }
-
+class AnalyzersTest extends AnalyzerCase {
     @Test
     void dropTableFiresForPreExistingTablesOnly() throws Exception {
         assertEquals(List.of("DS102 2:1 table public.orders is dropped with its rows"), findings("""

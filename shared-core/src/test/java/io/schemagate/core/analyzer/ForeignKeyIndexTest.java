@@ -3,31 +3,13 @@ package io.schemagate.core.analyzer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.schemagate.core.policy.Policy;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** PG513 on the local PostgreSQL: a foreign key added without an index leading with its columns. */
-class ForeignKeyIndexTest {
+class ForeignKeyIndexTest extends AnalyzerCase {
     private static final Policy PG513 = AnalyzerHarness.policy("PG513", Map.of());
-    @TempDir
-    Path root;
-    AnalyzerHarness harness;
-
-    @BeforeAll
-    static void serviceIsUp() {
-        AnalyzerHarness.requireService();
-    }
-
-    @BeforeEach
-    void harness() {
-        harness = new AnalyzerHarness(root);
-    }
-
     @Test
     void aForeignKeyWithoutAnIndex() throws Exception {
         assertEquals(List.of("PG513 2:1 foreign key invoices_user_fk on billing.invoices (user_id) has no index leading"

@@ -9,30 +9,12 @@ import io.schemagate.core.diagnostic.Fix;
 import io.schemagate.core.policy.FailOn;
 import io.schemagate.core.policy.Policy;
 import io.schemagate.core.policy.RuleSetting;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /** MF101, MF103, MF104, PG101–PG105 and PG301–PG306 on the local PostgreSQL: bad cases, good cases, exemptions, fixes. */
-class LockingAndDataTest {
-    @TempDir
-    Path root;
-    AnalyzerHarness harness;
-
-    @BeforeAll
-    static void serviceIsUp() {
-        AnalyzerHarness.requireService();
-    }
-
-    @BeforeEach
-    void harness() {
-        harness = new AnalyzerHarness(root);
-    }
-
+class LockingAndDataTest extends AnalyzerCase {
     @Test
     void blockingIndexBuildsAndTheirConcurrentFix() throws Exception {
         List<Diagnostic> found = harness.lint(Policy.DEFAULTS, "CREATE UNIQUE INDEX users_name ON users (name);\n");

@@ -16,33 +16,15 @@ import io.schemagate.core.report.LintReport;
 import io.schemagate.core.report.LintText;
 import io.schemagate.core.report.MarkdownReport;
 import io.schemagate.core.report.TextStyle;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The locks each statement of a new file takes, read from pg_locks on the local PostgreSQL inside the file's
  * transaction, and PG518 built on them.
  */
-class ObservedLocksTest {
-    @TempDir
-    Path root;
-    AnalyzerHarness harness;
-
-    @BeforeAll
-    static void serviceIsUp() {
-        AnalyzerHarness.requireService();
-    }
-
-    @BeforeEach
-    void harness() {
-        harness = new AnalyzerHarness(root);
-    }
-
+class ObservedLocksTest extends AnalyzerCase {
     /** The lock table of a sample file, exactly: relation, kind, mode, pre-existing, rewritten, held for. */
     @Test
     void theLockTableOfASampleFile() throws Exception {

@@ -2,29 +2,11 @@ package io.schemagate.core.analyzer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** DS501–DS502 (TRUNCATE) and BC501–BC503 (renamed schemas and enum labels, dropped NOT NULL) on the local PostgreSQL. */
-class TruncateAndCompatibilityTest {
-    @TempDir
-    Path root;
-    AnalyzerHarness harness;
-
-    @BeforeAll
-    static void serviceIsUp() {
-        AnalyzerHarness.requireService();
-    }
-
-    @BeforeEach
-    void harness() {
-        harness = new AnalyzerHarness(root);
-    }
-
+class TruncateAndCompatibilityTest extends AnalyzerCase {
     @Test
     void truncateEmptiesExistingTables() throws Exception {
         assertEquals(List.of("DS501 3:1 TRUNCATE empties drop_old_audit, billing.invoices of every row"),
