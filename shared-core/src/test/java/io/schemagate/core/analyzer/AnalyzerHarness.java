@@ -35,6 +35,7 @@ final class AnalyzerHarness {
             CREATE TABLE drop_old_audit (id bigint);
             CREATE TYPE mood AS ENUM ('sad', 'ok');
             CREATE TABLE accounts (id bigint PRIMARY KEY, email text NOT NULL, feeling mood);
+            CREATE MATERIALIZED VIEW report_one AS SELECT 1 AS one;
             """;
 
     private final Path root;
