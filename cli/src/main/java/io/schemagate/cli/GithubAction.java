@@ -45,13 +45,7 @@ record GithubAction(ActionInputs inputs, List<String> arguments, Path reportPath
                 option(args, "--dir-format", inputs.get("dir-format"));
                 option(args, "--dev-url", inputs.get("dev-url"));
                 selection(args, inputs, env);
-                option(args, "--config", inputs.get("config") == null ? null : within(workingDirectory, inputs.get("config")));
-                option(args, "--fail-on", inputs.get("fail-on"));
-                Path workspace = Path.of(env.getOrDefault("GITHUB_WORKSPACE", ""));
-                args.addAll(List.of("--report", "json=" + workspace.resolve(report)));
-                if (!flag(inputs, "comment")) {
-                    args.add("--no-github-comment");
-                }
+                gateAndReport(args, inputs, env, workingDirectory, report);
                 if (!flag(inputs, "suggestions")) {
                     args.add("--no-github-suggestions");
                 }
@@ -80,18 +74,24 @@ record GithubAction(ActionInputs inputs, List<String> arguments, Path reportPath
                 // A database URL (postgres://…) is not a path in the working directory.
                 boolean database = to.matches("[A-Za-z][A-Za-z0-9+.-]*://.*") && !to.startsWith("file://");
                 option(args, "--to", database ? to : within(workingDirectory, to));
-                option(args, "--config", inputs.get("config") == null ? null : within(workingDirectory, inputs.get("config")));
-                option(args, "--fail-on", inputs.get("fail-on"));
-                Path workspace = Path.of(env.getOrDefault("GITHUB_WORKSPACE", ""));
-                args.addAll(List.of("--report", "json=" + workspace.resolve(report)));
-                if (!flag(inputs, "comment")) {
-                    args.add("--no-github-comment");
-                }
+                gateAndReport(args, inputs, env, workingDirectory, report);
             }
             default -> throw new CliException(ExitCode.BAD_INPUT, "input command: \"" + command
                     + "\" is not available; expected \"migrate lint\", \"migrate push\" or \"schema plan\"");
         }
         return new GithubAction(inputs, List.copyOf(args), report);
+    }
+
+    /** What lint and plan share: the policy file, the gate, the JSON report the outputs are read from, the comment. */
+    private static void gateAndReport(List<String> args, ActionInputs inputs, Map<String, String> env,
+            Path workingDirectory, Path report) {
+        option(args, "--config", inputs.get("config") == null ? null : within(workingDirectory, inputs.get("config")));
+        option(args, "--fail-on", inputs.get("fail-on"));
+        Path workspace = Path.of(env.getOrDefault("GITHUB_WORKSPACE", ""));
+        args.addAll(List.of("--report", "json=" + workspace.resolve(report)));
+        if (!flag(inputs, "comment")) {
+            args.add("--no-github-comment");
+        }
     }
 
     /** The command line for the log: the dev URL masked (its password), since job logs are often public. */

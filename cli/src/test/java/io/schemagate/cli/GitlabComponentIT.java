@@ -106,6 +106,11 @@ class GitlabComponentIT {
                       dev-services: []
                       dev-url: %s
                 """.formatted(LocalPostgres.URL));
+        return run(mergeRequestVariables(iid, baseSha, tokenVariable, token), JOB);
+    }
+
+    /** What GitLab sets in a merge request pipeline, and the token under the name the job reads. */
+    private Map<String, String> mergeRequestVariables(long iid, String baseSha, String tokenVariable, String token) {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("CI_PIPELINE_SOURCE", "merge_request_event");
         variables.put("CI_SERVER_URL", gitlab.serverUrl());
@@ -114,7 +119,7 @@ class GitlabComponentIT {
         variables.put("CI_MERGE_REQUEST_DIFF_BASE_SHA", baseSha);
         variables.put("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main");
         variables.put(tokenVariable, token);
-        return run(variables, JOB);
+        return variables;
     }
 
     private GitlabCiLocal.Result run(Map<String, String> variables, String job) {
@@ -230,15 +235,7 @@ class GitlabComponentIT {
                       dev-services: []
                       dev-url: %s
                 """.formatted(LocalPostgres.URL));
-        Map<String, String> variables = new LinkedHashMap<>();
-        variables.put("CI_PIPELINE_SOURCE", "merge_request_event");
-        variables.put("CI_SERVER_URL", gitlab.serverUrl());
-        variables.put("CI_PROJECT_ID", PROJECT_ID);
-        variables.put("CI_MERGE_REQUEST_IID", Long.toString(iid));
-        variables.put("CI_MERGE_REQUEST_DIFF_BASE_SHA", baseSha);
-        variables.put("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main");
-        variables.put("GITLAB_TOKEN", TOKEN);
-        return run(variables, PLAN_JOB);
+        return run(mergeRequestVariables(iid, baseSha, "GITLAB_TOKEN", TOKEN), PLAN_JOB);
     }
 
     @Test

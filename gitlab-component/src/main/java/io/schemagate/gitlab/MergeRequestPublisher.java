@@ -103,15 +103,12 @@ public final class MergeRequestPublisher {
     private Publication publish(LintReport report, Function<String, Optional<String>> repoPath, boolean suggestions,
             List<String> warnings) {
         try (GitLabApi api = api()) {
-            MergeRequest request;
-            long me;
-            try {
-                request = api.getMergeRequestApi().getMergeRequest(mr.projectId(), mr.iid());
-                me = api.getUserApi().getCurrentUser().getId();
-            } catch (GitLabApiException e) {
-                warnings.add(GitlabFailure.describe("could not read " + mr.display() + " of project " + mr.projectId(), e));
+            Opened opened = open(api, warnings);
+            if (opened == null) {
                 return Publication.failed(warnings);
             }
+            MergeRequest request = opened.request();
+            long me = opened.me();
             String summaryUrl = null;
             try {
                 summaryUrl = upsert(api, request, me, MarkdownReport.render(report, docsBaseUrl), MarkdownReport::marker,
@@ -167,18 +164,13 @@ public final class MergeRequestPublisher {
     public Publication publishPlan(PlanReport plan, Function<String, Optional<String>> repoPath) {
         List<String> warnings = new ArrayList<>();
         try (GitLabApi api = api()) {
-            MergeRequest request;
-            long me;
-            try {
-                request = api.getMergeRequestApi().getMergeRequest(mr.projectId(), mr.iid());
-                me = api.getUserApi().getCurrentUser().getId();
-            } catch (GitLabApiException e) {
-                warnings.add(GitlabFailure.describe("could not read " + mr.display() + " of project " + mr.projectId(), e));
+            Opened opened = open(api, warnings);
+            if (opened == null) {
                 return Publication.failed(warnings);
             }
             String url = null;
             try {
-                url = upsert(api, request, me, PlanMarkdown.render(plan, docsBaseUrl), PlanMarkdown::marker, plan.dir(),
+                url = upsert(api, opened.request(), opened.me(), PlanMarkdown.render(plan, docsBaseUrl), PlanMarkdown::marker, plan.dir(),
                         repoPath, !plan.inSync());
             } catch (GitLabApiException e) {
                 warnings.add(GitlabFailure.describe("could not post the plan note", e));
@@ -205,6 +197,21 @@ public final class MergeRequestPublisher {
      *
      * @param rendered the body, starting with {@code marker.apply(dir)}
      */
+    /** The merge request, and the user the token belongs to (whose notes are ours to update). */
+    private record Opened(MergeRequest request, long me) {
+    }
+
+    /** Reads both, or says in {@code warnings} why it could not; null then. */
+    private Opened open(GitLabApi api, List<String> warnings) {
+        try {
+            return new Opened(api.getMergeRequestApi().getMergeRequest(mr.projectId(), mr.iid()),
+                    api.getUserApi().getCurrentUser().getId());
+        } catch (GitLabApiException e) {
+            warnings.add(GitlabFailure.describe("could not read " + mr.display() + " of project " + mr.projectId(), e));
+            return null;
+        }
+    }
+
     private String upsert(GitLabApi api, MergeRequest request, long me, String rendered,
             Function<String, String> marker, String dir, Function<String, Optional<String>> repoPath, boolean create)
             throws GitLabApiException {

@@ -5,7 +5,9 @@ import io.schemagate.core.diagnostic.Fix;
 import io.schemagate.core.diagnostic.Rule;
 import io.schemagate.core.policy.Policy;
 import io.schemagate.core.policy.RuleSetting;
+import io.schemagate.core.lock.StatementLocks;
 import io.schemagate.core.replay.FileRun;
+import io.schemagate.core.replay.LockTimeline;
 import io.schemagate.core.replay.StatementRun;
 import io.schemagate.core.schema.Check;
 import io.schemagate.core.schema.QualifiedName;
@@ -29,6 +31,7 @@ public final class Pass {
     private final Policy policy;
     private final Dialect dialect;
     private final List<Diagnostic> findings = new ArrayList<>();
+    private List<StatementLocks> locks;
 
     public Pass(FileRun run, Policy policy, Dialect dialect) {
         this.run = run;
@@ -43,6 +46,14 @@ public final class Pass {
 
     public FileRun run() {
         return run;
+    }
+
+    /** The locks each statement took and how long they stay held, worked out once for all the analyzers. */
+    public List<StatementLocks> locks() {
+        if (locks == null) {
+            locks = LockTimeline.of(run);
+        }
+        return locks;
     }
 
     public List<StatementRun> statements() {

@@ -120,8 +120,6 @@ public final class MysqlPlanner implements SchemaPlanner {
                     && c.after().identity() != Column.Identity.NONE;
             add(phases, autoIncrement ? Phase.AUTO_INCREMENT : Phase.MODIFY_COLUMN, c.object(), alter(c.table())
                     + " MODIFY COLUMN " + columnDefinition(c.after()));
-        } else if (change instanceof ModifyComment) {
-            return; // planned by comment(), which needs the desired catalog
         } else if (change instanceof AddPrimaryKey c) {
             add(phases, Phase.ADD_INDEX, c.object(), alter(c.table()) + " ADD " + c.primaryKey().definition());
         } else if (change instanceof DropPrimaryKey c) {

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Which relation locks each statement takes, read from {@code pg_locks} for this session: the locks held just after
@@ -68,14 +69,21 @@ final class LockProbe implements StatementProbe {
             return List.of();
         }
         List<Held> now = read(connection);
-        Map<Long, Held> before = known(catalogBefore);
+        // Only a dropped relation or an index rebuilt under its name needs the schema before: built on first need.
+        Map<Long, Held> before = new HashMap<>();
+        Supplier<Map<Long, Held>> relationsBefore = () -> {
+            if (before.isEmpty()) {
+                before.putAll(known(catalogBefore));
+            }
+            return before;
+        };
         // By name: a rebuilt index is two relations of one name (the old one dropped, its new copy created).
         Map<QualifiedName, Held> strongest = new LinkedHashMap<>();
         List<RelationLock> held = new ArrayList<>();
         for (Held h : now) {
             Held named = h;
             if (h.name() == null) {
-                Held known = before.get(h.oid());
+                Held known = relationsBefore.get().get(h.oid());
                 named = known == null ? null : new Held(h.oid(), h.mode(), known.name(), known.kind());
             }
             if (named == null) {
@@ -85,7 +93,7 @@ final class LockProbe implements StatementProbe {
             if (!heldBefore.contains(h.key())) {
                 // Of two of one name and mode (an index rebuilt), the one that was there before the statement.
                 strongest.merge(named.name(), named, (a, b) -> a.mode() != b.mode()
-                        ? (a.mode().compareTo(b.mode()) > 0 ? a : b) : (before.containsKey(b.oid()) ? b : a));
+                        ? (a.mode().compareTo(b.mode()) > 0 ? a : b) : (relationsBefore.get().containsKey(b.oid()) ? b : a));
             }
         }
         List<RelationLock> taken = strongest.values().stream()

@@ -7,7 +7,6 @@ import io.schemagate.core.diagnostic.Rule;
 import io.schemagate.core.lock.HeldLock;
 import io.schemagate.core.lock.RelationLock;
 import io.schemagate.core.lock.StatementLocks;
-import io.schemagate.core.replay.LockTimeline;
 import io.schemagate.core.replay.StatementRun;
 import io.schemagate.core.schema.SchemaChange;
 import java.util.List;
@@ -22,7 +21,7 @@ public final class LocksOnOtherTables implements Analyzer {
     @Override
     public void analyze(Pass pass) {
         List<StatementRun> runs = pass.statements();
-        List<StatementLocks> timeline = LockTimeline.of(pass.run());
+        List<StatementLocks> timeline = pass.locks();
         for (int i = 0; i < runs.size(); i++) {
             StatementRun run = runs.get(i);
             if (run.changes().isEmpty()) {

@@ -8,7 +8,6 @@ import io.schemagate.core.lock.HeldLock;
 import io.schemagate.core.lock.LockMode;
 import io.schemagate.core.lock.RelationLock;
 import io.schemagate.core.lock.StatementLocks;
-import io.schemagate.core.replay.LockTimeline;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -23,7 +22,7 @@ public final class LongExclusiveLocks implements Analyzer {
 
     @Override
     public void analyze(Pass pass) {
-        List<StatementLocks> timeline = LockTimeline.of(pass.run());
+        List<StatementLocks> timeline = pass.locks();
         for (int i = 0; i < timeline.size(); i++) {
             for (HeldLock held : timeline.get(i).locks()) {
                 RelationLock lock = held.lock();

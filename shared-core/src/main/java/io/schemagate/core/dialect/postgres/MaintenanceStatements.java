@@ -6,7 +6,6 @@ import io.schemagate.core.diagnostic.Fix;
 import io.schemagate.core.diagnostic.Rule;
 import io.schemagate.core.lock.HeldLock;
 import io.schemagate.core.lock.StatementLocks;
-import io.schemagate.core.replay.LockTimeline;
 import io.schemagate.core.replay.StatementRun;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -61,7 +60,7 @@ public final class MaintenanceStatements implements Analyzer {
     @Override
     public void analyze(Pass pass) {
         List<StatementRun> runs = pass.statements();
-        List<StatementLocks> timeline = LockTimeline.of(pass.run());
+        List<StatementLocks> timeline = pass.locks();
         for (int i = 0; i < runs.size(); i++) {
             String text = runs.get(i).statement().text();
             for (Kind kind : KINDS) {
