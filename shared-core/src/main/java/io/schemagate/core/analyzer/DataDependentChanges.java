@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -42,16 +43,31 @@ public final class DataDependentChanges implements Analyzer {
                                     + " is added NOT NULL without a default: it fails if " + a.table() + " has rows",
                             new Fix("Give it a DEFAULT, or add it nullable, backfill it, then SET NOT NULL.", null));
                 } else if (change instanceof SchemaChange.ModifyColumn m && m.setNotNull() && pass.preExisting(m.table(), i)
-                        && columnExisted(pass, m.table(), m.before()) && !filledEarlier(runs.subList(0, i), m)
+                        && !filledEarlier(runs.subList(0, i), m)
                         && !pass.notNullProven(m.table(), m.after().name(), i)
                         && !Pass.primaryKeyCovers(run, m.table(), m.after().name())) {
-                    pass.report(Rule.MF104, run.statement(), "column " + m.table().member(m.after().name())
-                                    + " becomes NOT NULL: it fails if any row holds NULL",
-                            new Fix("Backfill first: UPDATE " + m.table() + " SET " + m.after().name() + " = … WHERE "
-                                    + m.after().name() + " IS NULL.", null));
+                    String column = m.table().member(m.after().name());
+                    Fix backfill = new Fix("Backfill first: UPDATE " + m.table() + " SET " + m.after().name() + " = …"
+                            + " WHERE " + m.after().name() + " IS NULL.", null);
+                    if (columnExisted(pass, m.table(), m.before())) {
+                        pass.report(Rule.MF104, run.statement(), "column " + column
+                                + " becomes NOT NULL: it fails if any row holds NULL", backfill);
+                    } else if (addedWithoutDefault(runs.subList(0, i), m.table(), m.before().name())) {
+                        pass.report(Rule.MF104, run.statement(), "column " + column + " was added earlier in this file"
+                                + " without a default, so every existing row holds NULL: NOT NULL fails if " + m.table()
+                                + " has rows", backfill);
+                    }
                 }
             }
         }
+    }
+
+    /** Whether an earlier statement of the file added the column with no default: old rows got NULL. */
+    private static boolean addedWithoutDefault(List<StatementRun> earlier, QualifiedName table, String column) {
+        return earlier.stream().flatMap(r -> r.changes().stream()).anyMatch(c -> c instanceof SchemaChange.AddColumn a
+                && a.table().equals(table) && a.column().name().equals(column)
+                && (a.column().defaultExpression() == null || a.column().defaultExpression().equalsIgnoreCase("NULL"))
+                && a.column().generated() == Column.Generated.NONE && a.column().identity() == Column.Identity.NONE);
     }
 
     private static void reportUnique(Pass pass, StatementRun run, QualifiedName table, String name, List<String> columns) {
@@ -92,12 +108,41 @@ public final class DataDependentChanges implements Analyzer {
                 .anyMatch(c -> column.attnum() != 0 ? c.attnum() == column.attnum() : c.name().equals(column.name()));
     }
 
-    /** An earlier {@code UPDATE <table> SET … <column> …} in the file fills the NULLs (token-level reading). */
+    /**
+     * An earlier {@code UPDATE <table> SET … <column> …} in the file that reaches every NULL (token-level reading): one
+     * without a WHERE clause, or with {@code WHERE <column> IS NULL}. Any other condition may leave NULLs behind.
+     */
     private static boolean filledEarlier(List<StatementRun> earlier, SchemaChange.ModifyColumn m) {
+        String column = "\"?" + Pattern.quote(lower(m.after().name())) + "\"?";
         Pattern update = Pattern.compile("(?s)^\\s*update\\s+(?:only\\s+)?(?:\"?" + Pattern.quote(lower(m.table().schema()))
-                + "\"?\\.)?\"?" + Pattern.quote(lower(m.table().name())) + "\"?\\s.*\\bset\\b.*\\b"
-                + Pattern.quote(lower(m.after().name())) + "\\b.*");
-        return earlier.stream().anyMatch(r -> update.matcher(lower(r.statement().text())).matches());
+                + "\"?\\.)?\"?" + Pattern.quote(lower(m.table().name())) + "\"?\\s+(?:as\\s+\\w+\\s+|\\w+\\s+)?set\\s+"
+                + "(?<set>.*?)(?:\\bwhere\\s+(?<where>.*?))?\\s*;?\\s*$");
+        Pattern assigns = Pattern.compile("(?s)(^|,)\\s*(\\w+\\.)?" + column + "\\s*=");
+        Pattern nullsOnly = Pattern.compile("(?s)^(\\w+\\.)?" + column + "\\s+is\\s+null$");
+        for (StatementRun run : earlier) {
+            Matcher u = update.matcher(outsideParentheses(lower(run.statement().text())));
+            if (u.matches() && assigns.matcher(u.group("set")).find()
+                    && (u.group("where") == null || nullsOnly.matcher(u.group("where").strip()).matches())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The text with every parenthesized part removed: a WHERE inside a sub-query is not the UPDATE's own. */
+    private static String outsideParentheses(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int depth = 0;
+        for (char c : text.toCharArray()) {
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && depth > 0) {
+                depth--;
+            } else if (depth == 0) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String lower(String s) {
