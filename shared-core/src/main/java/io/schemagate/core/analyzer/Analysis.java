@@ -16,7 +16,8 @@ import java.util.List;
  */
 public final class Analysis {
     private static final List<Analyzer> DIALECT_NEUTRAL =
-            List.of(new DestructiveChanges(), new IncompatibleChanges(), new ConstraintDrops(), new DataDependentChanges());
+            List.of(new DestructiveChanges(), new IncompatibleChanges(), new ConstraintDrops(), new DataDependentChanges(),
+                    new TransactionBlocks());
 
     private Analysis() {
     }
@@ -43,6 +44,7 @@ public final class Analysis {
             findings.addAll(pass.findings());
         }
         List<Statement> ran = run.statements().stream().map(StatementRun::statement).toList();
-        return Suppressions.apply(run.script(), ran, findings, policy);
+        Outcome kept = Suppressions.apply(run.script(), ran, findings, policy);
+        return new Outcome(OverlappingFindings.merge(kept.findings(), policy), kept.suppressed());
     }
 }

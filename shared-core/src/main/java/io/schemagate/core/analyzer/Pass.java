@@ -5,7 +5,10 @@ import io.schemagate.core.diagnostic.Fix;
 import io.schemagate.core.diagnostic.Rule;
 import io.schemagate.core.policy.Policy;
 import io.schemagate.core.policy.RuleSetting;
+import io.schemagate.core.lock.LockMode;
+import io.schemagate.core.lock.RelationLock;
 import io.schemagate.core.lock.StatementLocks;
+import io.schemagate.core.replay.Observation;
 import io.schemagate.core.replay.FileRun;
 import io.schemagate.core.replay.LockTimeline;
 import io.schemagate.core.replay.StatementRun;
@@ -17,6 +20,7 @@ import io.schemagate.core.sql.Dialect;
 import io.schemagate.core.sql.Statement;
 import io.schemagate.core.text.SourceText;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -54,6 +58,27 @@ public final class Pass {
             locks = LockTimeline.of(run);
         }
         return locks;
+    }
+
+    /**
+     * The strongest lock the transaction held on {@code relation} while statement {@code statement} ran, as the dev
+     * database showed it right after the statement: whatever the server version does, and whatever an earlier
+     * statement of the transaction already took. Where nothing could be observed (the statement ran outside a
+     * transaction) it is {@code expected}, what rules.md §3.1 says the statement takes. Empty when the observation
+     * shows no lock on the relation.
+     */
+    public Optional<LockMode> lockOn(int statement, QualifiedName relation, LockMode expected) {
+        List<Observation.Locks> observed = statements().get(statement).observed(Observation.Locks.class);
+        if (observed.isEmpty()) {
+            return Optional.ofNullable(expected);
+        }
+        return observed.stream().flatMap(o -> o.held().stream()).filter(l -> l.relation().equals(relation))
+                .map(RelationLock::mode).max(Comparator.naturalOrder());
+    }
+
+    /** Whether the statement's locks were read on the dev database (only inside a transaction). */
+    public boolean locksObserved(int statement) {
+        return !statements().get(statement).observed(Observation.Locks.class).isEmpty();
     }
 
     public List<StatementRun> statements() {

@@ -82,17 +82,24 @@ public enum Rule {
     PG306("fk-not-valid", Severity.WARNING),
     PG309("stored-generated", Severity.WARNING),
     PG310("identity-or-serial", Severity.WARNING),
+    PG501("validate-same-tx", Severity.WARNING),
+    PG502("exclusion-constraint", Severity.WARNING),
     PG503("reindex-blocking", Severity.WARNING),
     PG504("detach-blocking", Severity.WARNING),
     PG506("full-rewrite-maintenance", Severity.WARNING),
     PG507("refresh-blocking", Severity.INFO),
     PG508("missing-lock-timeout", Severity.INFO),
+    PG509("missing-statement-timeout", Severity.INFO),
     PG510("long-exclusive-lock", Severity.WARNING),
+    PG511("merge-alters", Severity.INFO),
     PG512("lock-table", Severity.WARNING),
     PG513("fk-without-index", Severity.WARNING),
+    PG515("observed-rewrite", Severity.WARNING),
     PG516("set-tablespace", Severity.WARNING),
+    PG517("domain-check", Severity.WARNING),
     /** Ours: a statement locks an existing table it does not change (a new foreign key's referenced table). */
     PG518("lock-on-other-table", Severity.WARNING),
+    TX502("uncommitted", Severity.ERROR),
     TX503("non-transactional-stmt", Severity.ERROR);
 
     private final String title;

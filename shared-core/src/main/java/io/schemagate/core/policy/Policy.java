@@ -25,12 +25,17 @@ public record Policy(String source, FailOn failOn, boolean requireReason, Map<St
         return new Policy(source, threshold, requireReason, rules);
     }
 
+    /** The severity the finding is reported with: the configured one, else its own; {@code OFF} drops it. */
+    public Severity severityOf(Diagnostic d) {
+        RuleSetting setting = rules.get(d.code());
+        return setting == null || setting.severity() == null ? d.severity() : setting.severity();
+    }
+
     /** The findings with configured severities; {@code off} ones are dropped. */
     public List<Diagnostic> apply(List<Diagnostic> diagnostics) {
         List<Diagnostic> out = new ArrayList<>(diagnostics.size());
         for (Diagnostic d : diagnostics) {
-            RuleSetting setting = rules.get(d.code());
-            Severity severity = setting == null || setting.severity() == null ? d.severity() : setting.severity();
+            Severity severity = severityOf(d);
             if (severity != Severity.OFF) {
                 out.add(severity == d.severity() ? d
                         : d.withSeverity(severity));

@@ -34,10 +34,10 @@ class LockingAndDataTest extends AnalyzerCase {
     @Test
     void generatedIdentityAndSerialColumnsRewrite() throws Exception {
         assertEquals(List.of("PG309 1:1 stored generated column public.users.doubled is computed for every row: adding it"
-                + " rewrites public.users under an ACCESS EXCLUSIVE lock"), harness.findings(
-                "ALTER TABLE users ADD COLUMN doubled int GENERATED ALWAYS AS (legacy * 2) STORED;\n"));
+                + " rewrites public.users while it is locked against reads and writes (ACCESS EXCLUSIVE lock)"),
+                harness.findings("ALTER TABLE users ADD COLUMN doubled int GENERATED ALWAYS AS (legacy * 2) STORED;\n"));
         assertEquals(List.of("PG310 1:1 identity column public.users.seq numbers every existing row: adding it rewrites"
-                + " public.users under an ACCESS EXCLUSIVE lock"), harness.findings(
+                + " public.users while it is locked against reads and writes (ACCESS EXCLUSIVE lock)"), harness.findings(
                 "ALTER TABLE users ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY;\n"));
         assertEquals(List.of("PG310 1"), harness.codes("ALTER TABLE users ADD COLUMN n serial;\n"));
         assertEquals(List.of(), harness.codes("CREATE TABLE fresh (a int);\n"

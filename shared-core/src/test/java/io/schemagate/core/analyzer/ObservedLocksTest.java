@@ -175,12 +175,12 @@ class ObservedLocksTest extends AnalyzerCase {
                 .filter(c -> c.startsWith(code + " ")).toList();
     }
 
-    private static FileReport newFile(LintReport report) {
+    static FileReport newFile(LintReport report) {
         return report.files().stream().filter(FileReport::added).findFirst().orElseThrow();
     }
 
     /** {@code line relation kind MODE existing|new [rewritten] held N} per lock. */
-    private static List<String> table(FileReport file) {
+    static List<String> table(FileReport file) {
         return file.statements().stream().flatMap(s -> s.locks().stream().map(h -> row(s, h))).toList();
     }
 

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * PG503, PG504, PG506, PG507, PG512, PG516: statements that change no schema, or little, and lock a table for as long
- * as they work: REINDEX, DETACH PARTITION, VACUUM FULL and CLUSTER, REFRESH MATERIALIZED VIEW, LOCK TABLE, SET
- * TABLESPACE. They are known by their words; where the rule exempts new objects, the locks observed on the dev
+ * PG503, PG504, PG506, PG507, PG512, PG516, PG517: statements that change no schema, or little, and lock a table for
+ * as long as they work: REINDEX, DETACH PARTITION, VACUUM FULL and CLUSTER, REFRESH MATERIALIZED VIEW, LOCK TABLE, SET
+ * TABLESPACE, a constraint added to a domain (every column using it is checked). They are known by their words; where the rule exempts new objects, the locks observed on the dev
  * database say whether an existing relation was locked (a statement outside a transaction cannot be observed, and is
  * reported).
  */
@@ -55,7 +55,16 @@ public final class MaintenanceStatements implements Analyzer {
             new Kind(Rule.PG516, Pattern.compile(START + "ALTER\\s+(TABLE|INDEX|MATERIALIZED\\s+VIEW)\\b.*\\bSET\\s+"
                     + "TABLESPACE\\b"), null, true,
                     "SET TABLESPACE copies the relation's files under an ACCESS EXCLUSIVE lock",
-                    "Move it off-peak, or build a copy in the new tablespace and switch over."));
+                    "Move it off-peak, or build a copy in the new tablespace and switch over."),
+            new Kind(Rule.PG517, Pattern.compile(START + "ALTER\\s+DOMAIN\\b.*\\bADD\\b"),
+                    Pattern.compile("(?i)\\bNOT\\s+VALID\\b"), true,
+                    "a constraint added to a domain is checked against every column that uses it, in every table, while"
+                            + " those tables are locked against writes",
+                    "Add it NOT VALID and VALIDATE CONSTRAINT in another transaction, or put the check on the columns."),
+            new Kind(Rule.PG517, Pattern.compile(START + "CREATE\\s+DOMAIN\\b.*\\bCHECK\\b"), null, false,
+                    "a CHECK on a domain cannot be changed later without checking every column that uses it, in every"
+                            + " table, under lock",
+                    "Put the CHECK on the columns (ADD CONSTRAINT … NOT VALID, then VALIDATE) instead of the domain."));
 
     @Override
     public void analyze(Pass pass) {

@@ -22,7 +22,8 @@ import java.util.Optional;
 public final class PostgresDriver implements DialectDriver {
     private static final List<Analyzer> ANALYZERS =
             List.of(new PostgresLocking(), new LocksOnOtherTables(), new LongExclusiveLocks(),
-                    new UnindexedForeignKeys(), new MaintenanceStatements(), new LockTimeouts(), new TimeoutOverrides());
+                    new UnindexedForeignKeys(), new MaintenanceStatements(), new ObservedRewrites(),
+                    new StatementGrouping(), new LockTimeouts(), new TimeoutOverrides());
     private static final ReplaySemantics SEMANTICS = new ReplaySemantics(true, true, false);
     private static final ToolTables TOOL_TABLES = new ToolTables(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)",
