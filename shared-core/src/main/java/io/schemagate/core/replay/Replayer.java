@@ -102,7 +102,7 @@ public final class Replayer {
                 Duration elapsed = lastElapsed;
                 observed.addAll(probe.after(connection, statement, !connection.getAutoCommit()));
                 Catalog before = current;
-                current = inspector.inspect(connection);
+                current = inspector.after(connection, before, observed);
                 List<SchemaChange> changes = SchemaDiff.diff(before, current);
                 if (semantics.namedIdentity()) {
                     changes = RenamePairing.pair(changes, statement.text());

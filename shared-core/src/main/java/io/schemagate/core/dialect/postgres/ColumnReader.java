@@ -11,7 +11,7 @@ import java.util.Map;
 /** Reads the columns of every relation the model has, in one query. */
 final class ColumnReader implements CatalogReader {
 
-    private static final String SQL = """
+    private static final String SQL = ("""
             SELECT a.attrelid, a.attnum, a.attname,
                    pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
                    a.attnotnull, a.attidentity, a.attgenerated,
@@ -26,16 +26,26 @@ final class ColumnReader implements CatalogReader {
             LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
             LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = a.attrelid
                    AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ds.objsubid = a.attnum
-            WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN %s AND %s AND %s
-            ORDER BY a.attrelid, a.attnum""".formatted(RelationReader.KINDS, CatalogQuery.USER_SCHEMA,
+            WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN %s AND %s AND %s AND """ + RelationScope.MARK + """
+
+            ORDER BY a.attrelid, a.attnum""").formatted(RelationReader.KINDS, CatalogQuery.USER_SCHEMA,
             CatalogQuery.notFromExtension("pg_class", "c.oid"));
 
     private final Map<Long, List<Column>> byRelation = new HashMap<>();
     private ColumnNames names;
+    private final String sql;
+
+    ColumnReader() {
+        this(RelationScope.ALL);
+    }
+
+    ColumnReader(RelationScope scope) {
+        this.sql = scope.apply(SQL, "a.attrelid");
+    }
 
     @Override
     public String sql() {
-        return SQL;
+        return sql;
     }
 
     @Override

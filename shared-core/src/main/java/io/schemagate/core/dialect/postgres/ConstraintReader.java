@@ -47,6 +47,8 @@ final class ConstraintReader implements CatalogReader {
             LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
             LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
             WHERE con.contype IN ('p', 'u', 'f', 'c') AND c.relkind IN ('r', 'p', 'f') AND %s AND %s
+              AND """ + RelationScope.MARK + """
+
               AND NOT (con.contype = 'f' AND con.conparentid <> 0 AND EXISTS (
                        SELECT FROM pg_catalog.pg_constraint parent
                        WHERE parent.oid = con.conparentid AND parent.conrelid = con.conrelid))
@@ -62,8 +64,12 @@ final class ConstraintReader implements CatalogReader {
      *                     foreign key, which may belong to a table the inspection leaves out, are resolved by the query)
      */
     ConstraintReader(int serverMajor, ColumnReader columnReader) {
-        this.sql = SQL.formatted(serverMajor >= 18 ? "con.conenforced" : "true", CatalogQuery.USER_SCHEMA,
-                CatalogQuery.notFromExtension("pg_class", "c.oid"));
+        this(serverMajor, columnReader, RelationScope.ALL);
+    }
+
+    ConstraintReader(int serverMajor, ColumnReader columnReader, RelationScope scope) {
+        this.sql = scope.apply(SQL.formatted(serverMajor >= 18 ? "con.conenforced" : "true", CatalogQuery.USER_SCHEMA,
+                CatalogQuery.notFromExtension("pg_class", "c.oid")), "con.conrelid");
         this.columnReader = columnReader;
     }
 

@@ -16,7 +16,7 @@ final class IndexReader implements CatalogReader {
     // indkey holds an attnum per part, 0 for an expression; indoption's bit 0 is DESC; parts from indnkeyatts on are
     // INCLUDE columns. Both are int2vectors, read as text ("1 0 3"). Expressions are formatted only for indexes that
     // have some.
-    private static final String SQL = """
+    private static final String SQL = ("""
             SELECT i.indrelid, i.indexrelid, ic.relname, ic.relfilenode, i.indisunique, i.indisprimary, i.indisvalid,
                    am.amname, i.indnkeyatts, i.indkey::text AS indkey, i.indoption::text AS indoption,
                    pg_catalog.pg_get_indexdef(i.indexrelid) AS definition,
@@ -33,21 +33,29 @@ final class IndexReader implements CatalogReader {
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_catalog.pg_constraint con
                    ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u')
-            WHERE c.relkind IN ('r', 'p', 'm') AND %s AND %s
-            ORDER BY i.indrelid, ic.relname""".formatted(CatalogQuery.USER_SCHEMA,
+            WHERE c.relkind IN ('r', 'p', 'm') AND %s AND %s AND """ + RelationScope.MARK + """
+
+            ORDER BY i.indrelid, ic.relname""").formatted(CatalogQuery.USER_SCHEMA,
             CatalogQuery.notFromExtension("pg_class", "c.oid"));
 
     private final ColumnReader columnReader;
     private final Map<Long, List<Index>> byRelation = new HashMap<>();
 
+    private final String sql;
+
     /** @param columnReader runs before this reader; resolves the attnums of index parts */
     IndexReader(ColumnReader columnReader) {
+        this(columnReader, RelationScope.ALL);
+    }
+
+    IndexReader(ColumnReader columnReader, RelationScope scope) {
         this.columnReader = columnReader;
+        this.sql = scope.apply(SQL, "i.indrelid");
     }
 
     @Override
     public String sql() {
-        return SQL;
+        return sql;
     }
 
     @Override

@@ -63,7 +63,7 @@ public final class PostgresDriver implements DialectDriver {
 
     @Override
     public Inspector inspector(DevDatabase db) {
-        return PostgresInspector::inspect;
+        return new LockScopedInspector();
     }
 
     @Override

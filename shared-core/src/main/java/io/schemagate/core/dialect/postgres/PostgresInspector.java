@@ -12,6 +12,7 @@ import io.schemagate.core.schema.View;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,19 +42,33 @@ public final class PostgresInspector {
     }
 
     public static Catalog inspect(Connection connection) throws SQLException {
+        return inspect(connection, RelationScope.ALL, Catalog.empty(), List.of());
+    }
+
+    /**
+     * Reads the relations in {@code scope} (tables, views, materialized views and their members) and everything that
+     * is not a relation; the relations out of scope are taken as they are from {@code kept}. With
+     * {@link RelationScope#ALL} this is a whole inspection and {@code kept} is not used.
+     *
+     * @param extra more readers to run in the same round trip (the caller reads their results)
+     */
+    static Catalog inspect(Connection connection, RelationScope scope, Catalog kept, List<CatalogReader> extra)
+            throws SQLException {
         // The driver knows the version from the connection's start-up; asking costs no round trip.
         int serverMajor = connection.getMetaData().getDatabaseMajorVersion();
         SchemaReader schemaReader = new SchemaReader();
-        RelationReader relationReader = new RelationReader();
-        ColumnReader columnReader = new ColumnReader();
-        IndexReader indexReader = new IndexReader(columnReader);
-        ConstraintReader constraintReader = new ConstraintReader(serverMajor, columnReader);
-        TriggerReader triggerReader = new TriggerReader();
+        RelationReader relationReader = new RelationReader(scope);
+        ColumnReader columnReader = new ColumnReader(scope);
+        IndexReader indexReader = new IndexReader(columnReader, scope);
+        ConstraintReader constraintReader = new ConstraintReader(serverMajor, columnReader, scope);
+        TriggerReader triggerReader = new TriggerReader(scope);
         SequenceReader sequenceReader = new SequenceReader();
         EnumReader enumReader = new EnumReader();
         FunctionReader functionReader = new FunctionReader();
-        CatalogQuery.run(connection, List.of(schemaReader, relationReader, columnReader, indexReader,
+        List<CatalogReader> readers = new ArrayList<>(List.of(schemaReader, relationReader, columnReader, indexReader,
                 constraintReader, triggerReader, sequenceReader, enumReader, functionReader));
+        readers.addAll(extra);
+        CatalogQuery.run(connection, readers);
 
         Map<Long, List<Column>> columns = columnReader.columns();
         Map<Long, List<Index>> indexes = indexReader.indexes();
@@ -76,6 +91,9 @@ public final class PostgresInspector {
                                 indexes.getOrDefault(r.oid(), List.of()), triggers.getOrDefault(r.oid(), List.of())));
             }
         }
+        if (!scope.all()) {
+            keepOutOfScope(kept, scope, tables, views, materializedViews);
+        }
 
         List<Schema> schemas = new ArrayList<>();
         for (SchemaReader.Row s : schemaReader.schemas()) {
@@ -88,6 +106,31 @@ public final class PostgresInspector {
                     functionReader.functions().getOrDefault(s.oid(), List.of())));
         }
         return new Catalog(schemas);
+    }
+
+    /** Adds the relations of {@code kept} that the scope left out, each list then by name as the queries sort. */
+    private static void keepOutOfScope(Catalog kept, RelationScope scope, Map<Long, List<Table>> tables,
+                                       Map<Long, List<View>> views, Map<Long, List<MaterializedView>> materializedViews) {
+        for (Schema schema : kept.schemas()) {
+            for (Table t : schema.tables()) {
+                if (!scope.oids().contains(t.oid())) {
+                    tables.computeIfAbsent(schema.oid(), k -> new ArrayList<>()).add(t);
+                }
+            }
+            for (View v : schema.views()) {
+                if (!scope.oids().contains(v.oid())) {
+                    views.computeIfAbsent(schema.oid(), k -> new ArrayList<>()).add(v);
+                }
+            }
+            for (MaterializedView v : schema.materializedViews()) {
+                if (!scope.oids().contains(v.oid())) {
+                    materializedViews.computeIfAbsent(schema.oid(), k -> new ArrayList<>()).add(v);
+                }
+            }
+        }
+        tables.values().forEach(list -> list.sort(Comparator.comparing(Table::name)));
+        views.values().forEach(list -> list.sort(Comparator.comparing(View::name)));
+        materializedViews.values().forEach(list -> list.sort(Comparator.comparing(MaterializedView::name)));
     }
 
     private static Table table(RelationReader.Row r, List<Column> columns, ConstraintReader.TableConstraints c,

@@ -28,7 +28,7 @@ final class RelationReader implements CatalogReader {
 
     // pg_get_viewdef takes AccessShareLock on the tables a view reads, held to the end of the transaction (the
     // server's own behaviour); every other function here locks nothing beyond the call.
-    private static final String SQL = """
+    private static final String SQL = ("""
             SELECT c.oid, n.oid AS schema_oid, n.nspname, c.relname, c.relkind, c.relfilenode,
                    c.relpersistence = 'u' AS unlogged, c.relispopulated,
                    CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
@@ -46,15 +46,25 @@ final class RelationReader implements CatalogReader {
             LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
             LEFT JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent
             LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
-            WHERE c.relkind IN %s AND %s AND %s
-            ORDER BY n.nspname, c.relname""".formatted(CatalogQuery.digest(CatalogQuery.nodeTree("r.ev_action")), KINDS,
+            WHERE c.relkind IN %s AND %s AND %s AND """ + RelationScope.MARK + """
+
+            ORDER BY n.nspname, c.relname""").formatted(CatalogQuery.digest(CatalogQuery.nodeTree("r.ev_action")), KINDS,
             CatalogQuery.USER_SCHEMA, CatalogQuery.notFromExtension("pg_class", "c.oid"));
 
     private final List<Row> rows = new ArrayList<>();
+    private final String sql;
+
+    RelationReader() {
+        this(RelationScope.ALL);
+    }
+
+    RelationReader(RelationScope scope) {
+        this.sql = scope.apply(SQL, "c.oid");
+    }
 
     @Override
     public String sql() {
-        return SQL;
+        return sql;
     }
 
     @Override

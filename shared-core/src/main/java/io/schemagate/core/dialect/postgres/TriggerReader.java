@@ -16,7 +16,7 @@ import java.util.Map;
  */
 final class TriggerReader implements CatalogReader {
 
-    private static final String SQL = """
+    private static final String SQL = ("""
             SELECT t.tgrelid, t.oid, t.tgname, pn.nspname || '.' || p.proname AS function,
                    pg_catalog.pg_get_triggerdef(t.oid, true) AS definition,
                    t.tgenabled <> 'D' AS enabled,
@@ -27,7 +27,9 @@ final class TriggerReader implements CatalogReader {
             JOIN pg_catalog.pg_proc p ON p.oid = t.tgfoid
             JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace
             WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND c.relkind IN %s AND %s AND %s
-            ORDER BY t.tgrelid, t.tgname""".formatted(CatalogQuery.digest("""
+              AND """ + RelationScope.MARK + """
+
+            ORDER BY t.tgrelid, t.tgname""").formatted(CatalogQuery.digest("""
                 pg_catalog.concat_ws(E'\\x1f', t.tgfoid::text, t.tgtype::text, t.tgattr::text, %s,
                     pg_catalog.encode(t.tgargs, 'hex'), t.tgdeferrable::text, t.tginitdeferred::text,
                     t.tgoldtable::text, t.tgnewtable::text)""".formatted(CatalogQuery.nodeTree("t.tgqual"))),
@@ -35,10 +37,19 @@ final class TriggerReader implements CatalogReader {
             CatalogQuery.notFromExtension("pg_class", "c.oid"));
 
     private final Map<Long, List<Trigger>> byRelation = new HashMap<>();
+    private final String sql;
+
+    TriggerReader() {
+        this(RelationScope.ALL);
+    }
+
+    TriggerReader(RelationScope scope) {
+        this.sql = scope.apply(SQL, "t.tgrelid");
+    }
 
     @Override
     public String sql() {
-        return SQL;
+        return sql;
     }
 
     @Override

@@ -1,0 +1,93 @@
+package io.schemagate.core.dialect.postgres;
+
+import io.schemagate.core.lock.LockMode;
+import io.schemagate.core.lock.RelationLock;
+import io.schemagate.core.replay.Inspector;
+import io.schemagate.core.replay.Observation;
+import io.schemagate.core.schema.Catalog;
+import io.schemagate.core.schema.Schema;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Inspects after each statement of a new file only what the statement can have changed, instead of the whole catalog.
+ *
+ * <p>Every change to a relation's definition takes a lock of at least SHARE UPDATE EXCLUSIVE on it, and the
+ * transaction keeps it until it ends; the lock probe has just read them ({@link Observation.Locks#held()}). Those
+ * relations, and the ones whose model names them ({@link ScopeReader}), are read again; the rest are kept from the
+ * schema before the statement. What is not a relation — schemas, sequences, enums, functions — is cheap and read in
+ * full, and so is a digest of the type and collation names ({@link NameGuardReader}); when any of these differ from
+ * before, the statement may have changed text inside relations no lock points at, and a whole inspection follows.
+ * Where the locks could not be observed (outside a transaction) every inspection is whole.
+ *
+ * <p>One per replay: it remembers the name digest of the last inspection.
+ */
+final class LockScopedInspector implements Inspector {
+    private String names;
+    private int scoped;
+
+    @Override
+    public Catalog inspect(Connection connection) throws SQLException {
+        NameGuardReader guard = new NameGuardReader();
+        Catalog catalog = PostgresInspector.inspect(connection, RelationScope.ALL, Catalog.empty(), List.of(guard));
+        names = guard.digest();
+        return catalog;
+    }
+
+    @Override
+    public Catalog after(Connection connection, Catalog before, List<Observation> observed) throws SQLException {
+        List<Observation.Locks> locks = observed.stream().filter(Observation.Locks.class::isInstance)
+                .map(Observation.Locks.class::cast).toList();
+        if (locks.isEmpty() || names == null) {
+            return inspect(connection);
+        }
+        Set<Long> locked = new HashSet<>();
+        for (Observation.Locks l : locks) {
+            for (RelationLock lock : l.held()) {
+                if (lock.mode().compareTo(LockMode.SHARE_UPDATE_EXCLUSIVE) >= 0) {
+                    locked.add(lock.oid());
+                }
+            }
+        }
+        Set<Long> scope = Set.of();
+        if (!locked.isEmpty()) {
+            ScopeReader reader = new ScopeReader(locked);
+            CatalogQuery.run(connection, List.of(reader));
+            scope = new HashSet<>(reader.scope());
+            scope.addAll(locked); // dropped relations: gone from the catalogs, still to be taken out of the model
+        }
+        NameGuardReader guard = new NameGuardReader();
+        Catalog catalog = PostgresInspector.inspect(connection, new RelationScope(scope), before, List.of(guard));
+        if (!guard.digest().equals(names) || !sameOutsideRelations(before, catalog)) {
+            return inspect(connection);
+        }
+        scoped++;
+        return catalog;
+    }
+
+    /** How many inspections read only a scope (for tests and benchmarks). */
+    int scopedInspections() {
+        return scoped;
+    }
+
+    /** Whether schemas, sequences, enums and functions are as they were. */
+    private static boolean sameOutsideRelations(Catalog before, Catalog now) {
+        List<Schema> a = before.schemas();
+        List<Schema> b = now.schemas();
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Schema x = a.get(i);
+            Schema y = b.get(i);
+            if (x.oid() != y.oid() || !x.name().equals(y.name()) || !x.sequences().equals(y.sequences())
+                    || !x.enums().equals(y.enums()) || !x.functions().equals(y.functions())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

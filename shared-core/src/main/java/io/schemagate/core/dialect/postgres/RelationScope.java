@@ -1,0 +1,39 @@
+package io.schemagate.core.dialect.postgres;
+
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Which relations the relation readers (tables, views, their columns, indexes, constraints, triggers) read: all of
+ * them, or the few a statement can have changed. Each reader's query carries {@link #MARK} in its WHERE clause; the
+ * scope replaces it with a filter on the reader's relation column.
+ *
+ * @param oids the relations to read, or {@code null} for all
+ */
+record RelationScope(Set<Long> oids) {
+    static final RelationScope ALL = new RelationScope(null);
+
+    /**
+     * Where a reader's query lets a scope narrow it: a condition that is true as written. It starts with a space,
+     * which a text block would strip from the end of the line before it.
+     */
+    static final String MARK = " /* relation scope */ true";
+
+    RelationScope {
+        oids = oids == null ? null : Set.copyOf(new TreeSet<>(oids));
+    }
+
+    boolean all() {
+        return oids == null;
+    }
+
+    /** The reader's query with its mark replaced by {@code column = ANY (…)}; oids are numbers, never text. */
+    String apply(String sql, String column) {
+        if (oids == null) {
+            return sql;
+        }
+        String list = oids.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
+        return sql.replace(MARK, " " + column + " = ANY ('{" + list + "}'::pg_catalog.oid[])");
+    }
+}

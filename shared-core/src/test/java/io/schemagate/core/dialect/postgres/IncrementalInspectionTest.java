@@ -1,0 +1,171 @@
+package io.schemagate.core.dialect.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.schemagate.core.corpus.CorpusDirectories;
+import io.schemagate.core.devdb.DevDatabase;
+import io.schemagate.core.devdb.DevSettings;
+import io.schemagate.core.devdb.DevUrl;
+import io.schemagate.core.schema.SchemaDiff;
+import io.schemagate.core.migrate.AtlasFormat;
+import io.schemagate.core.migrate.DirFormat;
+import io.schemagate.core.migrate.DirectoryLoader;
+import io.schemagate.core.migrate.GolangMigrateFormat;
+import io.schemagate.core.migrate.LoadedDirectory;
+import io.schemagate.core.migrate.MigrationDir;
+import io.schemagate.core.migrate.MigrationFile;
+import io.schemagate.core.replay.FileRun;
+import io.schemagate.core.replay.Inspector;
+import io.schemagate.core.replay.Observation;
+import io.schemagate.core.replay.Replayer;
+import io.schemagate.core.schema.Catalog;
+import io.schemagate.core.sql.Dialect;
+import io.schemagate.core.testing.LocalPostgres;
+import io.schemagate.core.testing.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reading only the relations a statement locked gives the same schema as reading the whole catalog: after every
+ * statement of the last 10 files of each PostgreSQL corpus in ../shared/corpora (and of a file written to stress what
+ * no lock shows: renames of tables other objects name, schema and type renames, comments, dropped relations), the
+ * scoped inspection is compared with a whole one, record for record.
+ */
+class IncrementalInspectionTest {
+    private static final int NEW_FILES = 10;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void serviceIsUp() {
+        LocalPostgres.require();
+    }
+
+    @Test
+    void harbor() throws Exception {
+        Path harbor = SharedData.corpus("harbor").resolve("make/migrations/postgresql");
+        assertEquals(44, assertSameAsWholeInspection(new MigrationDir(harbor, "harbor"), new GolangMigrateFormat(),
+                NEW_FILES), "statements inspected by scope alone (new sequences and functions: whole)");
+    }
+
+    @Test
+    void kratos() throws Exception {
+        MigrationDir dir = CorpusDirectories.kratosAtlas(temp, "kratos-postgres",
+                CorpusDirectories.kratos("postgres", Set.of(), null));
+        assertEquals(14, assertSameAsWholeInspection(dir, new AtlasFormat(), NEW_FILES),
+                "statements inspected by scope alone");
+    }
+
+    /** Temporal's files run outside a transaction: nothing is observed, every inspection is whole (and still equal). */
+    @Test
+    void temporal() throws Exception {
+        assertEquals(0, assertSameAsWholeInspection(CorpusDirectories.temporal(temp, "schema/postgresql/v12",
+                "temporal"), new AtlasFormat(), NEW_FILES));
+    }
+
+    /** What a lock does not point at: each statement is compared, and the scoped path is taken where it may be. */
+    @Test
+    void changesNoLockPointsAt() throws Exception {
+        Path dir = Files.createDirectory(temp.resolve("stress"));
+        Files.writeString(dir.resolve("1_base.sql"), """
+                CREATE SCHEMA app;
+                CREATE TYPE app.mood AS ENUM ('ok');
+                CREATE DOMAIN app.points AS int;
+                CREATE TABLE app.users (id bigint PRIMARY KEY, name text, feeling app.mood, score app.points);
+                CREATE TABLE app.orders (id bigint PRIMARY KEY, user_id bigint REFERENCES app.users (id));
+                CREATE VIEW app.user_names AS SELECT id, name FROM app.users;
+                CREATE TABLE app.events (id bigint, at date) PARTITION BY RANGE (at);
+                CREATE TABLE app.events_2026 PARTITION OF app.events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                CREATE INDEX users_name ON app.users (name);
+                CREATE TABLE app.boxes (id bigint, owner app.users, owners app.users[]);
+                """);
+        Files.writeString(dir.resolve("2_new.sql"), """
+                ALTER TABLE app.users RENAME TO people;
+                ALTER TABLE app.people RENAME COLUMN name TO full_name;
+                ALTER INDEX app.users_name RENAME TO people_name;
+                COMMENT ON COLUMN app.people.full_name IS 'as written';
+                COMMENT ON INDEX app.people_name IS 'lookup';
+                ALTER TABLE app.events RENAME TO happenings;
+                ALTER DOMAIN app.points RENAME TO score;
+                ALTER TYPE app.mood RENAME TO feeling;
+                ALTER TYPE app.feeling ADD VALUE 'sad';
+                CREATE TABLE app.notes (id bigint PRIMARY KEY, person_id bigint REFERENCES app.people (id));
+                INSERT INTO app.notes VALUES (1, NULL);
+                DROP VIEW app.user_names;
+                ALTER SCHEMA app RENAME TO core;
+                DROP TABLE core.orders;
+                CREATE INDEX notes_person ON core.notes (person_id);
+                """);
+        MigrationDir migrations = new MigrationDir(dir, "stress");
+        io.schemagate.core.migrate.DirectoryHasher.hash(migrations, new AtlasFormat());
+        // Each rename of a type, domain or schema falls back to a whole inspection; the rest read their scope.
+        assertEquals(11, assertSameAsWholeInspection(migrations, new AtlasFormat(), 1));
+    }
+
+    /** Replays the base, then each new file with the scoped inspector checked against a whole inspection. */
+    private static int assertSameAsWholeInspection(MigrationDir dir, DirFormat format, int newFiles) throws Exception {
+        LoadedDirectory loaded = DirectoryLoader.load(dir, format, Dialect.POSTGRES);
+        List<MigrationFile> files = loaded.listing().files();
+        PostgresDriver driver = new PostgresDriver();
+        Checked inspector = new Checked();
+        try (DevDatabase db = driver.open(DevUrl.parse("postgres://postgres@127.0.0.1:5432/postgres"),
+                DevSettings.defaults())) {
+            Replayer replayer = new Replayer(db.connection(), inspector, driver.semantics());
+            replayer.probeNewStatements(driver.probe(db));
+            replayer.prepare(driver.toolTables(format)); // harbor's files read golang-migrate's own table
+            int firstNew = Math.max(0, files.size() - newFiles);
+            for (MigrationFile file : files.subList(0, firstNew)) {
+                assertTrue(replayer.runBase(loaded.script(file).orElseThrow()).isEmpty(), file.displayPath());
+            }
+            for (MigrationFile file : files.subList(firstNew, files.size())) {
+                inspector.file = file.displayPath();
+                FileRun run = replayer.runNew(loaded.script(file).orElseThrow());
+                assertTrue(run.failed().isEmpty(), () -> file.displayPath() + ": " + run.failure().explained());
+            }
+        }
+        assertEquals(List.of(), inspector.mismatches, dir.display());
+        assertTrue(inspector.compared > 0, dir.display() + ": no statement was inspected");
+        System.out.printf("incremental inspection, %s: %d statements compared, %d with locks observed, %d read only"
+                + " their scope%n", dir.display(), inspector.compared, inspector.scoped,
+                inspector.production.scopedInspections());
+        return inspector.production.scopedInspections();
+    }
+
+    /** The production inspector, each result compared with a whole inspection of the same moment. */
+    private static final class Checked implements Inspector {
+        final LockScopedInspector production = new LockScopedInspector();
+        final List<String> mismatches = new ArrayList<>();
+        String file;
+        int compared;
+        int scoped;
+
+        @Override
+        public Catalog inspect(Connection connection) throws SQLException {
+            return production.inspect(connection);
+        }
+
+        @Override
+        public Catalog after(Connection connection, Catalog before, List<Observation> observed) throws SQLException {
+            Catalog incremental = production.after(connection, before, observed);
+            Catalog whole = PostgresInspector.inspect(connection);
+            compared++;
+            if (observed.stream().anyMatch(Observation.Locks.class::isInstance)) {
+                scoped++;
+            }
+            if (!whole.equals(incremental)) {
+                mismatches.add(file + " statement " + compared + ": " + SchemaDiff.diff(whole, incremental));
+            }
+            return incremental;
+        }
+    }
+}
