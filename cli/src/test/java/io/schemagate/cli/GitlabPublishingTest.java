@@ -70,16 +70,16 @@ class GitlabPublishingTest {
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(run.err().contains("schemagate: merge request !3: summary note " + gitlab.serverUrl()
                 + "/acme/shop/-/merge_requests/3#note_"), run.toString());
-        // DS103 (the drop) and PG508 (no lock_timeout, with a suggestion) both sit on line 2.
-        assertTrue(run.err().contains("; line comments: 2 posted, 0 already there, 0 outside the diff"), run.toString());
-        assertEquals(2, gitlab.threads(3).size());
+        // DS103 (the drop) on line 2, with PG508 (no lock_timeout, its SET suggestion) folded into it.
+        assertTrue(run.err().contains("; line comments: 1 posted, 0 already there, 0 outside the diff"), run.toString());
+        assertEquals(1, gitlab.threads(3).size());
         FakeGitLab.Note thread = gitlab.threads(3).get(0);
         assertEquals(NEW_FILE, thread.path());
         assertEquals(2, thread.line());
         assertEquals(headSha, thread.position().get("head_sha"));
         assertTrue(thread.body().contains("DS103"), thread.body());
-        assertTrue(gitlab.threads(3).get(1).body().contains("```suggestion\nSET lock_timeout = '2s';\n"),
-                gitlab.threads(3).get(1).body());
+        assertTrue(thread.body().contains("```suggestion\nSET lock_timeout = '2s';\nSET statement_timeout = '5min';\n"),
+                thread.body());
         assertTrue(gitlab.notes(3).get(0).body().startsWith("<!-- schemagate:"), gitlab.notes(3).get(0).body());
         assertEquals(NEW_FILE, JSON.readTree(temp.resolve("gl-code-quality-report.json").toFile())
                 .at("/0/location/path").asText());
@@ -89,8 +89,8 @@ class GitlabPublishingTest {
 
         CliRun again = lint(pipeline(TOKEN));
         assertEquals(1, again.exitCode(), again.toString());
-        assertTrue(again.err().contains("; line comments: 0 posted, 2 already there"), again.toString());
-        assertEquals(2, gitlab.threads(3).size());
+        assertTrue(again.err().contains("; line comments: 0 posted, 1 already there"), again.toString());
+        assertEquals(1, gitlab.threads(3).size());
         assertEquals(1, gitlab.notes(3).stream().filter(n -> n.path() == null).count(), "one summary note");
     }
 
@@ -159,8 +159,8 @@ class GitlabPublishingTest {
         assertTrue(run.err().contains(": merge request !3: summary note"), run.toString());
 
         CliRun again = CliRun.in(env, args.toArray(String[]::new));
-        assertTrue(again.err().contains("; line comments: 0 posted, 2 already there"), again.toString());
-        assertEquals(2, gitlab.threads(3).size());
+        assertTrue(again.err().contains("; line comments: 0 posted, 1 already there"), again.toString());
+        assertEquals(1, gitlab.threads(3).size());
         assertEquals(1, gitlab.notes(3).stream().filter(n -> n.path() == null).count(), "one summary note");
     }
 }

@@ -115,7 +115,7 @@ class JenkinsMultibranchTest {
             assertTrue(run.err().contains("schemagate: merge request !3: summary note"), run.toString());
             // One summary note (no diff position) and the diff threads of the new file.
             assertEquals(1, mr.gitlab.notes(MergeRequestScenario.IID).stream().filter(n -> n.path() == null).count());
-            assertEquals(2, mr.gitlab.threads(MergeRequestScenario.IID).size(), run.toString());
+            assertEquals(1, mr.gitlab.threads(MergeRequestScenario.IID).size(), run.toString());
             assertTrue(mr.gitlab.threads(MergeRequestScenario.IID).stream()
                     .allMatch(n -> n.path().equals(MergeRequestScenario.NEW_FILE)));
         }

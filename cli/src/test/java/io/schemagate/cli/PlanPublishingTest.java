@@ -220,7 +220,7 @@ class PlanPublishingTest {
                 assertTrue(plan.body().startsWith("<!-- schemagate-plan:db/migrations -->\n\n✅ **1 statement in 1 file**"),
                         plan.body());
                 assertTrue(plan.body().contains("```sql\n") && plan.body().contains("ADD COLUMN email text;"), plan.body());
-                assertEquals(2, mr.gitlab.threads(MergeRequestScenario.IID).size(), "lint's threads only");
+                assertEquals(1, mr.gitlab.threads(MergeRequestScenario.IID).size(), "lint's threads only");
                 assertEquals("plan_errors=0\nplan_warnings=0\nplan_statements=1\n", Files.readString(temp.resolve("schemagate-plan.env")));
 
                 CliRun again = plan(mr, env);
