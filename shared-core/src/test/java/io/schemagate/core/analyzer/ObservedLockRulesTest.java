@@ -169,6 +169,20 @@ class ObservedLockRulesTest extends AnalyzerCase {
         assertEquals(List.of("PG101 1", "PG508 1"), harness.codes(warn, "CREATE INDEX users_name ON users (name);\n"));
     }
 
+    /** PG509 on its own: the first statement that locks an existing table, unless a statement_timeout is set first. */
+    @Test
+    void statementTimeout() throws Exception {
+        Policy on = AnalyzerHarness.policy("PG509", Map.of());
+        assertEquals(List.of("PG509 2:1 this statement locks public.users with no statement_timeout set earlier in the file:"
+                        + " nothing limits how long it keeps the lock"),
+                harness.findings(on, "CREATE TABLE fresh (a int);\nALTER TABLE users ADD COLUMN note text;\n"
+                        + "ALTER TABLE users ADD COLUMN note2 text;\n"));
+        assertEquals(List.of(), harness.codes(on, "SET LOCAL statement_timeout = '1min';\n"
+                + "ALTER TABLE users ADD COLUMN note text;\n"));
+        assertEquals(List.of(), harness.codes(on, "CREATE TABLE fresh (a int);\nALTER TABLE fresh ADD COLUMN b int;\n"),
+                "a new table");
+    }
+
     /** MF104: a column added in the file is all NULL; only a backfill that reaches every NULL proves otherwise. */
     @Test
     void notNullNeedsABackfillThatReachesEveryRow() throws Exception {
