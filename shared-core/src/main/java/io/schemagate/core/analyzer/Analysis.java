@@ -45,6 +45,7 @@ public final class Analysis {
         }
         List<Statement> ran = run.statements().stream().map(StatementRun::statement).toList();
         Outcome kept = Suppressions.apply(run.script(), ran, findings, policy);
-        return new Outcome(OverlappingFindings.merge(kept.findings(), policy), kept.suppressed());
+        List<Diagnostic> suppressed = kept.suppressed().stream().map(Suppressed::diagnostic).toList();
+        return new Outcome(OverlappingFindings.merge(kept.findings(), suppressed, policy), kept.suppressed());
     }
 }

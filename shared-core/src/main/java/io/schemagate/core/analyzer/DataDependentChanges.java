@@ -9,6 +9,7 @@ import io.schemagate.core.schema.QualifiedName;
 import io.schemagate.core.schema.SchemaChange;
 import io.schemagate.core.schema.Table;
 import io.schemagate.core.sql.Dialect;
+import io.schemagate.core.sql.StatementCode;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -120,7 +121,7 @@ public final class DataDependentChanges implements Analyzer {
         Pattern assigns = Pattern.compile("(?s)(^|,)\\s*(\\w+\\.)?" + column + "\\s*=");
         Pattern nullsOnly = Pattern.compile("(?s)^(\\w+\\.)?" + column + "\\s+is\\s+null$");
         for (StatementRun run : earlier) {
-            Matcher u = update.matcher(outsideParentheses(lower(run.statement().text())));
+            Matcher u = update.matcher(outsideParentheses(lower(StatementCode.withNames(run.statement().text()))));
             if (u.matches() && assigns.matcher(u.group("set")).find()
                     && (u.group("where") == null || nullsOnly.matcher(u.group("where").strip()).matches())) {
                 return true;

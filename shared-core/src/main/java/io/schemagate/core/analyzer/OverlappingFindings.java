@@ -35,20 +35,27 @@ final class OverlappingFindings {
     private OverlappingFindings() {
     }
 
-    static List<Diagnostic> merge(List<Diagnostic> findings, Policy policy) {
+    /**
+     * @param suppressed what {@code atlas:nolint} took out: a rewrite explained and accepted there is not reported
+     *                   again as unexplained
+     */
+    static List<Diagnostic> merge(List<Diagnostic> findings, List<Diagnostic> suppressed, Policy policy) {
         Map<At, List<Diagnostic>> byStatement = new LinkedHashMap<>();
         for (Diagnostic d : findings) {
             byStatement.computeIfAbsent(new At(d.file(), d.position()), k -> new ArrayList<>()).add(d);
         }
         List<Diagnostic> out = new ArrayList<>(findings.size());
-        for (List<Diagnostic> together : byStatement.values()) {
-            out.addAll(mergeOne(together, policy));
+        for (Map.Entry<At, List<Diagnostic>> together : byStatement.entrySet()) {
+            boolean explainedBySuppressed = suppressed.stream().anyMatch(d -> REWRITES.contains(d.code())
+                    && new At(d.file(), d.position()).equals(together.getKey()));
+            out.addAll(mergeOne(together.getValue(), explainedBySuppressed, policy));
         }
         return out;
     }
 
-    private static List<Diagnostic> mergeOne(List<Diagnostic> together, Policy policy) {
-        boolean explained = together.stream().anyMatch(d -> REWRITES.contains(d.code()) && shown(d, policy));
+    private static List<Diagnostic> mergeOne(List<Diagnostic> together, boolean explainedBySuppressed, Policy policy) {
+        boolean explained = explainedBySuppressed
+                || together.stream().anyMatch(d -> REWRITES.contains(d.code()) && shown(d, policy));
         List<Diagnostic> notes = new ArrayList<>();
         List<Diagnostic> rest = new ArrayList<>();
         for (Diagnostic d : together) {
@@ -62,11 +69,15 @@ final class OverlappingFindings {
             rest.addAll(notes);
             return rest;
         }
-        if (host < 0) { // two notes alone: the first hosts the second
-            rest.add(notes.remove(0));
-            host = rest.size() - 1;
+        if (host < 0) { // two notes alone: the first hosts the second, and its own fix joins the joined one
+            Diagnostic first = notes.get(0);
+            Diagnostic bare = new Diagnostic(first.code(), first.severity(), first.file(), first.position(),
+                    first.message(), List.of());
+            Diagnostic joined = fold(bare, notes.subList(1, notes.size()), notes);
+            rest.add(joined);
+            return rest;
         }
-        rest.set(host, fold(rest.get(host), notes));
+        rest.set(host, fold(rest.get(host), notes, notes));
         return rest;
     }
 
@@ -90,7 +101,7 @@ final class OverlappingFindings {
      * The host with each note's reason added to its message and the notes' edits (each inserts one line before the
      * statement's first line) joined into one fix, so applying it inserts every SET once.
      */
-    private static Diagnostic fold(Diagnostic host, List<Diagnostic> notes) {
+    private static Diagnostic fold(Diagnostic host, List<Diagnostic> notes, List<Diagnostic> fixesFrom) {
         StringBuilder message = new StringBuilder(host.message());
         List<Fix> fixes = new ArrayList<>(host.fixes());
         StringBuilder inserted = new StringBuilder();
@@ -98,6 +109,8 @@ final class OverlappingFindings {
         List<String> advice = new ArrayList<>();
         for (Diagnostic note : notes) {
             message.append("; and ").append(reason(note.message())).append(" (").append(note.code()).append(")");
+        }
+        for (Diagnostic note : fixesFrom) {
             for (Fix fix : note.fixes()) {
                 advice.add(fix.message());
                 Fix.TextEdit edit = fix.edit();

@@ -18,6 +18,7 @@ import io.schemagate.core.schema.SchemaChange;
 import io.schemagate.core.schema.Table;
 import io.schemagate.core.sql.Dialect;
 import io.schemagate.core.sql.Statement;
+import io.schemagate.core.sql.StatementCode;
 import io.schemagate.core.text.SourceText;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -180,10 +181,13 @@ public final class Pass {
                 && p.primaryKey().columns().contains(column));
     }
 
-    /** Whether the statement's text says {@code keyword} as a word (e.g. CONCURRENTLY, NOT VALID). */
+    /**
+     * Whether the statement says {@code keyword} as a word (e.g. CONCURRENTLY, NOT VALID) in its code: not in a
+     * comment, a string or a quoted name.
+     */
     public static boolean says(Statement statement, String keywords) {
         return Pattern.compile("\\b" + keywords.replace(" ", "\\s+") + "\\b", Pattern.CASE_INSENSITIVE)
-                .matcher(statement.text()).find();
+                .matcher(StatementCode.keywords(statement.text())).find();
     }
 
     /** The rule's {@code allow} patterns from the policy: names of deprecated objects that may be dropped. */

@@ -3,6 +3,7 @@ package io.schemagate.core.analyzer;
 import io.schemagate.core.diagnostic.Fix;
 import io.schemagate.core.diagnostic.Rule;
 import io.schemagate.core.sql.Statement;
+import io.schemagate.core.sql.StatementCode;
 import java.util.regex.Pattern;
 
 /**
@@ -14,18 +15,21 @@ import java.util.regex.Pattern;
 final class TransactionBlocks implements Analyzer {
     private static final String START = "(?is)^(?:\\s|--[^\\n]*\\n|/\\*.*?\\*/)*";
     private static final Pattern OPENS = Pattern.compile(START
-            + "(BEGIN(\\s+(WORK|TRANSACTION|DEFERRED|IMMEDIATE|EXCLUSIVE|ISOLATION|READ)\\b.*)?|START\\s+TRANSACTION\\b.*)"
-            + "\\s*;?\\s*$");
+            + "(BEGIN(\\s+(WORK|TRANSACTION|DEFERRED|IMMEDIATE|EXCLUSIVE|ISOLATION|READ|DEFERRABLE|NOT)\\b.*)?"
+            + "|START\\s+TRANSACTION\\b.*)\\s*;?\\s*$");
+    /** Ends it: not ROLLBACK TO a savepoint, and not COMMIT or ROLLBACK AND CHAIN (which opens the next one). */
     private static final Pattern ENDS = Pattern.compile(START
-            + "(COMMIT|END|ROLLBACK(?!\\s+(WORK\\s+|TRANSACTION\\s+)?TO\\b)|ABORT)\\b.*");
+            + "(COMMIT|END|ROLLBACK|ABORT)(?!\\s+(WORK\\s+|TRANSACTION\\s+)?TO\\b)(?!.*\\bAND\\s+CHAIN\\b)\\b.*"
+            + "|" + START + "PREPARE\\s+TRANSACTION\\b.*");
 
     @Override
     public void analyze(Pass pass) {
         Statement open = null;
         for (Statement statement : pass.run().script().statements()) {
-            if (OPENS.matcher(statement.text()).matches()) {
+            String code = StatementCode.keywords(statement.text());
+            if (OPENS.matcher(code).matches()) {
                 open = open == null ? statement : open;
-            } else if (ENDS.matcher(statement.text()).matches()) {
+            } else if (ENDS.matcher(code).matches()) {
                 open = null;
             }
         }

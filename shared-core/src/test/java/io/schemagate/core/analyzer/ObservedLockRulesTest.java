@@ -169,6 +169,48 @@ class ObservedLockRulesTest extends AnalyzerCase {
         assertEquals(List.of("PG101 1", "PG508 1"), harness.codes(warn, "CREATE INDEX users_name ON users (name);\n"));
     }
 
+    /** Words in comments, strings and quoted names are not keywords; a timeout edit never splits a line. */
+    @Test
+    void keywordsOutsideTheCodeDoNotExempt() throws Exception {
+        assertEquals(List.of("PG101 3"), harness.codes("-- atlas:txmode none\n\n"
+                + "CREATE INDEX users_name ON users (name) WHERE name <> 'CONCURRENTLY';\n"));
+        assertEquals(List.of("PG102 1"), harness.codes("DROP INDEX /* CONCURRENTLY */ users_legacy;\n"));
+        assertEquals(List.of("PG517 1"), harness.codes(
+                "ALTER DOMAIN points ADD CONSTRAINT p CHECK (VALUE > 0) -- NOT VALID later\n;\n"));
+        assertEquals(List.of("MF104 2"), harness.codes("UPDATE users SET legacy = 0, name = ':(' WHERE id < 100;\n"
+                + "ALTER TABLE users ALTER COLUMN legacy SET NOT NULL;\n").stream()
+                .filter(f -> f.startsWith("MF104")).toList(), "a bracket in a string hides no WHERE");
+        Policy on = AnalyzerHarness.policy("PG508", Map.of());
+        List<Diagnostic> found = harness.lint(on, "COMMENT ON TABLE users IS 'Accounts.\nSee docs'; "
+                + "CREATE INDEX users_name ON users (name);\n");
+        Diagnostic pg101 = found.stream().filter(d -> d.code().equals("PG101")).findFirst().orElseThrow();
+        assertTrue(pg101.message().endsWith("(PG508)"), pg101.message());
+        assertTrue(pg101.fixes().stream().map(Fix::edit).filter(e -> e != null)
+                .noneMatch(e -> e.newText().startsWith("SET")), "no SET inserted into the line a string ends on");
+    }
+
+    /** Review findings on PG305, PG501, PG511, PG515 and TX502: the cases they were wrong in. */
+    @Test
+    void rightWhereTheyWereWrong() throws Exception {
+        AnalyzerHarness checked = harness.withBase("ALTER TABLE users ADD CONSTRAINT code_short CHECK (length(code) < 9);\n");
+        assertEquals(List.of(), checked.codes("ALTER TABLE users DROP CONSTRAINT code_short,"
+                + " ALTER COLUMN code TYPE varchar(20);\n"), "PG305's own fix: the check is gone");
+        assertEquals(List.of(), harness.codes("CREATE TABLE fresh (a int);\n"
+                + "ALTER TABLE fresh ADD CONSTRAINT c CHECK (a > 0) NOT VALID;\n"
+                + "ALTER TABLE fresh VALIDATE CONSTRAINT c;\n"), "PG501: a new table");
+        assertEquals(List.of(), harness.codes(AnalyzerHarness.policy("PG511", Map.of()),
+                "CREATE UNIQUE INDEX users_code ON users (code);\n"
+                        + "ALTER TABLE users ADD CONSTRAINT users_a CHECK (legacy > 0);\n"
+                        + "ALTER TABLE users ADD CONSTRAINT users_code UNIQUE USING INDEX users_code;\n").stream()
+                .filter(c -> c.startsWith("PG511")).toList(), "PG511: USING INDEX builds nothing");
+        assertEquals(List.of(), harness.codes("-- atlas:nolint PG301 -- accepted\n"
+                + "ALTER TABLE users ALTER COLUMN legacy TYPE bigint;\n"), "PG515: the suppressed PG301 explains it");
+        assertEquals(List.of("TX502 1"), harness.codes("START TRANSACTION;\nCREATE TABLE fresh (a int);\n"
+                + "COMMIT AND CHAIN;\n"));
+        assertEquals(List.of(), harness.codes("BEGIN;\nSAVEPOINT s;\nCREATE TABLE fresh (a int);\nROLLBACK /* x */ TO SAVEPOINT s;\n"
+                + "COMMIT;\n").stream().filter(c -> c.startsWith("TX502")).toList());
+    }
+
     /** PG509 on its own: the first statement that locks an existing table, unless a statement_timeout is set first. */
     @Test
     void statementTimeout() throws Exception {

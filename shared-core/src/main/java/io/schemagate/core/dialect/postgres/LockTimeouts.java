@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * turn them off in {@code schemagate.yaml} when the migration role has timeouts of its own.
  */
 public final class LockTimeouts implements Analyzer {
+    private static final Pattern LOCAL = Pattern.compile("(?i)^\\s*SET\\s+LOCAL\\b");
 
     /** The two timeouts, and what a missing one lets happen. */
     private enum Timeout {
@@ -57,16 +58,22 @@ public final class LockTimeouts implements Analyzer {
         List<StatementRun> runs = pass.statements();
         for (int i = 0; i < runs.size(); i++) {
             StatementRun run = runs.get(i);
-            if (timeout.set.matcher(run.statement().text()).matches()) {
-                return;
+            if (timeout.set.matcher(run.statement().text()).matches()
+                    && (pass.locksObserved(i) || !LOCAL.matcher(run.statement().text()).find())) {
+                return; // (SET LOCAL outside a transaction sets nothing)
             }
             Optional<QualifiedName> locked = pass.locksObserved(i) ? observedLock(pass, i) : lockedTable(pass, run, i);
             if (locked.isPresent()) {
                 int line = run.statement().position().line();
+                String lineText = pass.run().script().source().line(line);
+                // The SET goes on a line of its own above the statement: only when the statement starts its line
+                // (otherwise the line holds the end of something else, a string literal perhaps).
+                boolean startsLine = lineText.substring(0, Math.min(lineText.length(),
+                        run.statement().position().column() - 1)).isBlank();
                 pass.report(timeout.rule, run.statement(), "this statement locks " + locked.get() + " with no "
                                 + timeout.setting + " set earlier in the file: " + timeout.risk,
-                        new Fix(timeout.fix, new Fix.TextEdit(line, line, "SET " + timeout.setting + " = "
-                                + timeout.example + ";\n" + pass.run().script().source().line(line) + "\n")));
+                        new Fix(timeout.fix, startsLine ? new Fix.TextEdit(line, line, "SET " + timeout.setting + " = "
+                                + timeout.example + ";\n" + lineText + "\n") : null));
                 return;
             }
         }

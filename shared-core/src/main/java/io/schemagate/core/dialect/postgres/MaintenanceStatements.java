@@ -7,6 +7,7 @@ import io.schemagate.core.diagnostic.Rule;
 import io.schemagate.core.lock.HeldLock;
 import io.schemagate.core.lock.StatementLocks;
 import io.schemagate.core.replay.StatementRun;
+import io.schemagate.core.sql.StatementCode;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -71,7 +72,7 @@ public final class MaintenanceStatements implements Analyzer {
         List<StatementRun> runs = pass.statements();
         List<StatementLocks> timeline = pass.locks();
         for (int i = 0; i < runs.size(); i++) {
-            String text = runs.get(i).statement().text();
+            String text = StatementCode.keywords(runs.get(i).statement().text());
             for (Kind kind : KINDS) {
                 if (!kind.words().matcher(text).find() || kind.unless() != null && kind.unless().matcher(text).find()) {
                     continue;

@@ -12,6 +12,7 @@ import io.schemagate.core.schema.QualifiedName;
 import io.schemagate.core.schema.SchemaChange;
 import io.schemagate.core.schema.Table;
 import io.schemagate.core.sql.Statement;
+import io.schemagate.core.sql.StatementCode;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -76,8 +77,10 @@ public final class PostgresLocking implements Analyzer {
                 .filter(SchemaChange.AddCheck.class::isInstance).map(SchemaChange.AddCheck.class::cast)
                 .filter(c -> c.check().validated() && pass.preExisting(c.table(), i)).toList();
         if (!scanningChecks.isEmpty()) {
+            // The statement's own table: a partitioned table's checks are cloned onto each partition.
             QualifiedName table = scanningChecks.get(0).table();
-            List<String> names = scanningChecks.stream().map(c -> c.check().name()).toList();
+            List<String> names = scanningChecks.stream().filter(c -> c.table().equals(table))
+                    .map(c -> c.check().name()).distinct().toList();
             blocking(pass, i, table, LockMode.ACCESS_EXCLUSIVE).ifPresent(mode ->
                     pass.report(Rule.PG305, statement, (names.size() == 1 ? "check " : "checks ")
                                     + String.join(", ", names) + " scan" + (names.size() == 1 ? "s " : " ") + table
@@ -195,8 +198,12 @@ public final class PostgresLocking implements Analyzer {
                     + locked(mode), new Fix("Build a new index on an expression or a new column CONCURRENTLY instead,"
                     + " or change the type while the table is small.", null));
         } else {
+            List<String> dropped = pass.statements().subList(0, i + 1).stream().flatMap(r -> r.changes().stream())
+                    .filter(c -> c instanceof SchemaChange.DropCheck d && d.table().equals(m.table()))
+                    .map(c -> ((SchemaChange.DropCheck) c).check().name()).toList();
             List<String> checks = pass.tableBefore(m.table()).stream().flatMap(t -> t.checks().stream())
-                    .filter(c -> c.validated() && mentions(c, m.before().name())).map(Check::name).toList();
+                    .filter(c -> c.validated() && mentions(c, m.before().name()) && !dropped.contains(c.name()))
+                    .map(Check::name).toList();
             if (!checks.isEmpty()) {
                 pass.report(Rule.PG305, statement, change + " re-checks " + (checks.size() == 1 ? "check " : "checks ")
                                 + String.join(", ", checks) + " against every row while " + m.table() + " is "
@@ -228,7 +235,7 @@ public final class PostgresLocking implements Analyzer {
     private static final Pattern EXCLUSION = Pattern.compile("(?is)^\\s*ALTER\\s+TABLE\\b.*\\bEXCLUDE\\b.*");
 
     private static boolean exclusion(Statement statement) {
-        return EXCLUSION.matcher(statement.text()).matches();
+        return EXCLUSION.matcher(StatementCode.keywords(statement.text())).matches();
     }
 
     private static boolean rewritten(StatementRun run, QualifiedName table) {

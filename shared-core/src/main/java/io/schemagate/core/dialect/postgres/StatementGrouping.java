@@ -37,7 +37,8 @@ public final class StatementGrouping implements Analyzer {
         for (int i = 0; i < runs.size(); i++) {
             StatementRun run = runs.get(i);
             for (SchemaChange change : run.changes()) {
-                if (change instanceof SchemaChange.ModifyConstraint m && m.validated()) {
+                if (change instanceof SchemaChange.ModifyConstraint m && m.validated()
+                        && pass.preExisting(m.table(), i)) {
                     validatedUnderLock(pass, i, m);
                 }
             }
@@ -106,9 +107,11 @@ public final class StatementGrouping implements Analyzer {
         } else if (c instanceof SchemaChange.ModifyColumn m && m.setNotNull()
                 && !pass.notNullProven(m.table(), m.after().name(), i)) {
             return Optional.of(m.table());
-        } else if (c instanceof SchemaChange.AddPrimaryKey p) {
+        } else if (c instanceof SchemaChange.AddPrimaryKey p
+                && !pass.indexExistedBefore(p.table(), p.primaryKey().indexOid(), i)) { // USING INDEX builds nothing
             return Optional.of(p.table());
-        } else if (c instanceof SchemaChange.AddUnique u) {
+        } else if (c instanceof SchemaChange.AddUnique u
+                && !pass.indexExistedBefore(u.table(), u.unique().indexOid(), i)) {
             return Optional.of(u.table());
         }
         return Optional.empty();
