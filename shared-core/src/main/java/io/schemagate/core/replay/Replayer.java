@@ -88,9 +88,8 @@ public final class Replayer {
     /** Runs a new file statement by statement, inspecting the schema around each one. */
     public FileRun runNew(MigrationScript script) throws SQLException {
         List<StatementRun> runs = new ArrayList<>();
-        if (current == null) {
-            current = inspector.inspect(connection);
-        }
+        // Whole, whatever the last file left: its commit may have run deferred triggers no later lock points at.
+        current = inspector.inspect(connection);
         Catalog fileStart = current;
         List<Statement> applied = new ArrayList<>();
         List<Observation> observed = new ArrayList<>();

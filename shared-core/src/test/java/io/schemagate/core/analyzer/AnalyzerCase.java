@@ -18,6 +18,11 @@ abstract class AnalyzerCase {
 
     @BeforeEach
     void harness() {
-        harness = new AnalyzerHarness(root);
+        harness = new AnalyzerHarness(root).on(devUrl());
+    }
+
+    /** The dev database the rules run on: the local service, or (in subclasses) another server version. */
+    String devUrl() {
+        return AnalyzerHarness.SERVICE;
     }
 }

@@ -23,10 +23,14 @@ import java.util.Set;
  * before, the statement may have changed text inside relations no lock points at, and a whole inspection follows.
  * Where the locks could not be observed (outside a transaction) every inspection is whole.
  *
- * <p>One per replay: it remembers the name digest of the last inspection.
+ * <p>A lock held after the previous statement and gone after this one means a savepoint was rolled back or the
+ * transaction ended: what the lost lock covered may have been undone, so a whole inspection follows too.
+ *
+ * <p>One per replay: it remembers the name digest and the locks of the last inspection.
  */
 final class LockScopedInspector implements Inspector {
     private String names;
+    private Set<Long> heldBefore = Set.of();
     private int scoped;
 
     @Override
@@ -34,6 +38,7 @@ final class LockScopedInspector implements Inspector {
         NameGuardReader guard = new NameGuardReader();
         Catalog catalog = PostgresInspector.inspect(connection, RelationScope.ALL, Catalog.empty(), List.of(guard));
         names = guard.digest();
+        heldBefore = Set.of();
         return catalog;
     }
 
@@ -52,6 +57,14 @@ final class LockScopedInspector implements Inspector {
                 }
             }
         }
+        if (!locked.containsAll(heldBefore)) {
+            // A lock went away: ROLLBACK TO a savepoint, ROLLBACK, COMMIT or PREPARE TRANSACTION undid or sealed
+            // changes whose relations no lock points at any more.
+            Catalog whole = inspect(connection);
+            heldBefore = locked;
+            return whole;
+        }
+        heldBefore = locked;
         Set<Long> scope = Set.of();
         if (!locked.isEmpty()) {
             ScopeReader reader = new ScopeReader(locked);

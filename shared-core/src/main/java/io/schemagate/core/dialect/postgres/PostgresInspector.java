@@ -128,9 +128,15 @@ public final class PostgresInspector {
                 }
             }
         }
-        tables.values().forEach(list -> list.sort(Comparator.comparing(Table::name)));
-        views.values().forEach(list -> list.sort(Comparator.comparing(View::name)));
-        materializedViews.values().forEach(list -> list.sort(Comparator.comparing(MaterializedView::name)));
+        tables.values().forEach(list -> list.sort(Comparator.comparing(Table::name, PostgresInspector::byCodePoint)));
+        views.values().forEach(list -> list.sort(Comparator.comparing(View::name, PostgresInspector::byCodePoint)));
+        materializedViews.values().forEach(list -> list.sort(Comparator.comparing(MaterializedView::name,
+                PostgresInspector::byCodePoint)));
+    }
+
+    /** The order of {@code ORDER BY relname}: the {@code name} type sorts by UTF-8 bytes, that is by code point. */
+    private static int byCodePoint(String a, String b) {
+        return java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
     }
 
     private static Table table(RelationReader.Row r, List<Column> columns, ConstraintReader.TableConstraints c,
