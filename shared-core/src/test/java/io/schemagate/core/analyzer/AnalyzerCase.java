@@ -17,12 +17,16 @@ abstract class AnalyzerCase {
     }
 
     @BeforeEach
-    void harness() {
-        harness = new AnalyzerHarness(root).on(devUrl());
+    void harness() throws Exception {
+        int major = embeddedMajor();
+        harness = new AnalyzerHarness(root).on(major == 0 ? AnalyzerHarness.SERVICE : EmbeddedServers.require(major));
     }
 
-    /** The dev database the rules run on: the local service, or (in subclasses) another server version. */
-    String devUrl() {
-        return AnalyzerHarness.SERVICE;
+    /**
+     * 0 to run on the local service; a subclass that runs every case again on embedded PostgreSQL of another major
+     * version says which.
+     */
+    int embeddedMajor() {
+        return 0;
     }
 }

@@ -1,18 +1,9 @@
 package io.schemagate.core.analyzer;
 
-import org.junit.jupiter.api.BeforeAll;
-
 /** {@link LockingAndDataTest}, every case, on embedded PostgreSQL 14: the rules decide from what this server did. */
 class LockingAndDataOn14Test extends LockingAndDataTest {
-    private static String url;
-
-    @BeforeAll
-    static void serverStarts() throws Exception {
-        url = EmbeddedServers.require(14);
-    }
-
     @Override
-    String devUrl() {
-        return url;
+    int embeddedMajor() {
+        return 14;
     }
 }

@@ -1,18 +1,9 @@
 package io.schemagate.core.analyzer;
 
-import org.junit.jupiter.api.BeforeAll;
-
 /** {@link ObservedLocksTest}, every case, on embedded PostgreSQL 18: the rules decide from what this server did. */
 class ObservedLocksOn18Test extends ObservedLocksTest {
-    private static String url;
-
-    @BeforeAll
-    static void serverStarts() throws Exception {
-        url = EmbeddedServers.require(18);
-    }
-
     @Override
-    String devUrl() {
-        return url;
+    int embeddedMajor() {
+        return 18;
     }
 }
