@@ -60,9 +60,7 @@ final class LockScopedInspector implements Inspector {
         if (!locked.containsAll(heldBefore)) {
             // A lock went away: ROLLBACK TO a savepoint, ROLLBACK, COMMIT or PREPARE TRANSACTION undid or sealed
             // changes whose relations no lock points at any more.
-            Catalog whole = inspect(connection);
-            heldBefore = locked;
-            return whole;
+            return whole(connection, locked);
         }
         heldBefore = locked;
         Set<Long> scope = Set.of();
@@ -75,9 +73,16 @@ final class LockScopedInspector implements Inspector {
         NameGuardReader guard = new NameGuardReader();
         Catalog catalog = PostgresInspector.inspect(connection, new RelationScope(scope), before, List.of(guard));
         if (!guard.digest().equals(names) || !sameOutsideRelations(before, catalog)) {
-            return inspect(connection);
+            return whole(connection, locked);
         }
         scoped++;
+        return catalog;
+    }
+
+    /** A whole inspection in the middle of a transaction: the locks it still holds are the next statement's before. */
+    private Catalog whole(Connection connection, Set<Long> locked) throws SQLException {
+        Catalog catalog = inspect(connection);
+        heldBefore = locked;
         return catalog;
     }
 
