@@ -128,6 +128,13 @@ final class LintCommand implements Callable<Integer> {
                     + " schema (a .sql file, or a folder of them), naming the missing statements.")
     String to;
 
+    @Option(names = "--base-cache", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Keep the replayed base (the files before the new ones) on the dev database's server as a"
+                    + " template database, and on the embedded default also its data directory under the cache"
+                    + " directory, so the next run with the same base replays only its new files (default: on;"
+                    + " --no-base-cache: replay the whole base every time, keep nothing).")
+    boolean baseCache = true;
+
     @Option(names = "--progress", negatable = true,
             description = "Say on stderr what lint is doing once it runs longer than 2 s, at most once a second"
                     + " (default: only when stderr is a terminal; --no-progress: never).")
@@ -153,7 +160,7 @@ final class LintCommand implements Callable<Integer> {
         Policy policy = policyOptions.policy(dir);
         DesiredSchema desired = desiredSchema();
         NewFiles selection = newFiles(dir); // last: --base reads the registry
-        LintRequest request = new LintRequest(dir, dirFormat, selection, url, settings, policy, session.env());
+        LintRequest request = new LintRequest(dir, dirFormat, selection, url, settings, policy, session.env(), baseCache);
         LintReport report;
         try (ProgressLine line = progressLine()) {
             report = MigrateLint.run(request, line == null ? Progress.NONE : line);

@@ -3,6 +3,7 @@ package io.schemagate.core.devdb;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A clean, disposable PostgreSQL database to replay migrations on, with the one connection schemagate uses.
@@ -53,6 +54,11 @@ public interface DevDatabase extends AutoCloseable {
      */
     default List<OutsideObject> outsideChanges() {
         return List.of();
+    }
+
+    /** Where this dev database keeps replayed bases between runs; empty when it cannot keep any. */
+    default Optional<BaseCache> baseCache() {
+        return Optional.empty();
     }
 
     /**

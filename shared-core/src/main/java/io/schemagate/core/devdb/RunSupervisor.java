@@ -38,10 +38,10 @@ final class RunSupervisor implements AutoCloseable {
             UNION ALL SELECT 'tablespace', spcname FROM pg_tablespace""";
 
     /**
-     * Scratch databases and roles of runs, this one's and those of parallel jobs on a shared service: never reported
-     * or dropped here (each run drops its own).
+     * Scratch databases and roles of runs, this one's and those of parallel jobs on a shared service, and the base
+     * cache's entries: never reported or dropped here (each run drops its own; the cache evicts its entries).
      */
-    private static final Pattern RUN_OBJECT = Pattern.compile("sg_(dev|run)_[a-z0-9]{10}");
+    private static final Pattern RUN_OBJECT = Pattern.compile("sg_(dev|run)_[a-z0-9]{10}|sg_base_[0-9a-f]{32}");
 
     private final Connection admin;
     private final int devPid;

@@ -5,23 +5,27 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A database schemagate created on a server for this run ({@code sg_dev_…}), with the role migrations replay as
  * ({@code sg_run_…}, unless the login may not create roles or {@code --dev-privileged} is on); {@link #close()} drops
- * both.
+ * both. It keeps replayed bases as template databases on the server ({@link TemplateEntries}): a run then starts from
+ * a copy of its base, or hands its replayed base over to the cache and goes on with a copy.
  */
-final class ScratchDevDatabase extends GuardedDevDatabase {
+final class ScratchDevDatabase extends GuardedDevDatabase implements BaseCache {
 
     private static final int DROP_ATTEMPTS = 5;
     private static final String OBJECT_IN_USE = "55006";
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
     private final PostgresUrl server;
-    private final String name;
-    private final RunRole role;
     private final Isolation isolation;
     private final int versionNumber;
+    /** The scratch database and its role: a run that stores its base goes on in a new pair. */
+    private volatile String name;
+    private volatile RunRole role;
+    private volatile DevSettings settings;
     private volatile boolean mayExist = true;
     private volatile Connection connection;
     private volatile RunSupervisor supervisor;
@@ -39,13 +43,9 @@ final class ScratchDevDatabase extends GuardedDevDatabase {
         this.versionNumber = versionNumber;
     }
 
-    /** CREATE DATABASE failed: nothing to drop. */
-    void notCreated() {
-        mayExist = false;
-    }
-
     /** Opens the dev session (as the run's role when there is one) and the supervisor's session beside it. */
     void connect(DevSettings settings) throws DevDatabaseException {
+        this.settings = settings;
         if (role != null) {
             handPublicSchemaToRole();
         }
@@ -88,6 +88,113 @@ final class ScratchDevDatabase extends GuardedDevDatabase {
         }
     }
 
+    /**
+     * Creates the scratch database as a copy of {@code template}, owned by the run's role, that other logins' runs
+     * cannot connect to (their roles would otherwise reach this run's objects through a shared cache owner).
+     */
+    void create(Connection admin, String template) throws SQLException {
+        String quoted = PgSession.quoteIdentifier(name);
+        try {
+            PgSession.execute(admin, "CREATE DATABASE " + quoted
+                    + (role == null ? "" : " OWNER " + PgSession.quoteIdentifier(role.name())) + " TEMPLATE "
+                    + PgSession.quoteIdentifier(template));
+        } catch (SQLException e) {
+            mayExist = false; // nothing to drop
+            throw e;
+        }
+        mayExist = true;
+        PgSession.execute(admin, "REVOKE ALL ON DATABASE " + quoted + " FROM PUBLIC");
+    }
+
+    @Override
+    public Optional<BaseCache> baseCache() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Lookup restore(BaseKey key) throws DevDatabaseException {
+        BaseKey scoped = scoped(key);
+        try (Connection admin = PgSession.connect(server)) {
+            PgSession.housekeeping(admin);
+            TemplateEntries.Found found = TemplateEntries.find(admin, scoped);
+            if (found.entry().isEmpty()) {
+                return found.lookup();
+            }
+            TemplateEntries.Entry entry = found.entry().get();
+            endSession(false);
+            drop(admin);
+            try {
+                create(admin, entry.database());
+            } catch (SQLException e) {
+                // Evicted by a parallel run a moment ago, or the copy failed: start from an empty database after all.
+                create(admin, "template0");
+                connect(settings);
+                return Lookup.MISS;
+            }
+            if (role != null && entry.owner().isPresent()) {
+                PgSession.execute(admin, "GRANT " + PgSession.quoteIdentifier(entry.owner().get()) + " TO "
+                        + PgSession.quoteIdentifier(role.name()));
+            }
+            TemplateEntries.touch(admin, entry);
+        } catch (SQLException e) {
+            throw ConnectFailure.working("cannot use the cached base schema " + key, server, e);
+        }
+        connect(settings);
+        return Lookup.HIT;
+    }
+
+    @Override
+    public boolean store(BaseKey key) throws DevDatabaseException {
+        BaseKey scoped = scoped(key);
+        endSession(false);
+        try (Connection admin = PgSession.connect(server)) {
+            PgSession.housekeeping(admin);
+            RunRole owner = role;
+            Optional<String> ownerName = Optional.ofNullable(owner).map(RunRole::name);
+            if (!TemplateEntries.adopt(admin, name, scoped, ownerName)) {
+                connect(settings);
+                return false;
+            }
+            // The base and its role belong to the cache now; this run goes on in a copy, as a new role.
+            String next = ScratchName.next();
+            RunRole nextRole = owner == null ? null : RunRole.forScratch(next);
+            mayExist = false;
+            name = next;
+            role = nextRole;
+            if (nextRole != null) {
+                nextRole.create(admin, settings);
+                PgSession.execute(admin, "GRANT " + PgSession.quoteIdentifier(owner.name()) + " TO "
+                        + PgSession.quoteIdentifier(nextRole.name()));
+            }
+            create(admin, TemplateEntries.name(scoped));
+            TemplateEntries.evict(admin);
+        } catch (SQLException e) {
+            throw ConnectFailure.working("cannot keep the replayed base schema " + key + " in the cache", server, e);
+        }
+        connect(settings);
+        return true;
+    }
+
+    /**
+     * The key of the entry on this server: the base's key, for this server's major version, this login, the role kind
+     * replaying and the search path (objects are owned by, and resolved for, them).
+     */
+    private BaseKey scoped(BaseKey key) {
+        return key.within("postgres " + versionNumber / 10000 + "\nlogin " + server.user() + "\nisolation "
+                + isolation.name() + "\nsearch_path " + server.searchPath().orElse(""));
+    }
+
+    /** Ends the dev session and its supervisor, keeping the database. */
+    private void endSession(boolean abrupt) {
+        RunSupervisor watching = supervisor;
+        supervisor = null;
+        if (watching != null) {
+            watching.close();
+        }
+        PgSession.end(connection, abrupt);
+        connection = null;
+    }
+
     @Override
     public Connection connection() {
         return connection;
@@ -115,12 +222,13 @@ final class ScratchDevDatabase extends GuardedDevDatabase {
     }
 
     @Override
+    void serverKept() {
+        serverThrownAway = false;
+    }
+
+    @Override
     protected void release(boolean abrupt) {
-        RunSupervisor watching = supervisor;
-        if (watching != null) {
-            watching.close();
-        }
-        PgSession.end(connection, abrupt);
+        endSession(abrupt);
         if (serverThrownAway || !mayExist && role == null) {
             return;
         }

@@ -94,10 +94,8 @@ final class ServiceDevDatabases {
         try {
             // template0, not template1: always pristine, and copying it never fails because another session is
             // connected to the template (which template1 does when parallel jobs create databases at once).
-            PgSession.execute(admin, "CREATE DATABASE " + PgSession.quoteIdentifier(name)
-                    + (role == null ? "" : " OWNER " + PgSession.quoteIdentifier(role.name())) + " TEMPLATE template0");
+            scratch.create(admin, "template0");
         } catch (SQLException e) {
-            scratch.notCreated();
             scratch.close();
             if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState()) && role == null) {
                 return Optional.empty();

@@ -18,10 +18,21 @@ import java.util.Map;
  * @param settings  dev session timeouts
  * @param policy    severities and the gate threshold ({@code schemagate.yaml})
  * @param env       the process environment (CI context)
+ * @param baseCache whether the base may come from, and go to, the dev database's base cache
  */
 public record LintRequest(MigrationDir dir, DirFormat format, NewFiles selection, DevUrl devUrl, DevSettings settings,
-                          Policy policy, Map<String, String> env) {
+                          Policy policy, Map<String, String> env, boolean baseCache) {
     public LintRequest {
         env = Map.copyOf(env);
+    }
+
+    /** A request that replays the whole base every time. */
+    public LintRequest(MigrationDir dir, DirFormat format, NewFiles selection, DevUrl devUrl, DevSettings settings,
+                       Policy policy, Map<String, String> env) {
+        this(dir, format, selection, devUrl, settings, policy, env, false);
+    }
+
+    public LintRequest withBaseCache(boolean on) {
+        return new LintRequest(dir, format, selection, devUrl, settings, policy, env, on);
     }
 }

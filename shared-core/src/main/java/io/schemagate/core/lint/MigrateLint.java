@@ -3,6 +3,8 @@ package io.schemagate.core.lint;
 import io.schemagate.core.analyzer.Analysis;
 import io.schemagate.core.analyzer.Analyzer;
 import io.schemagate.core.analyzer.ReplayFailures;
+import io.schemagate.core.devdb.BaseCache;
+import io.schemagate.core.devdb.BaseKey;
 import io.schemagate.core.devdb.DevDatabase;
 import io.schemagate.core.devdb.DevDatabaseException;
 import io.schemagate.core.devdb.OutsideObject;
@@ -65,17 +67,9 @@ public final class MigrateLint {
         if (!history.added().isEmpty()) {
             progress.startingDevDatabase();
             try (DevDatabase db = driver.open(request.devUrl(), request.settings())) {
-                devDatabase = db.description();
-                Replayer replayer = new Replayer(db.connection(), driver.inspector(db), driver.semantics());
-                replayer.probeNewStatements(driver.probe(db));
-                replayer.beforeEachStatement(statement -> {
-                    db.statementStarting();
-                    progress.statement(statement.position().line());
-                });
-                Replay replay = new Replay(loaded, db, replayer, driver, driver.analyzers(db), request.policy(),
-                        diagnostics, progress);
-                replay.prepare(driver.toolTables(request.format()));
-                replay.base(history.base());
+                Replay replay = new Replay(loaded, db, driver, request.policy(), diagnostics, progress);
+                String base = replay.base(history.base(), driver.toolTables(request.format()), request);
+                devDatabase = db.description() + base;
                 List<MigrationFile> added = history.added();
                 for (int i = 0; i < added.size(); i++) {
                     progress.newFile(i + 1, added.size(), added.get(i).displayPath());
@@ -109,36 +103,47 @@ public final class MigrateLint {
                 new ArrayList<>(files.values()));
     }
 
-    /** One replay: base files fast, then new files inspected, stopping at the first failure. */
+    /** One replay: base files fast (or a copy of them from the cache), then new files inspected, stopping at the first failure. */
     private static final class Replay {
         private final LoadedDirectory loaded;
         private final DevDatabase db;
-        private final Replayer replayer;
         private final DialectDriver driver;
-        private final List<Analyzer> analyzers;
         private final Policy policy;
         private final List<Diagnostic> diagnostics;
         private final Progress progress;
+        /** Both are bound to the dev session, which changes when the base comes from or goes to the cache. */
+        private Replayer replayer;
+        private List<Analyzer> analyzers;
         private String stoppedAt;
 
-        Replay(LoadedDirectory loaded, DevDatabase db, Replayer replayer, DialectDriver driver, List<Analyzer> analyzers,
-               Policy policy, List<Diagnostic> diagnostics, Progress progress) {
+        Replay(LoadedDirectory loaded, DevDatabase db, DialectDriver driver, Policy policy, List<Diagnostic> diagnostics,
+               Progress progress) throws SQLException {
             this.loaded = loaded;
             this.db = db;
-            this.replayer = replayer;
             this.driver = driver;
-            this.analyzers = analyzers;
             this.policy = policy;
             this.diagnostics = diagnostics;
             this.progress = progress;
+            bindSession();
         }
 
-        void prepare(List<String> toolTables) throws SQLException {
-            replayer.prepare(toolTables);
+        private void bindSession() throws SQLException {
+            replayer = new Replayer(db.connection(), driver.inspector(db), driver.semantics());
+            replayer.probeNewStatements(driver.probe(db));
+            replayer.beforeEachStatement(statement -> {
+                db.statementStarting();
+                progress.statement(statement.position().line());
+            });
+            analyzers = driver.analyzers(db);
         }
 
-        /** Replays the base files from the last checkpoint on (a checkpoint holds the whole schema before it). */
-        void base(List<MigrationFile> base) throws SQLException {
+        /**
+         * Brings the dev database to the end of the base: the tool's tables, then the base files from the last
+         * checkpoint on (a checkpoint holds the whole schema before it), or a copy of both from the base cache.
+         * Returns what to add to the dev database's description: where the base came from.
+         */
+        String base(List<MigrationFile> base, List<String> toolTables, LintRequest request)
+                throws SQLException, DevDatabaseException {
             int from = 0;
             for (int i = 0; i < base.size(); i++) {
                 if (loaded.script(base.get(i)).map(s -> s.directives().checkpoint()).orElse(false)) {
@@ -146,6 +151,35 @@ public final class MigrateLint {
                 }
             }
             List<MigrationFile> replayed = base.subList(from, base.size());
+            List<MigrationScript> scripts = replayed.stream().map(loaded::script).flatMap(Optional::stream).toList();
+            Optional<BaseCache> cache = request.baseCache() && !replayed.isEmpty() && scripts.size() == replayed.size()
+                    ? db.baseCache() : Optional.empty();
+            String files = replayed.size() == 1 ? "1 file" : replayed.size() + " files";
+            if (cache.isEmpty()) {
+                replay(replayed, toolTables);
+                return replayed.isEmpty() ? "" : "; base of " + files + " replayed"
+                        + (!request.baseCache() ? " (cache off)" : db.baseCache().isEmpty() ? " (no base cache here)" : "");
+            }
+            BaseKey key = BaseFingerprint.of(driver.sql(), request.format(), toolTables, scripts);
+            BaseCache.Lookup lookup = cache.get().restore(key);
+            if (lookup == BaseCache.Lookup.HIT) {
+                bindSession();
+                return "; base of " + files + " from the cache (" + key + ")";
+            }
+            int findings = diagnostics.size();
+            replay(replayed, toolTables);
+            if (stoppedAt != null || diagnostics.size() > findings) {
+                return "; base of " + files + " replayed (not cached: it did not replay cleanly)";
+            }
+            boolean stored = cache.get().store(key);
+            bindSession();
+            String again = lookup == BaseCache.Lookup.UNSOUND ? " again (the cached copy was unsound)" : "";
+            return "; base of " + files + " replayed" + (stored ? " and cached" + again + " (" + key + ")"
+                    : " (a parallel run cached it first)");
+        }
+
+        private void replay(List<MigrationFile> replayed, List<String> toolTables) throws SQLException {
+            replayer.prepare(toolTables);
             for (int i = 0; i < replayed.size(); i++) {
                 MigrationFile file = replayed.get(i);
                 progress.baseFile(i + 1, replayed.size(), file.displayPath());

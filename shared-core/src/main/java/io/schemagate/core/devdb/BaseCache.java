@@ -1,0 +1,32 @@
+package io.schemagate.core.devdb;
+
+/**
+ * Where a dev database keeps replayed base schemas between runs, so a run whose base files did not change replays
+ * only its new files. On a PostgreSQL server each base is a template database ({@link TemplateEntries}); the
+ * embedded server also keeps its stopped data directory ({@link DataDirSnapshots}).
+ */
+public interface BaseCache {
+
+    /** What a lookup found. */
+    enum Lookup {
+        /** A sound entry: the dev database is now a copy of it. */
+        HIT,
+        /** No entry for the key: the base must be replayed. */
+        MISS,
+        /** An entry was there but unsound (incomplete, altered, its owner gone): dropped, the base must be replayed. */
+        UNSOUND
+    }
+
+    /**
+     * Makes the dev database a fresh copy of the base stored under {@code key}, when there is a sound one. Call it
+     * before anything runs on the dev database; its {@link DevDatabase#connection()} changes on a hit.
+     */
+    Lookup restore(BaseKey key) throws DevDatabaseException;
+
+    /**
+     * Keeps what the dev database holds now as the base for {@code key} and continues the run on a fresh copy of it
+     * (so {@link DevDatabase#connection()} changes). False when a parallel run stored the same base first: the run
+     * then simply continues where it was.
+     */
+    boolean store(BaseKey key) throws DevDatabaseException;
+}

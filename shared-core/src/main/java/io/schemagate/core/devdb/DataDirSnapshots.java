@@ -1,0 +1,252 @@
+package io.schemagate.core.devdb;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The embedded server's base cache between runs: the data directory of a cleanly stopped cluster that holds cached
+ * bases ({@link TemplateEntries}), kept as {@code <cache>/bases/<binaries>/snapshot} and copied into a run's
+ * directory before its server starts (instead of initdb). One snapshot per set of binaries; the last run that stored
+ * a base replaces it.
+ *
+ * <p>Its manifest, written last, lists every directory and every file with its size and SHA-256; a copy is checked
+ * against it as it is made. A snapshot that does not match (a truncated or altered file, a missing manifest, a cluster
+ * that was not shut down cleanly) is deleted, and the run starts from initdb.
+ */
+final class DataDirSnapshots {
+
+    private static final String SNAPSHOT = "snapshot";
+    private static final String MANIFEST = "manifest";
+    private static final String DATA = "data";
+    private static final String HEADER = "schemagate data directory snapshot 1 id=";
+    /** A temp or retired directory this old belongs to a run that died while saving. */
+    private static final Duration STALE = Duration.ofHours(1);
+    /** {@code DB_SHUTDOWNED} in pg_control's state field, at byte 16 in every version since 9.x. */
+    private static final int SHUT_DOWN = 1;
+    private static final int STATE_OFFSET = 16;
+
+    private final Path root;
+
+    /** @param root {@code <cache>/bases/<binaries>}: the snapshot of one installation's clusters */
+    DataDirSnapshots(Path root) {
+        this.root = root;
+    }
+
+    static DataDirSnapshots forInstallation(Path cacheDir, Path installation) {
+        return new DataDirSnapshots(cacheDir.resolve("bases").resolve(installation.getFileName().toString()));
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /**
+     * Copies the snapshot's cluster into {@code data} (which must not exist), checking it on the way. False when there
+     * is none, or it is unsound (then it is deleted) or cannot be read: {@code data} is then removed again.
+     */
+    boolean restoreInto(Path data) {
+        Path snapshot = root.resolve(SNAPSHOT);
+        List<String> manifest;
+        try {
+            manifest = Files.readAllLines(snapshot.resolve(MANIFEST), StandardCharsets.UTF_8);
+        } catch (IOException | UncheckedIOException e) {
+            return false; // none yet (or being replaced this instant)
+        }
+        try {
+            if (manifest.isEmpty() || !manifest.get(0).startsWith(HEADER) || !copyChecked(snapshot.resolve(DATA), data,
+                    manifest.subList(1, manifest.size())) || !shutDownCleanly(data)) {
+                discardUnsound(snapshot, manifest.isEmpty() ? "" : manifest.get(0));
+                DirectoryTree.delete(data);
+                return false;
+            }
+            return true;
+        } catch (IOException | UncheckedIOException e) {
+            DirectoryTree.delete(data); // a parallel run replaced the snapshot mid-copy, or the disk failed: initdb
+            return false;
+        }
+    }
+
+    /**
+     * Keeps {@code data}, the directory of a cluster that was just shut down cleanly, as the snapshot. Best effort: a
+     * failure leaves the previous snapshot (or none) and nothing half-written where a run would read it.
+     */
+    void save(Path data) {
+        Path temp = null;
+        try {
+            if (!shutDownCleanly(data)) {
+                return;
+            }
+            Files.createDirectories(root);
+            sweep();
+            temp = Files.createTempDirectory(root, "tmp-", PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+            List<String> lines = new ArrayList<>();
+            lines.add(HEADER + temp.getFileName().toString().substring(4) + "-" + System.nanoTime());
+            if (!copyListing(data, temp.resolve(DATA), lines)) {
+                DirectoryTree.delete(temp);
+                return;
+            }
+            Files.write(temp.resolve(MANIFEST), lines, StandardCharsets.UTF_8);
+            Path current = root.resolve(SNAPSHOT);
+            Path retired = root.resolve("old-" + temp.getFileName().toString().substring(4));
+            if (Files.exists(current)) {
+                Files.move(current, retired, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(temp, current, StandardCopyOption.ATOMIC_MOVE);
+            temp = null;
+            DirectoryTree.delete(retired);
+        } catch (IOException | UncheckedIOException e) {
+            // the cache is an optimisation: the next run replays its base again
+        } finally {
+            if (temp != null) {
+                DirectoryTree.delete(temp);
+            }
+        }
+    }
+
+    /** Copies {@code from} to {@code to}, listing each directory and file (with size and SHA-256) in {@code lines}. */
+    private static boolean copyListing(Path from, Path to, List<String> lines) throws IOException {
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(from)) {
+            paths = walk.sorted().toList();
+        }
+        for (Path path : paths) {
+            String relative = from.relativize(path).toString();
+            Path target = to.resolve(relative);
+            if (Files.isSymbolicLink(path)) {
+                return false; // a tablespace: outside the data directory, not a self-contained cluster
+            }
+            if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectories(target, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                lines.add("d " + relative);
+            } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                if (relative.equals("postmaster.pid")) {
+                    return false; // still running after all
+                }
+                lines.add("f " + copyFile(path, target) + " " + relative);
+            }
+        }
+        return true;
+    }
+
+    /** Copies the snapshot's tree as its manifest lists it; false on the first difference. */
+    private static boolean copyChecked(Path from, Path to, List<String> entries) throws IOException {
+        if (Files.exists(to)) {
+            throw new IOException(to + " exists");
+        }
+        List<String> seen = new ArrayList<>();
+        for (String entry : entries) {
+            String[] parts = entry.split(" ", 4);
+            if (parts[0].equals("d") && parts.length == 2) {
+                Path target = to.resolve(parts[1]).normalize();
+                if (!target.startsWith(to)) {
+                    return false;
+                }
+                Files.createDirectories(target, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                seen.add(parts[1]);
+            } else if (parts[0].equals("f") && parts.length == 4) {
+                Path target = to.resolve(parts[3]).normalize();
+                Path source = from.resolve(parts[3]).normalize();
+                if (!target.startsWith(to) || !source.startsWith(from) || !Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)
+                        || !copyFile(source, target).equals(parts[1] + " " + parts[2])) {
+                    return false;
+                }
+                seen.add(parts[3]);
+            } else {
+                return false;
+            }
+        }
+        // Nothing beyond the manifest: a file added to the snapshot would otherwise reach the server unchecked.
+        try (Stream<Path> walk = Files.walk(from)) {
+            return walk.count() == seen.size(); // the manifest lists the top directory itself as ""
+        }
+    }
+
+    /** Copies one file (0600), returning {@code "<size> <sha256>"} of what was copied. */
+    private static String copyFile(Path from, Path to) throws IOException {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        long size = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(from, LinkOption.NOFOLLOW_LINKS);
+             OutputStream out = Files.newOutputStream(Files.createFile(to, PosixFilePermissions.asFileAttribute(
+                     PosixFilePermissions.fromString("rw-------"))), StandardOpenOption.WRITE)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha256.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+                size += n;
+            }
+        }
+        return size + " " + HexFormat.of().formatHex(sha256.digest());
+    }
+
+    /** Whether pg_control says the cluster in {@code data} was shut down cleanly (not crashed, not running). */
+    private static boolean shutDownCleanly(Path data) throws IOException {
+        Path control = data.resolve("global").resolve("pg_control");
+        if (!Files.isRegularFile(control, LinkOption.NOFOLLOW_LINKS) || Files.exists(data.resolve("postmaster.pid"))) {
+            return false;
+        }
+        byte[] head = new byte[STATE_OFFSET + 4];
+        try (InputStream in = Files.newInputStream(control)) {
+            if (in.readNBytes(head, 0, head.length) < head.length) {
+                return false;
+            }
+        }
+        return ByteBuffer.wrap(head, STATE_OFFSET, 4).order(ByteOrder.nativeOrder()).getInt() == SHUT_DOWN;
+    }
+
+    /** Deletes the snapshot, unless a parallel run has replaced it since its manifest was read. */
+    private void discardUnsound(Path snapshot, String header) {
+        try {
+            List<String> now = Files.readAllLines(snapshot.resolve(MANIFEST), StandardCharsets.UTF_8);
+            if (!now.isEmpty() && !now.get(0).equals(header)) {
+                return;
+            }
+            Path retired = root.resolve("old-unsound-" + System.nanoTime());
+            Files.move(snapshot, retired, StandardCopyOption.ATOMIC_MOVE);
+            DirectoryTree.delete(retired);
+        } catch (AtomicMoveNotSupportedException e) {
+            DirectoryTree.delete(snapshot);
+        } catch (IOException | UncheckedIOException e) {
+            // gone already, or not ours to delete: the next run checks it again
+        }
+    }
+
+    /** Removes temp and retired directories of runs that died while saving. */
+    private void sweep() throws IOException {
+        Instant before = Instant.now().minus(STALE);
+        try (Stream<Path> children = Files.list(root)) {
+            for (Path child : children.toList()) {
+                String name = child.getFileName().toString();
+                if ((name.startsWith("tmp-") || name.startsWith("old-"))
+                        && Files.getLastModifiedTime(child).toInstant().isBefore(before)) {
+                    DirectoryTree.delete(child);
+                }
+            }
+        }
+    }
+}
