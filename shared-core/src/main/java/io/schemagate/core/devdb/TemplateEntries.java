@@ -31,6 +31,7 @@ final class TemplateEntries {
     private static final Pattern COMMENT = Pattern.compile(
             "schemagate base cache 1 key=([0-9a-f]{64}) owner=(-|sg_run_[a-z0-9]{10}) used=(\\d{1,19})");
     private static final String DUPLICATE_DATABASE = "42P04";
+    private static final String UNIQUE_VIOLATION = "23505";
     private static final String OBJECT_IN_USE = "55006";
     private static final int RENAME_ATTEMPTS = 10;
 
@@ -110,7 +111,8 @@ final class TemplateEntries {
                 return true;
             } catch (SQLException e) {
                 admin.rollback();
-                if (DUPLICATE_DATABASE.equals(e.getSQLState())) {
+                // A parallel run's rename of the same base: caught by the check, or by the index when they race.
+                if (DUPLICATE_DATABASE.equals(e.getSQLState()) || UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     return false;
                 }
                 // The dev session's backend may still be exiting after its connection closed.
