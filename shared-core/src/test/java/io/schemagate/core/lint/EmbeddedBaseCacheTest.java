@@ -1,0 +1,213 @@
+package io.schemagate.core.lint;
+
+import static io.schemagate.core.testing.LocalPostgres.admin;
+import static io.schemagate.core.testing.LocalPostgres.queryString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.schemagate.core.migrate.AtlasFormat;
+import io.schemagate.core.migrate.DirectoryHasher;
+import io.schemagate.core.migrate.MigrationDir;
+import io.schemagate.core.testing.LocalPostgres;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The base cache across processes, each run a child JVM with its own cache directory: the embedded server's
+ * snapshot serves the next run, a snapshot with one flipped byte is not trusted, and a run stopped by SIGTERM leaves
+ * no run directory, temp snapshot, scratch database or login role behind, nor an entry that a later run could misuse.
+ */
+class EmbeddedBaseCacheTest {
+
+    @TempDir
+    Path temp;
+
+    /** What a child printed, and how it ended. */
+    private record Run(List<String> lines, int exit, String stderr) {
+        String devDatabase() {
+            return lines.stream().filter(l -> l.startsWith("DONE ")).findFirst().orElse("(no DONE line) " + this);
+        }
+
+        List<String> findings() {
+            return lines.stream().filter(l -> l.matches("[A-Z]{2}\\d{3} .*")).toList();
+        }
+    }
+
+    @Test
+    void theEmbeddedSnapshotServesTheNextRunAndAFlippedByteIsNotTrusted() throws Exception {
+        Path dir = directory("m", "");
+        Run cold = run("embedded://postgres/16", dir);
+        assertTrue(cold.devDatabase().contains("base of 2 files replayed and cached"), cold.toString());
+        assertFalse(cold.devDatabase().contains("from the cached cluster"), cold.devDatabase());
+        Path snapshot = snapshot();
+        assertTrue(Files.readString(snapshot.resolve("manifest")).startsWith("schemagate data directory snapshot 1 id="));
+
+        Run warm = run("embedded://postgres/16", dir);
+        assertTrue(warm.devDatabase().contains("(from the cached cluster); base of 2 files from the cache"), warm.devDatabase());
+        assertEquals(cold.findings(), warm.findings());
+        assertTrue(warm.findings().stream().anyMatch(f -> f.startsWith("DS103")), warm.findings().toString());
+
+        // One flipped byte in the largest file of the kept cluster.
+        Path largest;
+        try (Stream<Path> files = Files.walk(snapshot.resolve("data"))) {
+            largest = files.filter(Files::isRegularFile).max(Comparator.comparingLong(EmbeddedBaseCacheTest::size)).orElseThrow();
+        }
+        try (RandomAccessFile file = new RandomAccessFile(largest.toFile(), "rw")) {
+            file.seek(file.length() / 2);
+            int b = file.read();
+            file.seek(file.length() / 2);
+            file.write(b ^ 0x01);
+        }
+        Run distrusted = run("embedded://postgres/16", dir);
+        assertFalse(distrusted.devDatabase().contains("from the cached cluster"), distrusted.devDatabase());
+        assertTrue(distrusted.devDatabase().contains("base of 2 files replayed and cached"), distrusted.devDatabase());
+        assertEquals(cold.findings(), distrusted.findings());
+
+        Run again = run("embedded://postgres/16", dir);
+        assertTrue(again.devDatabase().contains("from the cache"), again.devDatabase());
+        assertEquals(List.of(), leftovers());
+    }
+
+    @Test
+    void sigtermDuringANewFileOnTheEmbeddedServerLeavesNothingBehind() throws Exception {
+        Path dir = directory("m", "SELECT pg_sleep(60);\n");
+        Run stopped = runAndTerminate("embedded://postgres/16", dir, "NEW 1");
+        assertFalse(stopped.lines().stream().anyMatch(l -> l.startsWith("DONE")), stopped.toString());
+        assertEquals(List.of(), leftovers(), "run directories and temp snapshots");
+        assertFalse(stopped.stderr().contains("Exception"), stopped.stderr());
+    }
+
+    @Test
+    void sigtermOnASharedServerLeavesASoundEntryOrNone() throws Exception {
+        LocalPostgres.require();
+        List<String> scratchBefore = LocalPostgres.scratchDatabases();
+        // Stopped while the base replays: nothing is cached, so the next run replays it again.
+        Path slowBase = directory("slow", "", "SELECT pg_sleep(3);\n");
+        runAndTerminate(LocalPostgres.URL, slowBase, "BASE 3");
+        Run afterBase = run(LocalPostgres.URL, slowBase);
+        assertTrue(afterBase.devDatabase().contains("base of 3 files replayed and cached ("), afterBase.devDatabase());
+
+        // Stopped in a new file, after its base went to the cache: the entry is whole, the next run uses it.
+        Path slowNew = directory("slownew", "SELECT pg_sleep(60);\n");
+        runAndTerminate(LocalPostgres.URL, slowNew, "NEW 1");
+        Path fast = temp.resolve("slownew");
+        Files.writeString(fast.resolve("3_new.sql"), "ALTER TABLE users DROP COLUMN legacy;\n");
+        DirectoryHasher.hash(new MigrationDir(fast, "migrations"), new AtlasFormat());
+        Run afterNew = run(LocalPostgres.URL, fast);
+        assertTrue(afterNew.devDatabase().contains("base of 2 files from the cache"), afterNew.devDatabase());
+
+        assertEquals(List.of(), LocalPostgres.scratchDatabases().stream().filter(n -> !scratchBefore.contains(n)).toList());
+        try (Connection c = admin()) {
+            assertEquals("0", queryString(c, "SELECT count(*) FROM pg_roles WHERE rolname LIKE 'sg\\_run\\_%' AND rolcanlogin "
+                    + "AND rolname NOT IN (SELECT usename FROM pg_stat_activity WHERE usename IS NOT NULL)"),
+                    "no login role of a stopped run is left");
+        }
+    }
+
+    private Path snapshot() throws IOException {
+        try (Stream<Path> installations = Files.list(temp.resolve("cache").resolve("bases"))) {
+            return installations.findFirst().orElseThrow().resolve("snapshot");
+        }
+    }
+
+    /** Run directories of embedded servers, and temp or retired snapshot directories. */
+    private List<String> leftovers() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (Path where : List.of(temp.resolve("tmp"), temp.resolve("cache").resolve("bases"))) {
+            if (Files.isDirectory(where)) {
+                try (Stream<Path> walk = Files.walk(where, 2)) {
+                    walk.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("run-") || n.startsWith("tmp-")
+                            || n.startsWith("old-")).forEach(found::add);
+                }
+            }
+        }
+        return found;
+    }
+
+    private Run run(String url, Path dir) throws Exception {
+        Process child = start(url, dir);
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out = reader(child)) {
+            for (String line; (line = out.readLine()) != null; ) {
+                lines.add(line);
+            }
+        }
+        assertTrue(child.waitFor(300, TimeUnit.SECONDS));
+        Run run = new Run(lines, child.exitValue(), Files.readString(temp.resolve("stderr.txt")));
+        assertEquals(0, run.exit(), run.toString());
+        return run;
+    }
+
+    /** Starts a run, sends SIGTERM once it printed {@code when}, and waits for it to exit. */
+    private Run runAndTerminate(String url, Path dir, String when) throws Exception {
+        Process child = start(url, dir);
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out = reader(child)) {
+            for (String line; (line = out.readLine()) != null; ) {
+                lines.add(line);
+                if (line.equals(when)) {
+                    Thread.sleep(700); // into the slow statement
+                    child.destroy(); // SIGTERM (and Java closes our end of its output)
+                    break;
+                }
+            }
+        }
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child did not exit after SIGTERM");
+        assertTrue(lines.contains(when), "never reached " + when + ": " + lines);
+        return new Run(lines, child.exitValue(), Files.readString(temp.resolve("stderr.txt")));
+    }
+
+    private Process start(String url, Path dir) throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Files.createDirectories(temp.resolve("tmp"));
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Djava.io.tmpdir=" + temp.resolve("tmp"), "-cp",
+                System.getProperty("java.class.path"), BaseCacheChild.class.getName(), url, dir.toString())
+                .redirectError(temp.resolve("stderr.txt").toFile());
+        builder.environment().put("SCHEMAGATE_CACHE", temp.resolve("cache").toString());
+        return builder.start();
+    }
+
+    private static BufferedReader reader(Process child) {
+        return new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Base files (a users table, a tag unique to this test, then {@code extraBase} as a file of its own if given) and a
+     * new file that drops a column, then {@code newTail}.
+     */
+    private Path directory(String name, String newTail, String... extraBase) throws Exception {
+        Path path = Files.createDirectories(temp.resolve(name));
+        Files.writeString(path.resolve("1_users.sql"), "CREATE TABLE users (id bigint PRIMARY KEY, name text, legacy int);\n");
+        Files.writeString(path.resolve("2_tag.sql"), "-- " + UUID.randomUUID() + "\nCOMMENT ON TABLE users IS 'people';\n");
+        int next = 3;
+        for (String base : extraBase) {
+            Files.writeString(path.resolve(next++ + "_base.sql"), base);
+        }
+        Files.writeString(path.resolve(next + "_new.sql"), "ALTER TABLE users DROP COLUMN legacy;\n" + newTail);
+        DirectoryHasher.hash(new MigrationDir(path, "migrations"), new AtlasFormat());
+        return path;
+    }
+}
