@@ -61,8 +61,7 @@ final class EmbeddedDevDatabase extends OwnServerDevDatabase {
 
     @Override
     public String description() {
-        return "embedded PostgreSQL " + PgSession.versionText(versionNumber)
-                + (server.startedFromSnapshot() ? " (from the cached cluster)" : "");
+        return "embedded PostgreSQL " + PgSession.versionText(versionNumber);
     }
 
     @Override

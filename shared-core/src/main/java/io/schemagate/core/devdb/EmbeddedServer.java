@@ -75,7 +75,6 @@ final class EmbeddedServer implements AutoCloseable {
     private long postmasterPid;
     private int port;
     private String password;
-    private boolean fromSnapshot;
 
     /**
      * @param installation the unpacked binaries ({@link BinariesCache})
@@ -135,10 +134,8 @@ final class EmbeddedServer implements AutoCloseable {
                     + "server's Unix socket; point java.io.tmpdir (-Djava.io.tmpdir) at a shorter one"));
         }
         if (snapshots != null && snapshots.restoreInto(attemptRun.data())) {
-            fromSnapshot = true;
             resetSuperuserPassword(attemptRun, secret);
         } else {
-            fromSnapshot = false;
             initdb(attemptRun, secret);
         }
         int chosenPort = freePort();
@@ -250,13 +247,6 @@ final class EmbeddedServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DevDatabaseException(failure("interrupted"), e);
-        }
-    }
-
-    /** Whether this run's cluster was copied from a snapshot rather than made by initdb. */
-    boolean startedFromSnapshot() {
-        synchronized (lock) {
-            return fromSnapshot;
         }
     }
 

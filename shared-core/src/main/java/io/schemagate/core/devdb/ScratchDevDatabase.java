@@ -191,8 +191,7 @@ final class ScratchDevDatabase extends GuardedDevDatabase implements BaseCache {
         if (watching != null) {
             watching.close();
         }
-        PgSession.end(connection, abrupt);
-        connection = null;
+        PgSession.end(connection, abrupt); // kept, closed: callers may still ask it whether it is
     }
 
     @Override

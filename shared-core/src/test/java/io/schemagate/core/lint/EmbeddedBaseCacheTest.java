@@ -53,12 +53,13 @@ class EmbeddedBaseCacheTest {
         Path dir = directory("m", "");
         Run cold = run("embedded://postgres/16", dir);
         assertTrue(cold.devDatabase().contains("base of 2 files replayed and cached"), cold.toString());
-        assertFalse(cold.devDatabase().contains("from the cached cluster"), cold.devDatabase());
         Path snapshot = snapshot();
         assertTrue(Files.readString(snapshot.resolve("manifest")).startsWith("schemagate data directory snapshot 1 id="));
 
         Run warm = run("embedded://postgres/16", dir);
-        assertTrue(warm.devDatabase().contains("(from the cached cluster); base of 2 files from the cache"), warm.devDatabase());
+        // Only the kept cluster can hold the entry: each run's server is a new process in a new run directory.
+        assertTrue(warm.devDatabase().contains("embedded PostgreSQL 16.") && warm.devDatabase().contains("; base of 2 files "
+                + "from the cache"), warm.devDatabase());
         assertEquals(cold.findings(), warm.findings());
         assertTrue(warm.findings().stream().anyMatch(f -> f.startsWith("DS103")), warm.findings().toString());
 
@@ -74,7 +75,6 @@ class EmbeddedBaseCacheTest {
             file.write(b ^ 0x01);
         }
         Run distrusted = run("embedded://postgres/16", dir);
-        assertFalse(distrusted.devDatabase().contains("from the cached cluster"), distrusted.devDatabase());
         assertTrue(distrusted.devDatabase().contains("base of 2 files replayed and cached"), distrusted.devDatabase());
         assertEquals(cold.findings(), distrusted.findings());
 
