@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Benchmark: `migrate lint` on generated directories of 10, 100 and 1000 files (5 statements each) plus 10 new
-# files, next to the time the database's own client takes to replay the same files.
+# Benchmark: `migrate lint` on generated directories of 10, 100, 1000 and 10,000 files (5 statements each) plus 10
+# new files, next to the time the database's own client takes to replay the same files.
 #
-#   bench/lint-scale.sh [--dialect postgres|mariadb|sqlite] [SIZES...]     default: postgres, 10 100 1000
+#   bench/lint-scale.sh [--dialect postgres|mariadb|sqlite] [SIZES...]     default: postgres, 10 100 1000 10000
 #
 #   postgres  the local PostgreSQL service (127.0.0.1:5432, user postgres, trust auth); baseline psql
 #   mariadb   the local MariaDB service (127.0.0.1:3306, root, no password); baseline the mariadb client
 #   sqlite    an in-memory SQLite dev database; baseline the sqlite3 CLI on a file
 #
-# Goal: lint within 1.5 x the client's replay + 3 s, peak memory under 512 MB at 1000 files.
+# Each size is linted twice: cold (a base nobody cached: every directory is new) and warm (the same directory again,
+# its base from the cache). Columns: the client's replay of all files (client_s) and of the 10 new ones alone
+# (new_s), cold and warm lint, their ratio to client_s, peak memory of either run.
+# Goals: cold <= 1.2 x client + 2 s; warm <= 2 s + new_s; peak memory < 512 MB at 1000 files, < 1 GB at 10,000.
+# The cache entries the runs made are dropped at the end (PostgreSQL).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 dialect=postgres
@@ -17,13 +21,24 @@ if [ "${1:-}" = "--dialect" ]; then
   shift 2
 fi
 case "$dialect" in postgres|mariadb|sqlite) ;; *) echo "lint-scale.sh: unknown dialect $dialect" >&2; exit 2 ;; esac
-sizes=("${@:-10 100 1000}")
+sizes=("${@:-10 100 1000 10000}")
 read -r -a sizes <<< "${sizes[*]}"
 pg="-h 127.0.0.1 -p 5432 -U postgres"
 maria="--protocol=tcp -h 127.0.0.1 -P 3306 -u root"
 "$root/bin/schemagate" --version >/dev/null   # builds the jar if needed, outside the timings
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+export SCHEMAGATE_CACHE=$work/cache   # the embedded binaries and snapshots of these runs only
+entries() { psql $pg -At -c "SELECT datname FROM pg_database WHERE datname LIKE 'sg\\_base\\_%'" 2>/dev/null | sort; }
+[ "$dialect" = postgres ] && entries > "$work/entries.before"
+cleanup() {
+  if [ "$dialect" = postgres ]; then
+    entries | comm -13 "$work/entries.before" - | while read -r entry; do
+      psql $pg -q -c "ALTER DATABASE \"$entry\" WITH IS_TEMPLATE false" -c "DROP DATABASE \"$entry\"" >/dev/null 2>&1 || true
+    done
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
 
 statements() { # I: the five statements of file I, in the dialect's SQL
   local i=$1
@@ -55,31 +70,47 @@ SQL
   esac
 }
 
-generate() { # DIR COUNT
+generate() { # DIR COUNT: file 1 carries a tag unique to this run, so no earlier run's cached base matches
   local dir=$1 count=$2
   mkdir -p "$dir"
   for i in $(seq 1 "$count"); do
     printf -v name '%s/%08d_step.sql' "$dir" "$i"
     statements "$i" > "$name"
   done
+  echo "-- bench run $$ $(date +%s%N)" >> "$dir/00000001_step.sql"
 }
 
-replay() { # DIR SIZE: the client's own replay, one transaction (or file) at a time
-  local dir=$1 size=$2 db="sg_bench_$$_$2"
+replay() { # DIR SIZE: the client's own replay, one transaction (or file) at a time; prints "all_s new_s"
+  local dir=$1 size=$2 db="sg_bench_$$_$2" start mid end
+  local files=("$dir"/*.sql)
+  local base=("${files[@]:0:$size}") new=("${files[@]:$size}")
+  start=$(date +%s.%N)
   case "$dialect" in
     postgres)
       psql $pg -q -c "CREATE DATABASE $db" >/dev/null
-      { echo '\set ON_ERROR_STOP 1'; for f in "$dir"/*.sql; do echo "BEGIN;"; echo "\\i $f"; echo "COMMIT;"; done; } > "$work/replay.psql"
-      psql $pg -q -d "$db" -f "$work/replay.psql" >/dev/null
+      script() { echo '\set ON_ERROR_STOP 1'; for f in "$@"; do echo "BEGIN;"; echo "\\i $f"; echo "COMMIT;"; done; }
+      script "${base[@]}" > "$work/base.psql"
+      script "${new[@]}" > "$work/new.psql"
+      psql $pg -q -d "$db" -f "$work/base.psql" >/dev/null
+      mid=$(date +%s.%N)
+      psql $pg -q -d "$db" -f "$work/new.psql" >/dev/null
+      end=$(date +%s.%N)
       psql $pg -q -c "DROP DATABASE $db" >/dev/null ;;
     mariadb)
       mariadb $maria -e "CREATE DATABASE $db"
-      cat "$dir"/*.sql | mariadb $maria "$db"
+      cat "${base[@]}" | mariadb $maria "$db"
+      mid=$(date +%s.%N)
+      cat "${new[@]}" | mariadb $maria "$db"
+      end=$(date +%s.%N)
       mariadb $maria -e "DROP DATABASE $db" ;;
     sqlite)
-      { for f in "$dir"/*.sql; do echo "BEGIN;"; cat "$f"; echo "COMMIT;"; done; } | sqlite3 -bail "$work/$db.db"
+      { for f in "${base[@]}"; do echo "BEGIN;"; cat "$f"; echo "COMMIT;"; done; } | sqlite3 -bail "$work/$db.db"
+      mid=$(date +%s.%N)
+      { for f in "${new[@]}"; do echo "BEGIN;"; cat "$f"; echo "COMMIT;"; done; } | sqlite3 -bail "$work/$db.db"
+      end=$(date +%s.%N)
       rm -f "$work/$db.db" ;;
   esac
+  echo "$(echo "$end - $start" | bc) $(echo "$end - $mid" | bc)"
 }
 
 dev_url() {
@@ -90,20 +121,23 @@ dev_url() {
   esac
 }
 
+lint() { # DIR: prints "seconds peak_kb" of one lint of the last 10 files
+  /usr/bin/time -f "%e %M" -o "$work/time" "$root/bin/schemagate" migrate lint --dir "$1" \
+    --latest 10 --dev-url "$(dev_url)" --format json > "$work/lint.json" || true
+  tail -n 1 "$work/time"
+}
+
 echo "dialect: $dialect"
-printf '%-6s %12s %12s %14s %10s\n' files client_s lint_s goal_s peak_MB
+printf '%-8s %9s %7s %8s %6s %8s %6s %10s %10s %8s\n' files client_s new_s cold_s ratio warm_s ratio cold_goal warm_goal peak_MB
 for size in "${sizes[@]}"; do
   dir="$work/d$size"
   generate "$dir" $((size + 10))
   java -jar "$root/cli/target/schemagate.jar" migrate hash --dir "$dir" >/dev/null
-
-  start=$(date +%s.%N)
-  replay "$dir" "$size"
-  client_s=$(echo "$(date +%s.%N) - $start" | bc)
-
-  /usr/bin/time -f "%e %M" -o "$work/time" java -jar "$root/cli/target/schemagate.jar" migrate lint --dir "$dir" \
-    --latest 10 --dev-url "$(dev_url)" --format json > "$work/lint.json" || true
-  read -r lint_s kb < <(tail -n 1 "$work/time")
-  goal=$(echo "$client_s * 1.5 + 3" | bc)
-  printf '%-6s %12.2f %12.2f %14.2f %10d\n' "$size+10" "$client_s" "$lint_s" "$goal" "$((kb / 1024))"
+  read -r client_s new_s < <(replay "$dir" "$size")
+  read -r cold_s cold_kb < <(lint "$dir")
+  read -r warm_s warm_kb < <(lint "$dir")
+  peak=$(( (cold_kb > warm_kb ? cold_kb : warm_kb) / 1024 ))
+  printf '%-8s %9.2f %7.2f %8.2f %6.2f %8.2f %6.2f %10.2f %10.2f %8d\n' "$size+10" "$client_s" "$new_s" "$cold_s" \
+    "$(echo "$cold_s / $client_s" | bc -l)" "$warm_s" "$(echo "$warm_s / $client_s" | bc -l)" \
+    "$(echo "$client_s * 1.2 + 2" | bc)" "$(echo "$new_s + 2" | bc)" "$peak"
 done

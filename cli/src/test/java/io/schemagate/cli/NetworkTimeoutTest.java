@@ -114,8 +114,11 @@ class NetworkTimeoutTest {
 
             assertEquals(1, without.exitCode(), without.toString());
             assertEquals(without.exitCode(), with.exitCode(), with.toString());
-            String scratch = "sg_dev_\\w+"; // the scratch database's random name
+            // The scratch database's random name, and where the base came from (the second run finds it cached).
+            String scratch = "sg_dev_\\w+|; base of 1 file (replayed and cached|from the cache)";
             assertEquals(without.out().replaceAll(scratch, "SCRATCH"), with.out().replaceAll(scratch, "SCRATCH"));
+            assertTrue(without.out().contains("; base of 1 file replayed and cached (")
+                    && with.out().contains("; base of 1 file from the cache ("), with.out());
             assertEquals(1, with.err().lines().filter(l -> l.startsWith("schemagate: warning:")).count(), with.err());
             assertTrue(with.err().contains("schemagate: warning: could not read pull request #7 of acme/shop: GitHub"
                     + " did not answer in time (no answer from " + silent.hostPort() + " within 2 s"), with.err());
