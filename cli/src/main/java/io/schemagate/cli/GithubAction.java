@@ -49,6 +49,9 @@ record GithubAction(ActionInputs inputs, List<String> arguments, Path reportPath
                 if (!flag(inputs, "suggestions")) {
                     args.add("--no-github-suggestions");
                 }
+                if (!flag(inputs, "base-cache")) {
+                    args.add("--no-base-cache");
+                }
             }
             case "migrate push" -> {
                 args.addAll(List.of("migrate", "push", "--dir", dir));

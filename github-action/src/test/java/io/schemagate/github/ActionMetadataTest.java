@@ -47,7 +47,7 @@ class ActionMetadataTest {
             assertTrue(input.getValue().has("default"), input.getKey() + " has no default");
         });
         assertEquals(new TreeSet<>(List.of("command", "dir", "dir-format", "dev-url", "git-base", "latest", "config",
-                "fail-on", "github-token", "comment", "suggestions", "to", "tag", "working-directory")), names(action.path("inputs")));
+                "fail-on", "github-token", "comment", "suggestions", "base-cache", "to", "tag", "working-directory")), names(action.path("inputs")));
         assertEquals(new TreeSet<>(List.of("errors", "warnings", "report", "comment-url", "ref", "digest")),
                 names(action.path("outputs")));
     }
