@@ -159,6 +159,32 @@ final class TemplateEntries {
                 // a parallel run is copying it right now: it goes next time
             }
         }
+        dropOrphanOwners(admin);
+    }
+
+    /**
+     * Owner roles whose entry is gone but that a run's copy still held on to when it went: without LOGIN, named
+     * {@code sg_run_…}, and named by no entry's comment. One still used by a running copy stays until the next time.
+     */
+    private static void dropOrphanOwners(Connection admin) throws SQLException {
+        List<String> orphans = new ArrayList<>();
+        try (PreparedStatement query = admin.prepareStatement("""
+                SELECT r.rolname FROM pg_roles r
+                WHERE r.rolname LIKE 'sg\\_run\\_%' AND NOT r.rolcanlogin AND pg_has_role(current_user, r.oid, 'USAGE')
+                  AND NOT EXISTS (SELECT 1 FROM pg_database d
+                                  WHERE shobj_description(d.oid, 'pg_database') LIKE '%owner=' || r.rolname || ' %')""");
+             ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                orphans.add(rs.getString(1));
+            }
+        }
+        for (String orphan : orphans) {
+            try {
+                PgSession.execute(admin, "DROP ROLE IF EXISTS " + PgSession.quoteIdentifier(orphan));
+            } catch (SQLException e) {
+                // a running copy still has objects of it
+            }
+        }
     }
 
     /** Drops an entry (a template must stop being one first) and, when nothing else holds on to it, its owner role. */

@@ -55,6 +55,7 @@ class BaseCacheTest {
     @Test
     void secondRunWithTheSameBaseStartsFromTheCacheWithTheSameResult() throws Exception {
         MigrationDir dir = directory(root.resolve("m"), UUID.randomUUID().toString());
+        List<String> loginRolesBefore = loginRunRoles();
         LintReport cold = lint(dir);
         LintReport warm = lint(dir);
 
@@ -70,10 +71,8 @@ class BaseCacheTest {
             assertEquals("t f", queryString(c, "SELECT CASE WHEN datistemplate THEN 't' ELSE 'f' END || ' ' || CASE WHEN "
                     + "datallowconn THEN 't' ELSE 'f' END FROM pg_database WHERE datname = '" + entry + "'"),
                     "an entry is a template nobody may connect to");
-            assertEquals("0", queryString(c, "SELECT count(*) FROM pg_roles WHERE rolname LIKE 'sg\\_run\\_%' AND rolcanlogin "
-                    + "AND rolname NOT IN (SELECT usename FROM pg_stat_activity WHERE usename IS NOT NULL)"),
-                    "no run's login role is left behind");
         }
+        assertEquals(loginRolesBefore, loginRunRoles(), "no run's login role is left behind");
     }
 
     @Test
@@ -202,6 +201,18 @@ class BaseCacheTest {
         LintReport off = MigrateLint.run(request(dir).withBaseCache(false));
         assertTrue(off.devDatabase().endsWith("; base of 3 files replayed (cache off)"), off.devDatabase());
         assertEquals(before, newestEntryOrNone());
+    }
+
+    static List<String> loginRunRoles() throws Exception {
+        List<String> roles = new ArrayList<>();
+        try (Connection c = admin(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT rolname FROM pg_roles WHERE rolname LIKE 'sg\\_run\\_%' AND "
+                     + "rolcanlogin ORDER BY 1")) {
+            while (rs.next()) {
+                roles.add(rs.getString(1));
+            }
+        }
+        return roles;
     }
 
     private static String newestEntry() throws Exception {
