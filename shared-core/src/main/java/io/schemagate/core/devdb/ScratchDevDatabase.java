@@ -124,7 +124,12 @@ final class ScratchDevDatabase extends GuardedDevDatabase implements BaseCache {
             endSession(false);
             drop(admin);
             try {
-                create(admin, entry.database());
+                if (serverThrownAway) {
+                    // The whole server is this run's copy (embedded): the entry itself becomes the scratch database.
+                    TemplateEntries.consume(admin, entry, name, Optional.ofNullable(role).map(RunRole::name));
+                } else {
+                    create(admin, entry.database());
+                }
             } catch (SQLException e) {
                 // Evicted by a parallel run a moment ago, or the copy failed: start from an empty database after all.
                 create(admin, "template0");
@@ -135,7 +140,9 @@ final class ScratchDevDatabase extends GuardedDevDatabase implements BaseCache {
                 PgSession.execute(admin, "GRANT " + PgSession.quoteIdentifier(entry.owner().get()) + " TO "
                         + PgSession.quoteIdentifier(role.name()));
             }
-            TemplateEntries.touch(admin, entry);
+            if (!serverThrownAway) {
+                TemplateEntries.touch(admin, entry);
+            }
         } catch (SQLException e) {
             throw ConnectFailure.working("cannot use the cached base schema " + key, server, e);
         }
