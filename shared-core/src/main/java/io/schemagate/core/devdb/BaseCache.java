@@ -23,10 +23,21 @@ public interface BaseCache {
      */
     Lookup restore(BaseKey key) throws DevDatabaseException;
 
+    /** What became of a {@link #store}. */
+    record Stored(boolean kept, String note) {
+        public static final Stored STORED = new Stored(true, "");
+        /** A parallel run stored the same base first; this run simply continues where it was. */
+        public static final Stored ALREADY_CACHED = new Stored(false, "a parallel run cached it first");
+
+        /** The base cannot be kept, for the reason given; the run continues where it was. */
+        public static Stored notCacheable(String why) {
+            return new Stored(false, "not cached: " + why);
+        }
+    }
+
     /**
      * Keeps what the dev database holds now as the base for {@code key} and continues the run on a fresh copy of it
-     * (so {@link DevDatabase#connection()} changes). False when a parallel run stored the same base first: the run
-     * then simply continues where it was.
+     * (so {@link DevDatabase#connection()} changes), unless it says otherwise.
      */
-    boolean store(BaseKey key) throws DevDatabaseException;
+    Stored store(BaseKey key) throws DevDatabaseException;
 }

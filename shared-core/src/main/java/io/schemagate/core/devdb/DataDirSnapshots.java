@@ -219,6 +219,18 @@ final class DataDirSnapshots {
         return ByteBuffer.wrap(head, STATE_OFFSET, 4).order(ByteOrder.nativeOrder()).getInt() == SHUT_DOWN;
     }
 
+    /** Deletes the snapshot (one that did not start). */
+    void discard() {
+        Path snapshot = root.resolve(SNAPSHOT);
+        try {
+            Path retired = root.resolve("old-failed-" + System.nanoTime());
+            Files.move(snapshot, retired, StandardCopyOption.ATOMIC_MOVE);
+            DirectoryTree.delete(retired);
+        } catch (IOException | UncheckedIOException e) {
+            // gone already
+        }
+    }
+
     /** Deletes the snapshot, unless a parallel run has replaced it since its manifest was read. */
     private void discardUnsound(Path snapshot, String header) {
         try {

@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param privileged       replay as the dev URL's own login (on embedded and container dev databases: the server's
  *                         superuser) instead of a fresh unprivileged role: only for trusted migrations that need
  *                         superuser-only extensions or statements ({@code --dev-privileged})
+ * @param baseCache        the run may use the dev database's base cache: on the embedded server, start from the
+ *                         kept cluster and keep it again (never for a privileged run)
  */
-public record DevSettings(Duration statementTimeout, Duration lockTimeout, boolean privileged) {
+public record DevSettings(Duration statementTimeout, Duration lockTimeout, boolean privileged, boolean baseCache) {
 
     public DevSettings {
         Objects.requireNonNull(statementTimeout, "statementTimeout");
@@ -28,11 +30,19 @@ public record DevSettings(Duration statementTimeout, Duration lockTimeout, boole
 
     /** Least privilege: migrations replay as a fresh role that may do nothing outside its scratch database. */
     public DevSettings(Duration statementTimeout, Duration lockTimeout) {
-        this(statementTimeout, lockTimeout, false);
+        this(statementTimeout, lockTimeout, false, false);
+    }
+
+    public DevSettings(Duration statementTimeout, Duration lockTimeout, boolean privileged) {
+        this(statementTimeout, lockTimeout, privileged, false);
     }
 
     public DevSettings withPrivileged(boolean on) {
-        return new DevSettings(statementTimeout, lockTimeout, on);
+        return new DevSettings(statementTimeout, lockTimeout, on, baseCache);
+    }
+
+    public DevSettings withBaseCache(boolean on) {
+        return new DevSettings(statementTimeout, lockTimeout, privileged, on);
     }
 
     /**

@@ -30,7 +30,7 @@ final class EmbeddedDevDatabase extends OwnServerDevDatabase {
         PgArchive archive = EmbeddedBinaries.resolve(url.major(), Platform.current(), cache, MavenRepository.fromEnvironment());
         Path installation = new BinariesCache(cache).unpack(archive);
         EmbeddedDevDatabase embedded = new EmbeddedDevDatabase(url, new EmbeddedServer(installation, url.major(), launcher, base,
-                DataDirSnapshots.forInstallation(cache, installation)));
+                settings.baseCache() && !settings.privileged() ? DataDirSnapshots.forInstallation(cache, installation) : null));
         embedded.guard(); // before the server exists: a signal during the start still stops it
         try {
             embedded.server.start();
@@ -75,9 +75,9 @@ final class EmbeddedDevDatabase extends OwnServerDevDatabase {
             }
 
             @Override
-            public boolean store(BaseKey key) throws DevDatabaseException {
-                boolean stored = serverCache.store(key);
-                keepCluster |= stored;
+            public Stored store(BaseKey key) throws DevDatabaseException {
+                Stored stored = serverCache.store(key);
+                keepCluster |= stored.kept();
                 return stored;
             }
         });
@@ -86,6 +86,15 @@ final class EmbeddedDevDatabase extends OwnServerDevDatabase {
     @Override
     public int serverMajorVersion() {
         return versionNumber / 10000;
+    }
+
+    private boolean holdsOnlyEntries() {
+        try (java.sql.Connection superuser = PgSession.connect(server.superuserUrl())) {
+            PgSession.housekeeping(superuser);
+            return TemplateEntries.onlyEntries(superuser);
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /** For tests: the server behind this dev database. */
@@ -98,7 +107,9 @@ final class EmbeddedDevDatabase extends OwnServerDevDatabase {
         if (!abrupt && keepCluster) {
             run().serverKept(); // drop the run's database and role, so the snapshot holds only the cache
             closeRun(false);
-            server.keep();
+            if (holdsOnlyEntries()) {
+                server.keep();
+            }
         } else {
             closeRun(abrupt);
         }

@@ -47,7 +47,14 @@ final class EmbeddedServer implements AutoCloseable {
             "synchronous_commit=off",
             "max_connections=20",
             "listen_addresses=127.0.0.1",
-            "unix_socket_permissions=0700");
+            "unix_socket_permissions=0700",
+            // Nothing runs beside the server, whatever its files say (a kept cluster's included).
+            "archive_mode=off",
+            "shared_preload_libraries=",
+            "session_preload_libraries=",
+            // A kept cluster holds no more write-ahead log than it needs.
+            "min_wal_size=32MB",
+            "wal_recycle=off");
     /**
      * Who may log in how: the run's OS user over the socket (only it can enter the socket directory), password
      * (SCRAM) over loopback TCP, nothing else; no replication.
@@ -75,6 +82,10 @@ final class EmbeddedServer implements AutoCloseable {
     private long postmasterPid;
     private int port;
     private String password;
+    /** This attempt copied a kept cluster instead of running initdb. */
+    private volatile boolean startingFromSnapshot;
+    /** A kept cluster failed to start in this run: initdb from now on. */
+    private volatile boolean snapshotFailed;
 
     /**
      * @param installation the unpacked binaries ({@link BinariesCache})
@@ -107,7 +118,12 @@ final class EmbeddedServer implements AutoCloseable {
                 }
             } catch (DevDatabaseException e) {
                 stopRun();
-                throw e;
+                if (!startingFromSnapshot) {
+                    throw e;
+                }
+                // A kept cluster that does not start is not trusted again: this run and the next begin with initdb.
+                snapshots.discard();
+                snapshotFailed = true;
             }
         }
     }
@@ -133,7 +149,9 @@ final class EmbeddedServer implements AutoCloseable {
             throw new DevDatabaseException(failure("the run directory " + attemptRun.path() + " is too long a path for the "
                     + "server's Unix socket; point java.io.tmpdir (-Djava.io.tmpdir) at a shorter one"));
         }
-        if (snapshots != null && snapshots.restoreInto(attemptRun.data())) {
+        startingFromSnapshot = snapshots != null && !snapshotFailed && snapshots.restoreInto(attemptRun.data());
+        if (startingFromSnapshot) {
+            scrubConfiguration(attemptRun.data());
             resetSuperuserPassword(attemptRun, secret);
         } else {
             initdb(attemptRun, secret);
@@ -206,6 +224,22 @@ final class EmbeddedServer implements AutoCloseable {
             } catch (IOException ignored) {
                 // the run directory (0700) goes at close
             }
+        }
+    }
+
+    /**
+     * A kept cluster starts with what schemagate sets and nothing a run may have left: settings made with ALTER SYSTEM
+     * go, and so does anything that would start it as a standby or from a backup.
+     */
+    private static void scrubConfiguration(Path data) throws DevDatabaseException {
+        try {
+            Files.writeString(data.resolve("postgresql.auto.conf"), "# schemagate: emptied at every start of a kept cluster\n",
+                    StandardCharsets.UTF_8);
+            for (String leftover : List.of("recovery.signal", "standby.signal", "backup_label", "tablespace_map")) {
+                Files.deleteIfExists(data.resolve(leftover));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new DevDatabaseException("embedded PostgreSQL: cannot prepare the kept cluster: " + e.getMessage(), e);
         }
     }
 

@@ -26,6 +26,12 @@ final class ScratchDevDatabase extends GuardedDevDatabase implements BaseCache {
     private volatile String name;
     private volatile RunRole role;
     private volatile DevSettings settings;
+    /** {@link #sessionState} right after the dev session was configured. */
+    private volatile String sessionAtStart = "";
+    /** The role a restored or stored base's objects belong to: the run's role takes them over when it connects. */
+    private volatile String baseOwner;
+    /** The housekeeping session's backend while it copies or renames: a shutdown ends it before cleaning up. */
+    private volatile int housekeepingPid;
     private volatile boolean mayExist = true;
     private volatile Connection connection;
     private volatile RunSupervisor supervisor;
@@ -47,13 +53,14 @@ final class ScratchDevDatabase extends GuardedDevDatabase implements BaseCache {
     void connect(DevSettings settings) throws DevDatabaseException {
         this.settings = settings;
         if (role != null) {
-            handPublicSchemaToRole();
+            prepareForRole();
         }
         PostgresUrl target = role == null ? server.withDatabase(name) : role.login(server, name);
         try {
             Connection opened = PgSession.connect(target);
             connection = opened;
             PgSession.configure(opened, settings, server.searchPath());
+            sessionAtStart = sessionState(opened);
             supervisor = RunSupervisor.start(server, PgSession.backendPid(opened), settings);
         } catch (SQLException e) {
             if (role != null) {
@@ -66,13 +73,25 @@ final class ScratchDevDatabase extends GuardedDevDatabase implements BaseCache {
     }
 
     /**
-     * Before PostgreSQL 15 the {@code public} schema of a new database belongs to the bootstrap superuser; the run's
-     * role gets it, so migrations that create, alter or comment on it work as they do for an owner in production.
-     * A login that may not (not a superuser) leaves it: PUBLIC may create in it there anyway.
+     * A copy of a cached base: its objects pass from the role that replayed it to this run's role, so they belong to
+     * the role the new files run as, as when the base replays in the run itself. Before PostgreSQL 15 the
+     * {@code public} schema of a new database belongs to the bootstrap superuser; the run's role gets it, so
+     * migrations that create, alter or comment on it work as they do for an owner in production. A login that may not
+     * (not a superuser) leaves it: PUBLIC may create in it there anyway.
      */
-    private void handPublicSchemaToRole() throws DevDatabaseException {
+    private void prepareForRole() throws DevDatabaseException {
         try (Connection admin = PgSession.connect(server.withDatabase(name))) {
             PgSession.housekeeping(admin);
+            String inherited = baseOwner;
+            if (inherited != null) {
+                try {
+                    PgSession.execute(admin, "REASSIGN OWNED BY " + PgSession.quoteIdentifier(inherited) + " TO "
+                            + PgSession.quoteIdentifier(role.name()));
+                } catch (SQLException e) {
+                    throw ConnectFailure.working("cannot hand the cached base's objects to the run's role " + role.name(),
+                            server, e);
+                }
+            }
             try (PreparedStatement owner = admin.prepareStatement(
                     "SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = 'public'");
                  ResultSet rs = owner.executeQuery()) {
@@ -94,41 +113,53 @@ final class ScratchDevDatabase extends GuardedDevDatabase implements BaseCache {
      */
     void create(Connection admin, String template) throws SQLException {
         String quoted = PgSession.quoteIdentifier(name);
+        mayExist = true; // before: a shutdown while it is created must still look for it
         try {
+            // Closed until PUBLIC lost CONNECT: no other login's run may slip in between.
             PgSession.execute(admin, "CREATE DATABASE " + quoted
                     + (role == null ? "" : " OWNER " + PgSession.quoteIdentifier(role.name())) + " TEMPLATE "
-                    + PgSession.quoteIdentifier(template));
+                    + PgSession.quoteIdentifier(template) + " ALLOW_CONNECTIONS false");
         } catch (SQLException e) {
             mayExist = false; // nothing to drop
             throw e;
         }
-        mayExist = true;
         PgSession.execute(admin, "REVOKE ALL ON DATABASE " + quoted + " FROM PUBLIC");
+        PgSession.execute(admin, "ALTER DATABASE " + quoted + " WITH ALLOW_CONNECTIONS true");
     }
 
+    /**
+     * Only where migrations replay as a fresh role of their own: where they replay as the login, they could rename,
+     * drop or forge the login's cache entries for other runs.
+     */
     @Override
     public Optional<BaseCache> baseCache() {
-        return Optional.of(this);
+        return role == null ? Optional.empty() : Optional.of(this);
     }
 
     @Override
     public Lookup restore(BaseKey key) throws DevDatabaseException {
         BaseKey scoped = scoped(key);
-        try (Connection admin = PgSession.connect(server)) {
-            PgSession.housekeeping(admin);
+        TemplateEntries.Entry entry;
+        try (Connection admin = housekeepingSession()) {
             TemplateEntries.Found found = TemplateEntries.find(admin, scoped);
             if (found.entry().isEmpty()) {
                 return found.lookup();
             }
-            TemplateEntries.Entry entry = found.entry().get();
+            entry = found.entry().get();
             endSession(false);
             drop(admin);
             try {
                 if (serverThrownAway) {
                     // The whole server is this run's copy (embedded): the entry itself becomes the scratch database.
-                    TemplateEntries.consume(admin, entry, name, Optional.ofNullable(role).map(RunRole::name));
+                    TemplateEntries.consume(admin, entry, name, role.name());
+                    mayExist = true;
                 } else {
                     create(admin, entry.database());
+                    try {
+                        TemplateEntries.touch(admin, entry);
+                    } catch (SQLException e) {
+                        // bookkeeping for eviction only
+                    }
                 }
             } catch (SQLException e) {
                 // Evicted by a parallel run a moment ago, or the copy failed: start from an empty database after all.
@@ -136,54 +167,96 @@ final class ScratchDevDatabase extends GuardedDevDatabase implements BaseCache {
                 connect(settings);
                 return Lookup.MISS;
             }
-            if (role != null && entry.owner().isPresent()) {
-                PgSession.execute(admin, "GRANT " + PgSession.quoteIdentifier(entry.owner().get()) + " TO "
-                        + PgSession.quoteIdentifier(role.name()));
-            }
-            if (!serverThrownAway) {
-                TemplateEntries.touch(admin, entry);
-            }
         } catch (SQLException e) {
-            throw ConnectFailure.working("cannot use the cached base schema " + key, server, e);
+            throw ConnectFailure.working("cannot use the cached base schema " + key + " (--no-base-cache replays the base "
+                    + "instead)", server, e);
+        } finally {
+            housekeepingPid = 0;
         }
+        baseOwner = entry.owner().orElse(null);
         connect(settings);
         return Lookup.HIT;
     }
 
     @Override
-    public boolean store(BaseKey key) throws DevDatabaseException {
+    public Stored store(BaseKey key) throws DevDatabaseException {
         BaseKey scoped = scoped(key);
+        Optional<String> leftBehind = sessionLeftovers();
+        if (leftBehind.isPresent()) {
+            return Stored.notCacheable(leftBehind.get());
+        }
         endSession(false);
-        try (Connection admin = PgSession.connect(server)) {
-            PgSession.housekeeping(admin);
+        try (Connection admin = housekeepingSession()) {
             RunRole owner = role;
-            Optional<String> ownerName = Optional.ofNullable(owner).map(RunRole::name);
-            if (!TemplateEntries.adopt(admin, name, scoped, ownerName)) {
+            if (!TemplateEntries.adopt(admin, name, scoped, owner.name())) {
                 connect(settings);
-                return false;
+                return Stored.ALREADY_CACHED;
             }
-            // The base and its role belong to the cache now; this run goes on in a copy, as a new role.
+            // The base belongs to the cache now, its objects to the role that replayed it; this run goes on in a copy,
+            // as a new role that takes the copy's objects over.
             String next = ScratchName.next();
-            RunRole nextRole = owner == null ? null : RunRole.forScratch(next);
+            RunRole nextRole = RunRole.forScratch(next);
             mayExist = false;
             name = next;
             role = nextRole;
-            if (nextRole != null) {
-                nextRole.create(admin, settings);
-                PgSession.execute(admin, "GRANT " + PgSession.quoteIdentifier(owner.name()) + " TO "
-                        + PgSession.quoteIdentifier(nextRole.name()));
-            }
+            nextRole.create(admin, settings);
             create(admin, TemplateEntries.name(scoped));
             try {
                 TemplateEntries.evict(admin);
             } catch (SQLException e) {
                 // housekeeping: the next run that stores a base evicts again
             }
+            baseOwner = owner.name();
         } catch (SQLException e) {
-            throw ConnectFailure.working("cannot keep the replayed base schema " + key + " in the cache", server, e);
+            throw ConnectFailure.working("cannot keep the replayed base schema " + key + " in the cache (--no-base-cache "
+                    + "replays without it)", server, e);
+        } finally {
+            housekeepingPid = 0;
         }
         connect(settings);
-        return true;
+        return Stored.STORED;
+    }
+
+    /**
+     * What the dev session carries that a copy of its database cannot: settings a migration changed with {@code SET}
+     * (a later file may rely on its {@code search_path}), a {@code SET ROLE}, temporary objects. A base that leaves any
+     * is replayed every time, as without the cache.
+     */
+    private Optional<String> sessionLeftovers() {
+        try {
+            String now = sessionState(connection);
+            return now.equals(sessionAtStart) ? Optional.empty()
+                    : Optional.of("its files leave session state a copy cannot carry (" + now + ")");
+        } catch (SQLException e) {
+            return Optional.of("its session cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** The session's own settings, its role and whether it has temporary tables, as one line. */
+    private static String sessionState(Connection session) throws SQLException {
+        try (java.sql.Statement query = session.createStatement();
+             ResultSet rs = query.executeQuery("""
+                     SELECT coalesce((SELECT string_agg(name || '=' || setting, ', ' ORDER BY name) FROM pg_settings
+                                      WHERE source = 'session'), '')
+                            || CASE WHEN current_user <> session_user THEN '; SET ROLE ' || current_user ELSE '' END
+                            || CASE WHEN EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = pg_my_temp_schema())
+                                    THEN '; temporary tables' ELSE '' END""")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** A session of the URL's login for creating, copying and dropping databases; its pid is kept for a signal. */
+    private Connection housekeepingSession() throws SQLException {
+        Connection admin = PgSession.connect(server);
+        try {
+            PgSession.housekeeping(admin);
+            housekeepingPid = PgSession.backendPid(admin);
+        } catch (SQLException e) {
+            PgSession.closeQuietly(admin);
+            throw e;
+        }
+        return admin;
     }
 
     /**
@@ -244,6 +317,7 @@ final class ScratchDevDatabase extends GuardedDevDatabase implements BaseCache {
         }
         try (Connection admin = PgSession.connect(server)) {
             PgSession.housekeeping(admin);
+            endHousekeeping(admin);
             if (mayExist) {
                 try {
                     drop(admin);
@@ -259,8 +333,31 @@ final class ScratchDevDatabase extends GuardedDevDatabase implements BaseCache {
         }
     }
 
+    /**
+     * Ends a housekeeping session still copying or renaming (a shutdown in the middle of a restore or store), so the
+     * database it was creating is either rolled back or there to drop.
+     */
+    private void endHousekeeping(Connection admin) throws SQLException {
+        int pid = housekeepingPid;
+        if (pid == 0) {
+            return;
+        }
+        // From 14 on it waits (up to 5 s) until the backend is gone.
+        try (PreparedStatement terminate = admin.prepareStatement(versionNumber >= 140000
+                ? "SELECT pg_terminate_backend(?, 5000)" : "SELECT pg_terminate_backend(?)")) {
+            terminate.setInt(1, pid);
+            terminate.execute();
+        }
+    }
+
     private void drop(Connection admin) throws SQLException {
         String quoted = PgSession.quoteIdentifier(name);
+        try {
+            // A migration may have made its own database a template, which DROP refuses.
+            PgSession.execute(admin, "ALTER DATABASE " + quoted + " WITH IS_TEMPLATE false");
+        } catch (SQLException e) {
+            // not there (IF EXISTS below), or not ours to change: the drop says which
+        }
         if (versionNumber >= 130000) {
             // FORCE ends the dev session too, should the abort not have reached the server yet.
             PgSession.execute(admin, "DROP DATABASE IF EXISTS " + quoted + " WITH (FORCE)");

@@ -61,7 +61,8 @@ final class TemplateEntries {
     static Found find(Connection admin, BaseKey key) throws SQLException {
         String database = name(key);
         try (PreparedStatement query = admin.prepareStatement("""
-                SELECT d.datistemplate AND NOT d.datallowconn, shobj_description(d.oid, 'pg_database')
+                SELECT d.datistemplate AND NOT d.datallowconn AND pg_get_userbyid(d.datdba) = current_user,
+                       shobj_description(d.oid, 'pg_database'), pg_get_userbyid(d.datdba) = current_user
                 FROM pg_database d WHERE d.datname = ?""")) {
             query.setString(1, database);
             try (ResultSet rs = query.executeQuery()) {
@@ -74,8 +75,9 @@ final class TemplateEntries {
                         && (entry.get().owner().isEmpty() || roleExists(admin, entry.get().owner().get()))) {
                     return new Found(BaseCache.Lookup.HIT, entry);
                 }
-                if (comment == null || !comment.startsWith(MARK)) {
-                    // Not schemagate's (a user database that happens to have the name): neither used nor dropped.
+                if (comment == null || !comment.startsWith(MARK) || !rs.getBoolean(3)) {
+                    // Not this login's entry (a user database of that name, another login's database): neither used
+                    // nor dropped.
                     return new Found(BaseCache.Lookup.MISS, Optional.empty());
                 }
             }
@@ -94,7 +96,7 @@ final class TemplateEntries {
      *
      * @param owner the role that replayed the base: it loses LOGIN and stays as the owner of the entry's objects
      */
-    static boolean adopt(Connection admin, String scratch, BaseKey key, Optional<String> owner) throws SQLException {
+    static boolean adopt(Connection admin, String scratch, BaseKey key, String owner) throws SQLException {
         String database = PgSession.quoteIdentifier(name(key));
         for (int attempt = 1; ; attempt++) {
             admin.setAutoCommit(false);
@@ -103,10 +105,8 @@ final class TemplateEntries {
                 PgSession.execute(admin, "ALTER DATABASE " + database + " OWNER TO CURRENT_USER");
                 PgSession.execute(admin, "ALTER DATABASE " + database + " WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
                 PgSession.execute(admin, "REVOKE ALL ON DATABASE " + database + " FROM PUBLIC");
-                if (owner.isPresent()) {
-                    PgSession.execute(admin, "ALTER ROLE " + PgSession.quoteIdentifier(owner.get()) + " NOLOGIN PASSWORD NULL");
-                }
-                comment(admin, new Entry(name(key), key, owner, System.currentTimeMillis()));
+                PgSession.execute(admin, "ALTER ROLE " + PgSession.quoteIdentifier(owner) + " NOLOGIN PASSWORD NULL");
+                comment(admin, new Entry(name(key), key, Optional.of(owner), System.currentTimeMillis()));
                 admin.commit();
                 return true;
             } catch (SQLException e) {
@@ -137,13 +137,34 @@ final class TemplateEntries {
      * Turns {@code entry} itself into the database {@code into}, owned by {@code role} (else the login): on a server
      * that is thrown away after the run, where copying it would only cost time.
      */
-    static void consume(Connection admin, Entry entry, String into, Optional<String> role) throws SQLException {
+    static void consume(Connection admin, Entry entry, String into, String role) throws SQLException {
         String database = PgSession.quoteIdentifier(entry.database());
         String quoted = PgSession.quoteIdentifier(into);
         PgSession.execute(admin, "ALTER DATABASE " + database + " WITH IS_TEMPLATE false ALLOW_CONNECTIONS true");
         PgSession.execute(admin, "ALTER DATABASE " + database + " RENAME TO " + quoted);
-        if (role.isPresent()) {
-            PgSession.execute(admin, "ALTER DATABASE " + quoted + " OWNER TO " + PgSession.quoteIdentifier(role.get()));
+        PgSession.execute(admin, "ALTER DATABASE " + quoted + " OWNER TO " + PgSession.quoteIdentifier(role));
+        // A copy does not carry ALTER DATABASE … SET; neither may the entry itself.
+        PgSession.execute(admin, "ALTER DATABASE " + quoted + " RESET ALL");
+    }
+
+    /**
+     * Whether the server (reached as its superuser) holds nothing but the initial databases, entries and their owner
+     * roles: what a kept embedded cluster may carry to later runs. A run's database or role that could not be dropped,
+     * or anything else a migration made, and it is not kept.
+     */
+    static boolean onlyEntries(Connection superuser) throws SQLException {
+        try (PreparedStatement query = superuser.prepareStatement("""
+                SELECT NOT EXISTS (SELECT 1 FROM pg_database d
+                                   WHERE d.datname NOT IN ('postgres', 'template0', 'template1')
+                                     AND (d.datname !~ '^sg_base_[0-9a-f]{32}$' OR NOT d.datistemplate OR d.datallowconn))
+                   AND NOT EXISTS (SELECT 1 FROM pg_roles r
+                                   WHERE r.rolname <> current_user AND r.rolname !~ '^pg_'
+                                     AND (r.rolcanlogin OR r.rolsuper OR NOT EXISTS (
+                                          SELECT 1 FROM pg_database d
+                                          WHERE shobj_description(d.oid, 'pg_database') LIKE '%owner=' || r.rolname || ' %')))
+                   AND NOT EXISTS (SELECT 1 FROM pg_tablespace WHERE spcname NOT IN ('pg_default', 'pg_global'))""");
+             ResultSet rs = query.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
         }
     }
 

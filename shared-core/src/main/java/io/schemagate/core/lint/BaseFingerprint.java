@@ -15,7 +15,7 @@ import java.util.Properties;
 /**
  * The cache key of a base: everything on schemagate's side that decides what replaying it leaves in a dev database —
  * schemagate's version (how it replays), the dialect, the directory format and the tool's own tables created first,
- * and each replayed file's name and exact text, in run order. The dev database adds what is its own (server version,
+ * and each replayed file's name (within the directory) and exact text, in run order. The dev database adds what is its own (server version,
  * login, search path) when it stores or looks up the entry.
  */
 final class BaseFingerprint {
@@ -34,7 +34,7 @@ final class BaseFingerprint {
         toolTables.forEach(sql -> parts.add(sql.getBytes(StandardCharsets.UTF_8)));
         parts.add(("files " + base.size()).getBytes(StandardCharsets.UTF_8));
         for (MigrationScript script : base) {
-            parts.add(script.file().displayPath().getBytes(StandardCharsets.UTF_8));
+            parts.add(script.file().name().getBytes(StandardCharsets.UTF_8)); // within the directory, wherever it is
             parts.add(script.source().text().getBytes(StandardCharsets.UTF_8));
         }
         return BaseKey.of(parts);

@@ -66,7 +66,7 @@ public final class MigrateLint {
         String devDatabase = null;
         if (!history.added().isEmpty()) {
             progress.startingDevDatabase();
-            try (DevDatabase db = driver.open(request.devUrl(), request.settings())) {
+            try (DevDatabase db = driver.open(request.devUrl(), request.settings().withBaseCache(request.baseCache()))) {
                 Replay replay = new Replay(loaded, db, driver, request.policy(), diagnostics, progress);
                 String base = replay.base(history.base(), driver.toolTables(request.format()), request);
                 devDatabase = db.description() + base;
@@ -171,11 +171,11 @@ public final class MigrateLint {
             if (stoppedAt != null || diagnostics.size() > findings) {
                 return "; base of " + files + " replayed (not cached: it did not replay cleanly)";
             }
-            boolean stored = cache.get().store(key);
+            BaseCache.Stored stored = cache.get().store(key);
             bindSession();
             String again = lookup == BaseCache.Lookup.UNSOUND ? " again (the cached copy was unsound)" : "";
-            return "; base of " + files + " replayed" + (stored ? " and cached" + again + " (" + key + ")"
-                    : " (a parallel run cached it first)");
+            return "; base of " + files + " replayed" + (stored.kept() ? " and cached" + again + " (" + key + ")"
+                    : " (" + stored.note() + ")");
         }
 
         private void replay(List<MigrationFile> replayed, List<String> toolTables) throws SQLException {
