@@ -229,6 +229,91 @@ class BaseCacheTest {
         }
     }
 
+    @Test
+    void aBaseThatLeavesSessionStateIsNotCachedAndGivesTheSameResult() throws Exception {
+        Path path = Files.createDirectories(root.resolve("session"));
+        Files.writeString(path.resolve("1_users.sql"), "-- " + UUID.randomUUID() + "\nCREATE TABLE users (id int PRIMARY KEY);\n");
+        Files.writeString(path.resolve("2_app.sql"), """
+                -- atlas:txmode none
+                CREATE SCHEMA app;
+                SET search_path TO app, public;
+                CREATE TABLE orders (id int PRIMARY KEY);
+                """);
+        Files.writeString(path.resolve("3_new.sql"), "CREATE TABLE items (id int);\nALTER TABLE orders ADD COLUMN note text;\n");
+        MigrationDir dir = new MigrationDir(path, "migrations");
+        DirectoryHasher.hash(dir, new AtlasFormat());
+        LintReport off = MigrateLint.run(request(dir).withBaseCache(false));
+        LintReport on = lint(dir);
+        assertTrue(on.devDatabase().contains("replayed (not cached: its files leave session state a copy cannot carry"),
+                on.devDatabase());
+        assertEquals(summary(off), summary(on));
+        assertTrue(summary(on).contains("add_table public.items") || summary(on).contains("app.items"), summary(on));
+        assertFalse(summary(on).contains("DI509"), "the new file runs with the base's search_path: " + summary(on));
+    }
+
+    @Test
+    void theNewFilesOwnTheCopiedBaseAsTheyOwnAReplayedOne() throws Exception {
+        Path path = Files.createDirectories(root.resolve("owned"));
+        Files.writeString(path.resolve("1_users.sql"), "-- " + UUID.randomUUID() + "\nCREATE TABLE users (id int PRIMARY KEY);\n");
+        Files.writeString(path.resolve("2_new.sql"), "DROP OWNED BY CURRENT_USER;\nCREATE TABLE users (id bigint PRIMARY KEY);\n");
+        MigrationDir dir = new MigrationDir(path, "migrations");
+        DirectoryHasher.hash(dir, new AtlasFormat());
+        LintReport off = MigrateLint.run(request(dir).withBaseCache(false));
+        LintReport cold = lint(dir);
+        LintReport warm = lint(dir);
+        assertTrue(warm.devDatabase().contains("from the cache"), warm.devDatabase());
+        assertEquals(summary(off), summary(cold));
+        assertEquals(summary(off), summary(warm));
+        assertFalse(summary(warm).contains("DI509"), summary(warm));
+    }
+
+    @Test
+    void aRunThatReplaysAsTheLoginKeepsNoCache() throws Exception {
+        MigrationDir dir = directory(root.resolve("m"), UUID.randomUUID().toString());
+        LintRequest privileged = new LintRequest(dir, new AtlasFormat(), new NewFiles.Latest(1), DevUrl.parse(LocalPostgres.URL),
+                DevSettings.defaults().withPrivileged(true), Policy.DEFAULTS, Map.of(), true);
+        LintReport run = MigrateLint.run(privileged);
+        assertTrue(run.devDatabase().endsWith("; base of 3 files replayed (no base cache here)"), run.devDatabase());
+    }
+
+    @Test
+    void anEntryOfAnotherLoginIsNeverUsed() throws Exception {
+        MigrationDir dir = directory(root.resolve("m"), UUID.randomUUID().toString());
+        lint(dir);
+        String entry = newestEntry();
+        try (Connection c = admin()) {
+            execute(c, "DROP ROLE IF EXISTS sg_test_other_login");
+            execute(c, "CREATE ROLE sg_test_other_login");
+            execute(c, "ALTER DATABASE " + entry + " OWNER TO sg_test_other_login");
+        }
+        try {
+            LintReport run = lint(dir);
+            assertTrue(run.devDatabase().contains("replayed (a parallel run cached it first)"), run.devDatabase());
+        } finally {
+            try (Connection c = admin()) {
+                execute(c, "ALTER DATABASE " + entry + " WITH IS_TEMPLATE false");
+                execute(c, "DROP DATABASE " + entry);
+                execute(c, "DROP ROLE sg_test_other_login");
+            }
+        }
+    }
+
+    @Test
+    void aNewFileThatMakesItsDatabaseATemplateIsStillCleanedUp() throws Exception {
+        MigrationDir dir = directory(root.resolve("m"), UUID.randomUUID().toString());
+        Files.writeString(dir.path().resolve("4_new.sql"), """
+                -- atlas:txmode none
+                DO $$ BEGIN EXECUTE format('ALTER DATABASE %I WITH IS_TEMPLATE true', current_database()); END $$;
+                """);
+        DirectoryHasher.hash(dir, new AtlasFormat());
+        List<String> scratchBefore = LocalPostgres.scratchDatabases();
+        List<String> rolesBefore = loginRunRoles();
+        lint(dir);
+        lint(dir);
+        assertEquals(scratchBefore, LocalPostgres.scratchDatabases());
+        assertEquals(rolesBefore, loginRunRoles());
+    }
+
     private static LintReport lint(MigrationDir dir) throws Exception {
         return MigrateLint.run(request(dir));
     }
