@@ -1,5 +1,7 @@
 package io.schemagate.core.devdb;
 
+import io.schemagate.core.git.GitFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -12,6 +14,21 @@ public final class CacheDir {
     public static final String ENV = "SCHEMAGATE_CACHE";
 
     private CacheDir() {
+    }
+
+    /**
+     * {@link #resolve()}, refused when it holds files a git repository tracks: what the cache holds is run (server
+     * binaries, a kept cluster), so it must come from this machine or CI's cache, never from a commit of the change
+     * under review (CI caches such as GitLab's live inside the checkout).
+     */
+    public static Path resolveTrusted() throws DevDatabaseException {
+        Path dir = resolve();
+        if (Files.isDirectory(dir) && GitFiles.tracksAny(dir)) {
+            throw new DevDatabaseException("the cache directory " + dir + " holds files tracked by git; schemagate runs "
+                    + "what it keeps there, so it must not come from the repository: remove it from git, or point "
+                    + ENV + " elsewhere");
+        }
+        return dir;
     }
 
     public static Path resolve() {

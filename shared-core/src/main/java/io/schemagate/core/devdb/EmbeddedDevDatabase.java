@@ -26,7 +26,7 @@ final class EmbeddedDevDatabase extends OwnServerDevDatabase {
     static DevDatabase open(EmbeddedUrl url, DevSettings settings) throws DevDatabaseException {
         ServerLauncher launcher = ServerLauncher.forCurrentUser();
         RunBase base = RunBase.forCurrentUser();
-        Path cache = CacheDir.resolve();
+        Path cache = CacheDir.resolveTrusted();
         PgArchive archive = EmbeddedBinaries.resolve(url.major(), Platform.current(), cache, MavenRepository.fromEnvironment());
         Path installation = new BinariesCache(cache).unpack(archive);
         EmbeddedDevDatabase embedded = new EmbeddedDevDatabase(url, new EmbeddedServer(installation, url.major(), launcher, base,

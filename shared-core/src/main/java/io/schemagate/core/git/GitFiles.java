@@ -12,6 +12,14 @@ public final class GitFiles {
     private GitFiles() {
     }
 
+    /** Whether git tracks any file in {@code dir} (false without git, or outside a work tree). */
+    public static boolean tracksAny(Path dir) {
+        return GitProcess.run(dir, List.of("ls-files", "-z", "--", "."))
+                .filter(GitOutput::succeeded)
+                .map(out -> out.stdout().length > 0)
+                .orElse(false);
+    }
+
     /**
      * The content of {@code file} (relative to {@code dir}, with {@code /}) at {@code revision}: a commit such as
      * {@code HEAD}, or the empty string for the index (staged version).

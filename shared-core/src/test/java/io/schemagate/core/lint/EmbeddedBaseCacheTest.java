@@ -109,8 +109,23 @@ class EmbeddedBaseCacheTest {
         Run afterNew = run(LocalPostgres.URL, fast);
         assertTrue(afterNew.devDatabase().contains("base of 2 files from the cache"), afterNew.devDatabase());
 
-        assertEquals(List.of(), LocalPostgres.scratchDatabases().stream().filter(n -> !scratchBefore.contains(n)).toList());
-        assertEquals(loginRolesBefore, BaseCacheTest.loginRunRoles(), "no login role of a stopped run is left");
+        BaseCacheTest.assertNoneNew(scratchBefore, loginRolesBefore);
+    }
+
+    @Test
+    void aCacheDirectoryFromTheRepositoryIsRefused() throws Exception {
+        Path cache = Files.createDirectories(temp.resolve("cache").resolve("bases"));
+        Files.writeString(cache.resolve("planted"), "from a commit");
+        for (List<String> git : List.of(List.of("git", "init", "-q"), List.of("git", "add", "bases/planted"))) {
+            Process p = new ProcessBuilder(git).directory(temp.resolve("cache").toFile()).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            assertEquals(0, p.waitFor(), git.toString());
+        }
+        Process child = start("embedded://postgres/16", directory("m", ""));
+        child.getInputStream().readAllBytes();
+        assertTrue(child.waitFor(120, TimeUnit.SECONDS));
+        assertTrue(Files.readString(temp.resolve("stderr.txt")).contains("holds files tracked by git"),
+                Files.readString(temp.resolve("stderr.txt")));
     }
 
     private Path snapshot() throws IOException {

@@ -91,7 +91,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * starts the server; returns once it accepts the root login.
      */
     public static EmbeddedMariaDb start() throws DevDatabaseException {
-        Path installation = MariaDbBinaries.installation(CacheDir.resolve());
+        Path installation = MariaDbBinaries.installation(CacheDir.resolveTrusted());
         EmbeddedMariaDb server = new EmbeddedMariaDb(installation, launch(), RunBase.forCurrentUser());
         try {
             server.startServer();
