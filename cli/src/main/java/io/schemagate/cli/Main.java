@@ -5,10 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.ConsoleHandler;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.IFactory;
@@ -16,19 +12,10 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /** The {@code schemagate} command. */
 public final class Main {
-    /**
-     * The API clients log through java.util.logging onto stderr (hub4j its retries, GitLab4J and Jersey their
-     * requests and warnings); schemagate reports failures itself, one line each. Held here because the logging
-     * framework keeps loggers only weakly.
-     */
-    private static final List<Logger> CLIENT_LOGS = List.of(Logger.getLogger("org.kohsuke.github"),
-            Logger.getLogger("org.gitlab4j"), Logger.getLogger("org.glassfish.jersey"), Logger.getLogger("org.apache.http"));
-
     private Main() {
     }
 
     public static void main(String[] args) {
-        CLIENT_LOGS.forEach(log -> log.setLevel(Level.OFF));
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         boolean color = Terminal.colorAllowed(System.console() != null, System.getenv());
@@ -43,19 +30,14 @@ public final class Main {
     /**
      * Whatever libraries print on {@code System.out}/{@code System.err} (java.util.logging's console handler, a stray
      * stack trace) goes through the session's redacting terminal too, so every byte of output is redacted.
+     * java.util.logging is left uninitialised here: most commands never log, and starting its LogManager costs
+     * every run some 150 classes. When a library first logs, the LogManager reads {@link ClientLogging}, and the
+     * console handler it then makes writes to the redacted {@code System.err} set here.
      */
     private static void routeConsoleThrough(Terminal terminal) {
         System.setOut(new PrintStream(new DecodingOutputStream(terminal.out()), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new DecodingOutputStream(terminal.err()), true, StandardCharsets.UTF_8));
-        Logger root = Logger.getLogger("");
-        for (Handler handler : root.getHandlers()) {
-            if (handler instanceof ConsoleHandler console) { // it holds the System.err of its creation
-                root.removeHandler(console);
-                ConsoleHandler redacted = new ConsoleHandler();
-                redacted.setLevel(console.getLevel());
-                root.addHandler(redacted);
-            }
-        }
+        ClientLogging.installOnFirstUse();
     }
 
     /** Runs one command line and returns its exit code; never throws. */
