@@ -97,6 +97,12 @@ public final class Main {
         } else if (e instanceof CliException failure) {
             err.println("schemagate: " + failure.getMessage());
             code = failure.exitCode();
+        } else if (e instanceof OutOfMemoryError) {
+            // bin/schemagate caps the heap (-Xmx1g) so that every runner behaves alike; a bigger schema needs more.
+            err.println("schemagate: out of memory (" + e.getMessage() + ", at most "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB); give the JVM more, e.g."
+                    + " SCHEMAGATE_JAVA_OPTS=-Xmx4g");
+            code = ExitCode.ENVIRONMENT;
         } else {
             err.println("schemagate: internal error: " + e
                     + (session.verbose() ? "" : " (run with --verbose for details, and please report it)"));
