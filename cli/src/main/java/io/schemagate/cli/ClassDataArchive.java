@@ -33,8 +33,8 @@ import java.util.stream.Stream;
  * lint} of a small directory on an in-memory SQLite dev database in text and JSON, plus one on an unreachable
  * PostgreSQL (its driver's connection path). Then {@code -Xshare:dump} archives the classes listed. Next to the
  * archive, {@code ARCHIVE.jvm} names the Java runtime it was made by ({@code java.home} and
- * {@code java.runtime.version}): the launcher uses the archive only with that runtime, since another build of the JVM
- * would reject it and then start with no archive at all, not even the JDK's own.
+ * {@code java.runtime.version}): the launcher uses the archive only with that version of Java, since another build
+ * of the JVM would reject it and then start with no archive at all, not even the JDK's own.
  *
  * <p>Making the archive never fails the build: where the JVM cannot dump one, this prints why and exits 0, and
  * schemagate runs without an archive.
@@ -55,7 +55,12 @@ public final class ClassDataArchive {
             System.exit(2);
         }
         Path archive = Path.of(args[0]).toAbsolutePath();
-        String problem = make(archive);
+        String problem;
+        try {
+            problem = make(archive);
+        } catch (IOException | RuntimeException e) {
+            problem = e.toString();
+        }
         if (problem != null) {
             System.err.println("schemagate: no class-data sharing archive (" + problem + "); schemagate runs without"
                     + " one, only starting slower");
@@ -140,7 +145,8 @@ public final class ClassDataArchive {
                 CREATE UNIQUE INDEX users_email ON users (email);
                 """);
         Files.writeString(migrations.resolve("20260102000000_orders.sql"), """
-                CREATE TABLE orders (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users (id), total REAL);
+                CREATE TABLE orders (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users (id),
+                  total REAL);
                 ALTER TABLE users ADD COLUMN created_at TEXT DEFAULT CURRENT_TIMESTAMP;
                 CREATE INDEX orders_user ON orders (user_id);
                 INSERT INTO users (id, name) VALUES (1, 'first');
