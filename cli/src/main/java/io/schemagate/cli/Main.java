@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.IFactory;
@@ -64,7 +65,7 @@ public final class Main {
                 return failed(e, session);
             }
         }
-        CommandLine cli = commandLine(session);
+        CommandLine cli = commandLine(session, needed(args));
         cli.setOut(terminal.out());
         cli.setErr(terminal.err());
         cli.setUsageHelpWidth(100);
@@ -115,19 +116,51 @@ public final class Main {
         return code;
     }
 
-    static CommandLine commandLine(Session session) {
+    /** The top-level commands, in the order the usage lists them. */
+    static final List<String> TOP_LEVEL = List.of("migrate", "schema", "explain");
+
+    /**
+     * The top-level commands a command line can need. picocli builds the whole model of every command it is given
+     * (options, mixins, converters, help), which a run pays for at start-up whether it runs the command or not. The
+     * root's own options take no value, so the first argument that is not an option names the command: only that one
+     * is made (with all its subcommands, for its usage). With no such argument, {@code --version} needs none;
+     * anything else ({@code --help}, nothing, a misspelt command) gets them all, for the usage and picocli's
+     * suggestions.
+     */
+    static Predicate<String> needed(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                break;
+            }
+            if (!arg.startsWith("-")) {
+                return TOP_LEVEL.contains(arg) ? arg::equals : name -> true;
+            }
+        }
+        List<String> options = List.of(args);
+        boolean versionOnly = (options.contains("--version") || options.contains("-V"))
+                && !options.contains("--help") && !options.contains("-h");
+        return name -> !versionOnly;
+    }
+
+    static CommandLine commandLine(Session session, Predicate<String> needed) {
         IFactory factory = sessionFactory(session);
-        CommandLine cli = new CommandLine(new SchemagateCommand(session), factory)
-                .addSubcommand(new CommandLine(new MigrateCommand(), factory)
-                        .addSubcommand(new CommandLine(new LintCommand(session), factory))
-                        .addSubcommand(new CommandLine(new HashCommand(session), factory))
-                        .addSubcommand(new CommandLine(new ValidateCommand(session), factory))
-                        .addSubcommand(new CommandLine(new PushCommand(session), factory))
-                        .addSubcommand(new CommandLine(new PullCommand(session), factory))
-                        .addSubcommand(new CommandLine(new DiffCommand(session), factory)))
-                .addSubcommand(new CommandLine(new SchemaCommand(), factory)
-                        .addSubcommand(new CommandLine(new PlanCommand(session), factory)))
-                .addSubcommand(new CommandLine(new ExplainCommand(session), factory));
+        CommandLine cli = new CommandLine(new SchemagateCommand(session), factory);
+        if (needed.test("migrate")) {
+            cli.addSubcommand(new CommandLine(new MigrateCommand(), factory)
+                    .addSubcommand(new CommandLine(new LintCommand(session), factory))
+                    .addSubcommand(new CommandLine(new HashCommand(session), factory))
+                    .addSubcommand(new CommandLine(new ValidateCommand(session), factory))
+                    .addSubcommand(new CommandLine(new PushCommand(session), factory))
+                    .addSubcommand(new CommandLine(new PullCommand(session), factory))
+                    .addSubcommand(new CommandLine(new DiffCommand(session), factory)));
+        }
+        if (needed.test("schema")) {
+            cli.addSubcommand(new CommandLine(new SchemaCommand(), factory)
+                    .addSubcommand(new CommandLine(new PlanCommand(session), factory)));
+        }
+        if (needed.test("explain")) {
+            cli.addSubcommand(new CommandLine(new ExplainCommand(session), factory));
+        }
         // "@FILE" arguments would be replaced by the file's text, which error messages then echo (a secret file's too).
         cli.setExpandAtFiles(false);
         // The environment the session was given, not the process's: tests and the action pass their own.
