@@ -8,7 +8,7 @@
 # The base image is SCHEMAGATE_BASE_IMAGE: with podman (the default engine) localhost/schemagate-base:bookworm,
 # made by build-base.sh when missing; with docker debian:bookworm-slim. PODMAN_RUNTIME (default runc) is podman's
 # --runtime, empty for podman's own default. SCHEMAGATE_JAR builds from another jar. The build context is a temp
-# directory holding only the Dockerfile, the entrypoint script and the jar.
+# directory holding only the Dockerfile, the entrypoint script, the launcher (bin/schemagate) and the jar.
 set -euo pipefail
 
 here=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd)
@@ -51,8 +51,9 @@ trap 'rm -rf "$context" "$log"' EXIT
 cp "$here/../Dockerfile" "$context/Dockerfile"
 mkdir -p "$context/cli/target"
 cp "$jar" "$context/cli/target/schemagate.jar"
-mkdir -p "$context/github-action/image"
+mkdir -p "$context/github-action/image" "$context/bin"
 cp "$here/entrypoint.sh" "$context/github-action/image/entrypoint.sh"
+cp "$root/bin/schemagate" "$context/bin/schemagate"
 
 # Extra options, split on spaces: BUILD_OPTIONS='--pull --no-cache' for a release (fresh base and packages).
 read -r -a extra <<<"${BUILD_OPTIONS:-}"

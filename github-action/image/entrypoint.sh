@@ -7,7 +7,9 @@
 # embedded dev database would otherwise run in. So, as root with a workspace that someone else owns, run as that
 # owner: the embedded PostgreSQL then starts, and the report, outputs and summary belong to the runner's user.
 set -eu
-jar=/opt/schemagate/schemagate.jar
+# The launcher says how the JVM runs (bin/schemagate in the repository); it runs this jar, never building one.
+launcher=/opt/schemagate/bin/schemagate
+export SCHEMAGATE_JAR=/opt/schemagate/schemagate.jar
 workspace=${GITHUB_WORKSPACE:-$PWD}
 owner=$(stat -c %u:%g "$workspace" 2>/dev/null || echo 0:0)
 if [ "$(id -u)" = 0 ] && [ "${owner%%:*}" != 0 ]; then
@@ -18,6 +20,6 @@ if [ "$(id -u)" = 0 ] && [ "${owner%%:*}" != 0 ]; then
   getent group "$gid" >/dev/null || echo "runner:x:$gid:" >>/etc/group
   getent passwd "$uid" >/dev/null || echo "runner:x:$uid:$gid:runner:$home:/bin/sh" >>/etc/passwd
   export HOME=$home XDG_CACHE_HOME=$home/.cache
-  exec setpriv --reuid="$uid" --regid="$gid" --clear-groups java -jar "$jar" "$@"
+  exec setpriv --reuid="$uid" --regid="$gid" --clear-groups "$launcher" "$@"
 fi
-exec java -jar "$jar" "$@"
+exec "$launcher" "$@"

@@ -5,10 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.ConsoleHandler;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.IFactory;
@@ -16,19 +13,10 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /** The {@code schemagate} command. */
 public final class Main {
-    /**
-     * The API clients log through java.util.logging onto stderr (hub4j its retries, GitLab4J and Jersey their
-     * requests and warnings); schemagate reports failures itself, one line each. Held here because the logging
-     * framework keeps loggers only weakly.
-     */
-    private static final List<Logger> CLIENT_LOGS = List.of(Logger.getLogger("org.kohsuke.github"),
-            Logger.getLogger("org.gitlab4j"), Logger.getLogger("org.glassfish.jersey"), Logger.getLogger("org.apache.http"));
-
     private Main() {
     }
 
     public static void main(String[] args) {
-        CLIENT_LOGS.forEach(log -> log.setLevel(Level.OFF));
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         boolean color = Terminal.colorAllowed(System.console() != null, System.getenv());
@@ -43,19 +31,14 @@ public final class Main {
     /**
      * Whatever libraries print on {@code System.out}/{@code System.err} (java.util.logging's console handler, a stray
      * stack trace) goes through the session's redacting terminal too, so every byte of output is redacted.
+     * java.util.logging is left uninitialised here: most commands never log, and starting its LogManager costs
+     * every run some 150 classes. When a library first logs, the LogManager reads {@link ClientLogging}, and the
+     * console handler it then makes writes to the redacted {@code System.err} set here.
      */
     private static void routeConsoleThrough(Terminal terminal) {
         System.setOut(new PrintStream(new DecodingOutputStream(terminal.out()), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new DecodingOutputStream(terminal.err()), true, StandardCharsets.UTF_8));
-        Logger root = Logger.getLogger("");
-        for (Handler handler : root.getHandlers()) {
-            if (handler instanceof ConsoleHandler console) { // it holds the System.err of its creation
-                root.removeHandler(console);
-                ConsoleHandler redacted = new ConsoleHandler();
-                redacted.setLevel(console.getLevel());
-                root.addHandler(redacted);
-            }
-        }
+        ClientLogging.installOnFirstUse();
     }
 
     /** Runs one command line and returns its exit code; never throws. */
@@ -82,7 +65,7 @@ public final class Main {
                 return failed(e, session);
             }
         }
-        CommandLine cli = commandLine(session);
+        CommandLine cli = commandLine(session, needed(args));
         cli.setOut(terminal.out());
         cli.setErr(terminal.err());
         cli.setUsageHelpWidth(100);
@@ -115,6 +98,12 @@ public final class Main {
         } else if (e instanceof CliException failure) {
             err.println("schemagate: " + failure.getMessage());
             code = failure.exitCode();
+        } else if (e instanceof OutOfMemoryError) {
+            // bin/schemagate caps the heap (-Xmx1g) so that every runner behaves alike; a bigger schema needs more.
+            err.println("schemagate: out of memory (" + e.getMessage() + ", at most "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB); give the JVM more, e.g."
+                    + " SCHEMAGATE_JAVA_OPTS=-Xmx4g");
+            code = ExitCode.ENVIRONMENT;
         } else {
             err.println("schemagate: internal error: " + e
                     + (session.verbose() ? "" : " (run with --verbose for details, and please report it)"));
@@ -127,19 +116,51 @@ public final class Main {
         return code;
     }
 
-    static CommandLine commandLine(Session session) {
+    /** The top-level commands, in the order the usage lists them. */
+    static final List<String> TOP_LEVEL = List.of("migrate", "schema", "explain");
+
+    /**
+     * The top-level commands a command line can need. picocli builds the whole model of every command it is given
+     * (options, mixins, converters, help), which a run pays for at start-up whether it runs the command or not. The
+     * root's own options take no value, so the first argument that is not an option names the command: only that one
+     * is made (with all its subcommands, for its usage). With no such argument, {@code --version} needs none;
+     * anything else ({@code --help}, nothing, a misspelt command) gets them all, for the usage and picocli's
+     * suggestions.
+     */
+    static Predicate<String> needed(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                break;
+            }
+            if (!arg.startsWith("-")) {
+                return TOP_LEVEL.contains(arg) ? arg::equals : name -> true;
+            }
+        }
+        List<String> options = List.of(args);
+        boolean versionOnly = (options.contains("--version") || options.contains("-V"))
+                && !options.contains("--help") && !options.contains("-h");
+        return name -> !versionOnly;
+    }
+
+    static CommandLine commandLine(Session session, Predicate<String> needed) {
         IFactory factory = sessionFactory(session);
-        CommandLine cli = new CommandLine(new SchemagateCommand(session), factory)
-                .addSubcommand(new CommandLine(new MigrateCommand(), factory)
-                        .addSubcommand(new CommandLine(new LintCommand(session), factory))
-                        .addSubcommand(new CommandLine(new HashCommand(session), factory))
-                        .addSubcommand(new CommandLine(new ValidateCommand(session), factory))
-                        .addSubcommand(new CommandLine(new PushCommand(session), factory))
-                        .addSubcommand(new CommandLine(new PullCommand(session), factory))
-                        .addSubcommand(new CommandLine(new DiffCommand(session), factory)))
-                .addSubcommand(new CommandLine(new SchemaCommand(), factory)
-                        .addSubcommand(new CommandLine(new PlanCommand(session), factory)))
-                .addSubcommand(new CommandLine(new ExplainCommand(session), factory));
+        CommandLine cli = new CommandLine(new SchemagateCommand(session), factory);
+        if (needed.test("migrate")) {
+            cli.addSubcommand(new CommandLine(new MigrateCommand(), factory)
+                    .addSubcommand(new CommandLine(new LintCommand(session), factory))
+                    .addSubcommand(new CommandLine(new HashCommand(session), factory))
+                    .addSubcommand(new CommandLine(new ValidateCommand(session), factory))
+                    .addSubcommand(new CommandLine(new PushCommand(session), factory))
+                    .addSubcommand(new CommandLine(new PullCommand(session), factory))
+                    .addSubcommand(new CommandLine(new DiffCommand(session), factory)));
+        }
+        if (needed.test("schema")) {
+            cli.addSubcommand(new CommandLine(new SchemaCommand(), factory)
+                    .addSubcommand(new CommandLine(new PlanCommand(session), factory)));
+        }
+        if (needed.test("explain")) {
+            cli.addSubcommand(new CommandLine(new ExplainCommand(session), factory));
+        }
         // "@FILE" arguments would be replaced by the file's text, which error messages then echo (a secret file's too).
         cli.setExpandAtFiles(false);
         // The environment the session was given, not the process's: tests and the action pass their own.

@@ -50,7 +50,6 @@ import picocli.CommandLine.Parameters;
             "3 dev database failure (or a --report that could not be written)."})
 final class PlanCommand implements Callable<Integer> {
     private static final List<String> REPORT_FORMATS = List.of("json", "markdown", "dotenv");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Mixin
     DirectoryOptions options;
@@ -176,11 +175,18 @@ final class PlanCommand implements Callable<Integer> {
         doc.put("unplanned", result.residual().stream().map(c -> Map.of("kind", c.kind(), "object", c.object()))
                 .toList());
         try {
-            doc.put("lint", report == null ? null : JSON.readTree(LintJson.render(report)));
-            return JSON.writeValueAsString(doc) + "\n";
+            doc.put("lint", report == null ? null : Json.MAPPER.readTree(LintJson.render(report)));
+            return Json.MAPPER.writeValueAsString(doc) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /**
+     * Made on first use, not when picocli builds the command tree: Jackson's databind is some 350 classes, which
+     * every other command ({@code --version} too) would load for nothing.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 }

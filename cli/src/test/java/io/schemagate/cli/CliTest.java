@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -190,6 +191,32 @@ class CliTest {
         CliRun run = CliRun.of("--version");
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().matches("(?s)schemagate \\d+\\.\\d+\\.\\d+.*"), run.out());
+    }
+
+    /** Only the top-level command a line names is built; --version needs none; help and typos get them all. */
+    @Test
+    void onlyTheNamedTopLevelCommandIsBuilt() {
+        assertEquals(List.of("migrate"), needed("--verbose", "migrate", "lint", "--dir", "d"));
+        assertEquals(List.of("schema"), needed("schema", "plan", "--help"));
+        assertEquals(List.of(), needed("--version"));
+        assertEquals(Main.TOP_LEVEL, needed("--version", "--help"));
+        assertEquals(Main.TOP_LEVEL, needed("--help"));
+        assertEquals(Main.TOP_LEVEL, needed());
+        assertEquals(Main.TOP_LEVEL, needed("migrat", "lint"));
+
+        CliRun typo = CliRun.of("migrat", "lint");
+        assertEquals(2, typo.exitCode(), typo.toString());
+        assertTrue(typo.err().startsWith("schemagate: Unmatched arguments from index 0: 'migrat'"), typo.err());
+        CliRun usage = CliRun.of("--help");
+        for (String command : Main.TOP_LEVEL) {
+            assertTrue(usage.out().contains("  " + command + " "), usage.out());
+        }
+        CliRun explain = CliRun.of("explain", "--help");
+        assertEquals(0, explain.exitCode(), explain.toString());
+    }
+
+    private static List<String> needed(String... args) {
+        return Main.TOP_LEVEL.stream().filter(Main.needed(args)).toList();
     }
 
     @Test

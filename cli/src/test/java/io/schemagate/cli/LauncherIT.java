@@ -112,6 +112,23 @@ class LauncherIT {
         assertEquals("schemagate: does/not/exist: no such directory (--dir)\n", usage.err());
     }
 
+    /**
+     * The package build makes the class-data sharing archive next to the jar, and the launcher starts the JVM with it:
+     * schemagate's own classes come from it, and nothing about it reaches stderr. SCHEMAGATE_JAVA_OPTS comes after
+     * the launcher's options (here a class-load log into a file).
+     */
+    @Test
+    void startsFromTheClassDataArchiveMadeWithTheJar(@TempDir Path temp) throws Exception {
+        assertTrue(Files.isRegularFile(ROOT.resolve("cli/target/schemagate.jsa")), "package makes the archive");
+        Path log = temp.resolve("classes.log");
+        Result run = launch(Map.of("SCHEMAGATE_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), "--version");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals("", run.err());
+        String classes = Files.readString(log);
+        assertTrue(classes.contains("io.schemagate.cli.Main source: shared objects file"), classes);
+        assertTrue(classes.contains("picocli.CommandLine source: shared objects file"), "picocli too");
+    }
+
     @Test
     void terminatedLintLeavesNoScratchDatabaseAndNoStackTrace(@TempDir Path temp) throws Exception {
         LocalPostgres.require();

@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
 public record PullRequestContext(String apiUrl, String repository, int number, String baseSha, String headSha,
         String baseRef) {
     public static final String PUBLIC_API_URL = "https://api.github.com";
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** {@code SCHEME://HOST[:PORT]/OWNER/REPO/pull/N}. */
     private static final Pattern JENKINS_CHANGE =
             Pattern.compile("(https?://[^/]+)/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+)/pull/([0-9]{1,9})/?");
@@ -45,7 +44,9 @@ public record PullRequestContext(String apiUrl, String repository, int number, S
         }
         JsonNode event;
         try {
-            event = JSON.readTree(Files.readAllBytes(Path.of(eventPath)));
+            // A mapper of its own, made only here: every lint asks for the pull request, and a static one would
+            // load Jackson's databind (some 350 classes) into runs outside GitHub too.
+            event = new ObjectMapper().readTree(Files.readAllBytes(Path.of(eventPath)));
         } catch (IOException e) {
             throw new GithubException("GITHUB_EVENT_PATH " + eventPath + ": cannot read the event payload ("
                     + e.getClass().getSimpleName() + ")", e);
