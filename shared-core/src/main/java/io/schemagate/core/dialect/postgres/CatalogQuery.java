@@ -80,15 +80,21 @@ final class CatalogQuery {
      * the saved value is put back (again transaction-locally, so a later COMMIT or ROLLBACK ends up where it would
      * have without inspection).
      *
-     * <p>A prepared statement, although there are no parameters: planning these catalog joins costs more than running
-     * them, and the driver (pgjdbc's default {@code prepareThreshold}) keeps the plans on the server once the same
-     * text has run a few times on the connection, which inspection after every statement does.
+     * <p>A prepared statement, with whatever varies (the oids of a scope) as parameters: planning these catalog joins
+     * costs more than running them, and the driver (pgjdbc's default {@code prepareThreshold}) keeps the plans on the
+     * server once the same text has run a few times on the connection, which inspection after every statement does.
      */
     static void run(Connection connection, List<CatalogReader> readers) throws SQLException {
         String sql = SAVE_SEARCH_PATH + ";\n" + PIN_SEARCH_PATH + ";\n"
                 + readers.stream().map(CatalogReader::sql).collect(Collectors.joining(";\n"));
         String saved;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (CatalogReader reader : readers) {
+                for (String value : reader.parameters()) {
+                    statement.setString(index++, value);
+                }
+            }
             statement.execute();
             try (ResultSet rs = statement.getResultSet()) {
                 rs.next();

@@ -34,6 +34,7 @@ final class ColumnReader implements CatalogReader {
     private final Map<Long, List<Column>> byRelation = new HashMap<>();
     private ColumnNames names;
     private final String sql;
+    private final List<String> parameters;
 
     ColumnReader() {
         this(RelationScope.ALL);
@@ -41,11 +42,17 @@ final class ColumnReader implements CatalogReader {
 
     ColumnReader(RelationScope scope) {
         this.sql = scope.apply(SQL, "a.attrelid");
+        this.parameters = scope.parameters();
     }
 
     @Override
     public String sql() {
         return sql;
+    }
+
+    @Override
+    public List<String> parameters() {
+        return parameters;
     }
 
     @Override

@@ -55,6 +55,7 @@ final class ConstraintReader implements CatalogReader {
             ORDER BY con.conrelid, con.conname""";
 
     private final String sql;
+    private final List<String> parameters;
     private final ColumnReader columnReader;
     private final Map<Long, TableConstraints> byTable = new HashMap<>();
 
@@ -70,12 +71,18 @@ final class ConstraintReader implements CatalogReader {
     ConstraintReader(int serverMajor, ColumnReader columnReader, RelationScope scope) {
         this.sql = scope.apply(SQL.formatted(serverMajor >= 18 ? "con.conenforced" : "true", CatalogQuery.USER_SCHEMA,
                 CatalogQuery.notFromExtension("pg_class", "c.oid")), "con.conrelid");
+        this.parameters = scope.parameters();
         this.columnReader = columnReader;
     }
 
     @Override
     public String sql() {
         return sql;
+    }
+
+    @Override
+    public List<String> parameters() {
+        return parameters;
     }
 
     @Override

@@ -42,6 +42,7 @@ final class IndexReader implements CatalogReader {
     private final Map<Long, List<Index>> byRelation = new HashMap<>();
 
     private final String sql;
+    private final List<String> parameters;
 
     /** @param columnReader runs before this reader; resolves the attnums of index parts */
     IndexReader(ColumnReader columnReader) {
@@ -51,11 +52,17 @@ final class IndexReader implements CatalogReader {
     IndexReader(ColumnReader columnReader, RelationScope scope) {
         this.columnReader = columnReader;
         this.sql = scope.apply(SQL, "i.indrelid");
+        this.parameters = scope.parameters();
     }
 
     @Override
     public String sql() {
         return sql;
+    }
+
+    @Override
+    public List<String> parameters() {
+        return parameters;
     }
 
     @Override

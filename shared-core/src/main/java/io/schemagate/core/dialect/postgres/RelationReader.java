@@ -53,6 +53,7 @@ final class RelationReader implements CatalogReader {
 
     private final List<Row> rows = new ArrayList<>();
     private final String sql;
+    private final List<String> parameters;
 
     RelationReader() {
         this(RelationScope.ALL);
@@ -60,11 +61,17 @@ final class RelationReader implements CatalogReader {
 
     RelationReader(RelationScope scope) {
         this.sql = scope.apply(SQL, "c.oid");
+        this.parameters = scope.parameters();
     }
 
     @Override
     public String sql() {
         return sql;
+    }
+
+    @Override
+    public List<String> parameters() {
+        return parameters;
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.schemagate.core.dialect.postgres;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Which relations the relation readers (tables, views, their columns, indexes, constraints, triggers) read: all of
@@ -28,12 +28,26 @@ record RelationScope(Set<Long> oids) {
         return oids == null;
     }
 
-    /** The reader's query with its mark replaced by {@code column = ANY (…)}; oids are numbers, never text. */
+    /**
+     * The reader's query with its mark replaced by {@code column = ANY (?)}: one text whatever the oids, so the server
+     * plans it once per connection; {@link #parameters()} gives the value.
+     */
     String apply(String sql, String column) {
         if (oids == null) {
             return sql;
         }
-        String list = oids.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
-        return sql.replace(MARK, " " + column + " = ANY ('{" + list + "}'::pg_catalog.oid[])");
+        return sql.replace(MARK, " " + column + " = ANY (?::pg_catalog.oid[])");
+    }
+
+    /** The parameters of a query {@link #apply} narrowed: the oids as an array literal; none for all. */
+    List<String> parameters() {
+        return oids == null ? List.of() : List.of(literal(oids));
+    }
+
+    /** An {@code oid[]} literal; oids are numbers, never text from the migration. */
+    static String literal(Set<Long> oids) {
+        StringBuilder out = new StringBuilder("{");
+        oids.stream().sorted().forEach(oid -> out.append(out.length() > 1 ? "," : "").append(oid));
+        return out.append('}').toString();
     }
 }

@@ -38,6 +38,7 @@ final class TriggerReader implements CatalogReader {
 
     private final Map<Long, List<Trigger>> byRelation = new HashMap<>();
     private final String sql;
+    private final List<String> parameters;
 
     TriggerReader() {
         this(RelationScope.ALL);
@@ -45,11 +46,17 @@ final class TriggerReader implements CatalogReader {
 
     TriggerReader(RelationScope scope) {
         this.sql = scope.apply(SQL, "t.tgrelid");
+        this.parameters = scope.parameters();
     }
 
     @Override
     public String sql() {
         return sql;
+    }
+
+    @Override
+    public List<String> parameters() {
+        return parameters;
     }
 
     @Override
