@@ -30,14 +30,17 @@ import java.util.Set;
  */
 final class LockScopedInspector implements Inspector {
     private String names;
+    /** The standalone composite types the last whole inspection found (the digest reads them by oid). */
+    private Set<Long> composites = Set.of();
     private Set<Long> heldBefore = Set.of();
     private int scoped;
 
     @Override
     public Catalog inspect(Connection connection) throws SQLException {
-        NameGuardReader guard = new NameGuardReader();
+        NameGuardReader guard = NameGuardReader.whole();
         Catalog catalog = PostgresInspector.inspect(connection, RelationScope.ALL, Catalog.empty(), List.of(guard));
         names = guard.digest();
+        composites = guard.composites();
         heldBefore = Set.of();
         return catalog;
     }
@@ -70,7 +73,7 @@ final class LockScopedInspector implements Inspector {
             scope = new HashSet<>(reader.scope());
             scope.addAll(locked); // dropped relations: gone from the catalogs, still to be taken out of the model
         }
-        NameGuardReader guard = new NameGuardReader();
+        NameGuardReader guard = NameGuardReader.scoped(composites);
         Catalog catalog = PostgresInspector.inspect(connection, new RelationScope(scope), before, List.of(guard));
         if (!guard.digest().equals(names) || !sameOutsideRelations(before, catalog)) {
             return whole(connection, locked);
