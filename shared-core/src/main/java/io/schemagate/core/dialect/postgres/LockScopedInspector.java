@@ -5,11 +5,11 @@ import io.schemagate.core.lock.RelationLock;
 import io.schemagate.core.replay.Inspector;
 import io.schemagate.core.replay.Observation;
 import io.schemagate.core.schema.Catalog;
-import io.schemagate.core.schema.Schema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,11 +17,12 @@ import java.util.Set;
  *
  * <p>Every change to a relation's definition takes a lock of at least SHARE UPDATE EXCLUSIVE on it, and the
  * transaction keeps it until it ends; the lock probe has just read them ({@link Observation.Locks#held()}). Those
- * relations, and the ones whose model names them ({@link ScopeReader}), are read again; the rest are kept from the
- * schema before the statement. What is not a relation — schemas, sequences, enums, functions — is cheap and read in
- * full, and so is a digest of the type and collation names ({@link NameGuardReader}); when any of these differ from
- * before, the statement may have changed text inside relations no lock points at, and a whole inspection follows.
- * Where the locks could not be observed (outside a transaction) every inspection is whole.
+ * relations, and the ones whose model names them ({@link ScopeReader}), are read again (sequences too: they are
+ * relations); the rest are kept from the schema before the statement. What is not a relation is covered by a digest
+ * of the catalogs whose names the model borrows ({@link NameGuardReader}): while it is the same, schemas, enums and
+ * functions are kept as they were (functions are read again when one names the row type of a relation in scope);
+ * when it differs, the statement may have changed text inside relations no lock points at, and a whole inspection
+ * follows. Where the locks could not be observed (outside a transaction) every inspection is whole.
  *
  * <p>A lock held after the previous statement and gone after this one means a savepoint was rolled back or the
  * transaction ended: what the lost lock covered may have been undone, so a whole inspection follows too.
@@ -38,7 +39,7 @@ final class LockScopedInspector implements Inspector {
     @Override
     public Catalog inspect(Connection connection) throws SQLException {
         NameGuardReader guard = NameGuardReader.whole();
-        Catalog catalog = PostgresInspector.inspect(connection, RelationScope.ALL, Catalog.empty(), List.of(guard));
+        Catalog catalog = PostgresInspector.inspect(connection, List.of(guard));
         names = guard.digest();
         composites = guard.composites();
         heldBefore = Set.of();
@@ -66,16 +67,23 @@ final class LockScopedInspector implements Inspector {
             return whole(connection, locked);
         }
         heldBefore = locked;
-        Set<Long> scope = Set.of();
-        if (!locked.isEmpty()) {
+        NameGuardReader guard = NameGuardReader.scoped(composites);
+        Catalog catalog = before;
+        if (locked.isEmpty()) {
+            CatalogQuery.run(connection, List.of(guard));
+        } else {
             ScopeReader reader = new ScopeReader(locked);
             CatalogQuery.run(connection, List.of(reader));
-            scope = new HashSet<>(reader.scope());
+            Set<Long> scope = new HashSet<>(reader.scope());
             scope.addAll(locked); // dropped relations: gone from the catalogs, still to be taken out of the model
+            Optional<Catalog> read = PostgresInspector.inspect(connection, new RelationScope(scope), before,
+                    reader.functions(), List.of(guard));
+            if (read.isEmpty()) {
+                return whole(connection, locked);
+            }
+            catalog = read.get();
         }
-        NameGuardReader guard = NameGuardReader.scoped(composites);
-        Catalog catalog = PostgresInspector.inspect(connection, new RelationScope(scope), before, List.of(guard));
-        if (!guard.digest().equals(names) || !sameOutsideRelations(before, catalog)) {
+        if (!guard.digest().equals(names)) {
             return whole(connection, locked);
         }
         scoped++;
@@ -92,23 +100,5 @@ final class LockScopedInspector implements Inspector {
     /** How many inspections read only a scope (for tests and benchmarks). */
     int scopedInspections() {
         return scoped;
-    }
-
-    /** Whether schemas, sequences, enums and functions are as they were. */
-    private static boolean sameOutsideRelations(Catalog before, Catalog now) {
-        List<Schema> a = before.schemas();
-        List<Schema> b = now.schemas();
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            Schema x = a.get(i);
-            Schema y = b.get(i);
-            if (x.oid() != y.oid() || !x.name().equals(y.name()) || !x.sequences().equals(y.sequences())
-                    || !x.enums().equals(y.enums()) || !x.functions().equals(y.functions())) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,17 +1,15 @@
 package io.schemagate.core.dialect.postgres;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Which relations the relation readers (tables, views, their columns, indexes, constraints, triggers) read: all of
  * them, or the few a statement can have changed. Each reader's query carries {@link #MARK} in its WHERE clause; the
  * scope replaces it with a filter on the reader's relation column.
- *
- * @param oids the relations to read, or {@code null} for all
  */
-record RelationScope(Set<Long> oids) {
+final class RelationScope {
     static final RelationScope ALL = new RelationScope(null);
 
     /**
@@ -20,12 +18,23 @@ record RelationScope(Set<Long> oids) {
      */
     static final String MARK = " /* relation scope */ true";
 
-    RelationScope {
-        oids = oids == null ? null : Set.copyOf(new TreeSet<>(oids));
+    /** The relations to read, in order; {@code null} for all. */
+    private final long[] oids;
+    private final List<String> parameters;
+
+    /** @param oids the relations to read, or {@code null} for all */
+    RelationScope(Set<Long> oids) {
+        this.oids = oids == null ? null : oids.stream().mapToLong(Long::longValue).sorted().toArray();
+        this.parameters = oids == null ? List.of() : List.of(literal(oids));
     }
 
     boolean all() {
         return oids == null;
+    }
+
+    /** Whether the relation is read (again); every one is in {@link #ALL}. */
+    boolean contains(long oid) {
+        return oids == null || Arrays.binarySearch(oids, oid) >= 0;
     }
 
     /**
@@ -41,7 +50,7 @@ record RelationScope(Set<Long> oids) {
 
     /** The parameters of a query {@link #apply} narrowed: the oids as an array literal; none for all. */
     List<String> parameters() {
-        return oids == null ? List.of() : List.of(literal(oids));
+        return parameters;
     }
 
     /** An {@code oid[]} literal; oids are numbers, never text from the migration. */

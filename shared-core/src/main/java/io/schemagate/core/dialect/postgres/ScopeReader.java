@@ -18,6 +18,9 @@ import java.util.Set;
  * (a foreign key on the referenced columns, a user constraint trigger on its {@code FROM} table, a view's rule, a
  * default, check, index expression or trigger condition on what it mentions, a column on its type); those on the row
  * type also find views and expressions that only name the type.
+ *
+ * <p>It also tells whether a function names one of those relations' row types in its arguments or result
+ * ({@code f(u users)}, {@code RETURNS SETOF users}): a rename shows in the function's signature too, without a lock.
  */
 final class ScopeReader implements CatalogReader {
     private static final String SQL = """
@@ -36,6 +39,7 @@ final class ScopeReader implements CatalogReader {
             dependent AS (
                 SELECT d.classid, d.objid FROM pg_catalog.pg_depend d
                 JOIN referenced f ON d.refclassid = f.classid AND d.refobjid = f.oid)
+            SELECT oid, false AS function FROM (
             SELECT oid FROM relation
             UNION SELECT h.inhrelid FROM pg_catalog.pg_inherits h JOIN relation r ON h.inhparent = r.oid
             UNION SELECT d.objid FROM dependent d WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
@@ -48,10 +52,13 @@ final class ScopeReader implements CatalogReader {
             UNION SELECT con.conrelid FROM dependent d JOIN pg_catalog.pg_constraint con ON con.oid = d.objid
                   WHERE d.classid = 'pg_catalog.pg_constraint'::pg_catalog.regclass
             UNION SELECT tg.tgrelid FROM dependent d JOIN pg_catalog.pg_trigger tg ON tg.oid = d.objid
-                  WHERE d.classid = 'pg_catalog.pg_trigger'::pg_catalog.regclass""";
+                  WHERE d.classid = 'pg_catalog.pg_trigger'::pg_catalog.regclass) scope
+            UNION ALL SELECT NULL, true WHERE EXISTS (
+                  SELECT FROM dependent d WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass)""";
 
     private final List<String> parameters;
     private final Set<Long> scope = new HashSet<>();
+    private boolean functions;
 
     /** @param locked relation oids (numbers, never text from the migration) */
     ScopeReader(Set<Long> locked) {
@@ -70,10 +77,19 @@ final class ScopeReader implements CatalogReader {
 
     @Override
     public void read(ResultSet row) throws SQLException {
-        scope.add(row.getLong(1));
+        if (row.getBoolean("function")) {
+            functions = true;
+        } else {
+            scope.add(row.getLong("oid"));
+        }
     }
 
     Set<Long> scope() {
         return scope;
+    }
+
+    /** Whether a function's signature names the row type of a relation in the scope. */
+    boolean functions() {
+        return functions;
     }
 }

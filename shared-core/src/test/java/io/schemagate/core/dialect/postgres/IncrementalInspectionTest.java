@@ -54,8 +54,9 @@ class IncrementalInspectionTest {
     @Test
     void harbor() throws Exception {
         Path harbor = SharedData.corpus("harbor").resolve("make/migrations/postgresql");
-        assertEquals(41, assertSameAsWholeInspection(new MigrationDir(harbor, "harbor"), new GolangMigrateFormat(),
-                NEW_FILES), "statements inspected by scope alone (new sequences and functions, a dropped relation: whole)");
+        assertEquals(44, assertSameAsWholeInspection(new MigrationDir(harbor, "harbor"), new GolangMigrateFormat(),
+                NEW_FILES), "statements inspected by scope alone (after a dropped relation, whose lock the probe cannot"
+                + " name any more: whole)");
     }
 
     @Test
@@ -122,6 +123,60 @@ class IncrementalInspectionTest {
         // Renames of types, a domain or the schema, the savepoint rolled back and the drop fall back to whole
         // inspections; the rest read their scope.
         assertEquals(14, assertSameAsWholeInspection(migrations, new AtlasFormat(), 1));
+    }
+
+    /**
+     * What is not a relation: sequences (read by scope), enums, functions and types (kept while the name guard holds),
+     * and what names them from inside relations no lock points at.
+     */
+    @Test
+    void changesOutsideRelations() throws Exception {
+        Path dir = Files.createDirectory(temp.resolve("outside"));
+        Files.writeString(dir.resolve("1_base.sql"), """
+                CREATE SCHEMA app;
+                CREATE TYPE app.mood AS ENUM ('ok');
+                CREATE TYPE app.pair AS (a int, b int);
+                CREATE TABLE app.users (id serial PRIMARY KEY, name text, feeling app.mood, p app.pair);
+                CREATE SEQUENCE app.tickets;
+                CREATE TABLE app.orders (id bigint DEFAULT nextval('app.tickets'), user_id int);
+                CREATE FUNCTION app.greet(u app.users) RETURNS text LANGUAGE sql AS 'SELECT u.name';
+                CREATE FUNCTION app.everyone() RETURNS SETOF app.users LANGUAGE sql AS 'SELECT * FROM app.users';
+                CREATE TABLE app.plain (id int);
+                """);
+        Files.writeString(dir.resolve("2_new.sql"), """
+                ALTER SEQUENCE app.tickets INCREMENT BY 5;
+                ALTER SEQUENCE app.tickets RENAME TO numbers;
+                ALTER TABLE app.users RENAME TO people;
+                ALTER TABLE app.people RENAME COLUMN id TO person_id;
+                CREATE SEQUENCE app.extra OWNED BY app.plain.id;
+                ALTER TABLE app.plain RENAME TO simple;
+                ALTER TABLE app.simple ADD COLUMN n bigserial;
+                DROP SEQUENCE app.extra;
+                ALTER TABLE app.simple ADD COLUMN m int;
+                CREATE TYPE app.empty AS ENUM ();
+                ALTER TABLE app.simple ADD COLUMN k int;
+                CREATE TYPE app.point2 AS (x int, y int);
+                ALTER TABLE app.simple ADD COLUMN pt app.point2;
+                ALTER TYPE app.point2 RENAME TO point;
+                ALTER TABLE app.simple ADD COLUMN j int;
+                ALTER TYPE app.pair SET SCHEMA public;
+                ALTER TABLE app.simple ADD COLUMN i int;
+                ALTER TYPE app.mood ADD VALUE 'meh';
+                ALTER TABLE app.simple ADD COLUMN h int;
+                CREATE FUNCTION app.two() RETURNS int LANGUAGE sql AS 'SELECT 2';
+                ALTER TABLE app.simple ADD COLUMN g int;
+                CREATE OR REPLACE FUNCTION app.two() RETURNS int LANGUAGE sql AS 'SELECT 2 + 0';
+                ALTER TABLE app.simple ADD COLUMN f int;
+                ALTER TABLE app.orders ALTER COLUMN id DROP DEFAULT;
+                DROP SEQUENCE app.numbers;
+                CREATE TABLE app.more (id int GENERATED ALWAYS AS IDENTITY, s serial);
+                ALTER TABLE app.more ALTER COLUMN id DROP IDENTITY;
+                """);
+        MigrationDir migrations = new MigrationDir(dir, "outside");
+        io.schemagate.core.migrate.DirectoryHasher.hash(migrations, new AtlasFormat());
+        // Type and function changes fall back to whole inspections (so does the statement after a dropped sequence);
+        // sequences, renames of tables that sequences and functions name, serial and identity columns read their scope.
+        assertEquals(17, assertSameAsWholeInspection(migrations, new AtlasFormat(), 1));
     }
 
     /** Replays the base, then each new file with the scoped inspector checked against a whole inspection. */
