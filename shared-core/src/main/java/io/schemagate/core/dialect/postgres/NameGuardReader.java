@@ -45,12 +45,12 @@ final class NameGuardReader implements CatalogReader {
     /** The composite types known before, and those the transaction holds a lock on (one it just created). */
     private static final String KNOWN_OR_LOCKED_COMPOSITES = """
             SELECT t.oid, t.xmin, t.ctid FROM pg_catalog.pg_type t
-            WHERE t.oid = ANY (?::pg_catalog.oid[]) AND t.typtype = 'c'
+            WHERE t.oid = ANY (%s) AND t.typtype = 'c'
             UNION SELECT t.oid, t.xmin, t.ctid FROM pg_catalog.pg_locks l
                   JOIN pg_catalog.pg_class c ON c.oid = l.relation
                   JOIN pg_catalog.pg_type t ON t.oid = c.reltype
             WHERE l.locktype = 'relation' AND l.pid = pg_catalog.pg_backend_pid() AND c.relkind = 'c'
-              AND t.oid >= 16384""";
+              AND t.oid >= 16384""".formatted(RelationScope.OIDS);
 
     private static final String SQL = """
             WITH composite AS (%s)

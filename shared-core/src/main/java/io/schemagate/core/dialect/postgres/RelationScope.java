@@ -18,6 +18,16 @@ final class RelationScope {
      */
     static final String MARK = " /* relation scope */ true";
 
+    /**
+     * Where a query takes a set of oids: an array parameter behind a sub-select. The server plans a prepared query
+     * for its parameters' values the first five times, then keeps a generic plan only if that looks no dearer; a plan
+     * for two known oids always looks cheaper than one for an array of unknown length, so it would go on planning
+     * each run (a millisecond per query). Behind the sub-select no plan sees the values, the generic one is kept, and
+     * it reads the same indexes. (The cast makes it an expression: {@code = ANY ((SELECT …))} would compare with
+     * the sub-select's rows.)
+     */
+    static final String OIDS = "(SELECT ?::pg_catalog.oid[])::pg_catalog.oid[]";
+
     /** The relations to read, in order; {@code null} for all. */
     private final long[] oids;
     private final List<String> parameters;
@@ -38,14 +48,14 @@ final class RelationScope {
     }
 
     /**
-     * The reader's query with its mark replaced by {@code column = ANY (?)}: one text whatever the oids, so the server
+     * The reader's query with its mark replaced by {@code column = ANY (}{@link #OIDS}{@code )}: one text whatever the oids, so the server
      * plans it once per connection; {@link #parameters()} gives the value.
      */
     String apply(String sql, String column) {
         if (oids == null) {
             return sql;
         }
-        return sql.replace(MARK, " " + column + " = ANY (?::pg_catalog.oid[])");
+        return sql.replace(MARK, " " + column + " = ANY (" + OIDS + ")");
     }
 
     /** The parameters of a query {@link #apply} narrowed: the oids as an array literal; none for all. */

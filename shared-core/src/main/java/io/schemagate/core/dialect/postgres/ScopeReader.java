@@ -24,7 +24,7 @@ import java.util.Set;
  */
 final class ScopeReader implements CatalogReader {
     private static final String SQL = """
-            WITH locked AS (SELECT pg_catalog.unnest(?::pg_catalog.oid[]) AS oid),
+            WITH locked AS (SELECT pg_catalog.unnest(%s) AS oid),
             relation AS (
                 SELECT oid FROM locked
                 UNION SELECT i.indrelid FROM pg_catalog.pg_index i JOIN locked l ON i.indexrelid = l.oid),
@@ -54,7 +54,8 @@ final class ScopeReader implements CatalogReader {
             UNION SELECT tg.tgrelid FROM dependent d JOIN pg_catalog.pg_trigger tg ON tg.oid = d.objid
                   WHERE d.classid = 'pg_catalog.pg_trigger'::pg_catalog.regclass) scope
             UNION ALL SELECT NULL, true WHERE EXISTS (
-                  SELECT FROM dependent d WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass)""";
+                  SELECT FROM dependent d WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass)"""
+            .formatted(RelationScope.OIDS);
 
     private final List<String> parameters;
     private final Set<Long> scope = new HashSet<>();
