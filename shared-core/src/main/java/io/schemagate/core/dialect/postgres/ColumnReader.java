@@ -18,7 +18,7 @@ final class ColumnReader implements CatalogReader {
                    pg_catalog.pg_get_expr(d.adbin, d.adrelid) AS expression,
                    CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation,
                    ds.description AS comment
-            FROM pg_catalog.pg_attribute a
+            FROM /* relation scope from */ pg_catalog.pg_attribute a
             JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_catalog.pg_type t ON t.oid = a.atttypid

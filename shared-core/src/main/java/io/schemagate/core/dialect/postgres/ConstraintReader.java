@@ -41,7 +41,7 @@ final class ConstraintReader implements CatalogReader {
                              JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
                              ORDER BY k.ord)::text[] END AS ref_columns,
                    con.confupdtype, con.confdeltype
-            FROM pg_catalog.pg_constraint con
+            FROM /* relation scope from */ pg_catalog.pg_constraint con
             JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid

@@ -26,7 +26,7 @@ final class IndexReader implements CatalogReader {
                              FROM pg_catalog.generate_series(0, i.indnatts - 1) k
                              WHERE i.indkey[k] = 0 ORDER BY k)::text[] END AS expressions,
                    con.conname AS constraint_name
-            FROM pg_catalog.pg_index i
+            FROM /* relation scope from */ pg_catalog.pg_index i
             JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
             JOIN pg_catalog.pg_am am ON am.oid = ic.relam
             JOIN pg_catalog.pg_class c ON c.oid = i.indrelid

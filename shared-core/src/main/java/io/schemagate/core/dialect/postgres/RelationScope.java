@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which relations the relation readers (tables, views, their columns, indexes, constraints, triggers) read: all of
- * them, or the few a statement can have changed. Each reader's query carries {@link #MARK} in its WHERE clause; the
- * scope replaces it with a filter on the reader's relation column.
+ * Which relations the relation readers (tables, views, their columns, indexes, constraints, triggers, sequences) read:
+ * all of them, or the few a statement can have changed. Each reader's query carries {@link #FROM} right after its
+ * {@code FROM} and {@link #MARK} in its WHERE clause; a scope makes the query start from its oids and join the
+ * reader's relation column to them.
  */
 final class RelationScope {
     static final RelationScope ALL = new RelationScope(null);
@@ -18,13 +19,15 @@ final class RelationScope {
      */
     static final String MARK = " /* relation scope */ true";
 
+    /** Where a reader's query lets a scope put its oids first in the FROM clause: a comment as written. */
+    static final String FROM = "/* relation scope from */ ";
+
     /**
      * Where a query takes a set of oids: an array parameter behind a sub-select. The server plans a prepared query
      * for its parameters' values the first five times, then keeps a generic plan only if that looks no dearer; a plan
      * for two known oids always looks cheaper than one for an array of unknown length, so it would go on planning
-     * each run (a millisecond per query). Behind the sub-select no plan sees the values, the generic one is kept, and
-     * it reads the same indexes. (The cast makes it an expression: {@code = ANY ((SELECT …))} would compare with
-     * the sub-select's rows.)
+     * each run (a millisecond per query). Behind the sub-select no plan sees the values, and the generic one is kept.
+     * (The cast makes it an expression: {@code = ANY ((SELECT …))} would compare with the sub-select's rows.)
      */
     static final String OIDS = "(SELECT ?::pg_catalog.oid[])::pg_catalog.oid[]";
 
@@ -48,14 +51,20 @@ final class RelationScope {
     }
 
     /**
-     * The reader's query with its mark replaced by {@code column = ANY (}{@link #OIDS}{@code )}: one text whatever the oids, so the server
-     * plans it once per connection; {@link #parameters()} gives the value.
+     * The reader's query starting from the scope's oids, {@code column} joined to them: one text whatever the oids,
+     * so the server plans it once per connection ({@link #parameters()} gives the value). Starting from the oids, with
+     * their number unknown to the planner (ten, it assumes), every plan looks up each relation by index; a filter
+     * {@code column = ANY (…)} on the catalog would let it choose to read whole catalogs, which it did on small ones.
      */
     String apply(String sql, String column) {
         if (oids == null) {
             return sql;
         }
-        return sql.replace(MARK, " " + column + " = ANY (" + OIDS + ")");
+        if (!sql.contains(FROM) || !sql.contains(MARK)) {
+            throw new IllegalArgumentException("a scoped query needs both marks: " + sql);
+        }
+        return sql.replace(FROM, "pg_catalog.unnest(" + OIDS + ") AS in_scope(oid) CROSS JOIN ")
+                .replace(MARK, " " + column + " = in_scope.oid");
     }
 
     /** The parameters of a query {@link #apply} narrowed: the oids as an array literal; none for all. */

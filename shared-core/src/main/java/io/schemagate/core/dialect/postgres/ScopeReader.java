@@ -17,7 +17,9 @@ import java.util.Set;
  * costs the same with ten tables or ten thousand: every one of those references records a dependency on the relation
  * (a foreign key on the referenced columns, a user constraint trigger on its {@code FROM} table, a view's rule, a
  * default, check, index expression or trigger condition on what it mentions, a column on its type); those on the row
- * type also find views and expressions that only name the type.
+ * type also find views and expressions that only name the type. One index lookup per relation, whatever the planner
+ * estimates: {@code OFFSET 0} keeps the lateral sub-select from being flattened into a join it may choose to hash
+ * over all of {@code pg_depend}.
  *
  * <p>It also tells whether a function names one of those relations' row types in its arguments or result
  * ({@code f(u users)}, {@code RETURNS SETOF users}): a rename shows in the function's signature too, without a lock.
@@ -37,8 +39,9 @@ final class ScopeReader implements CatalogReader {
                       JOIN pg_catalog.pg_class c ON c.oid = r.oid
                       JOIN pg_catalog.pg_type t ON t.oid = c.reltype),
             dependent AS (
-                SELECT d.classid, d.objid FROM pg_catalog.pg_depend d
-                JOIN referenced f ON d.refclassid = f.classid AND d.refobjid = f.oid)
+                SELECT d.classid, d.objid FROM referenced f CROSS JOIN LATERAL (
+                    SELECT d.classid, d.objid FROM pg_catalog.pg_depend d
+                    WHERE d.refclassid = f.classid AND d.refobjid = f.oid OFFSET 0) d)
             SELECT oid, false AS function FROM (
             SELECT oid FROM relation
             UNION SELECT h.inhrelid FROM pg_catalog.pg_inherits h JOIN relation r ON h.inhparent = r.oid

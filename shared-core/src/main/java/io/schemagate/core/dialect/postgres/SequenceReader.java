@@ -21,7 +21,7 @@ final class SequenceReader implements CatalogReader {
                    pg_catalog.format_type(s.seqtypid, NULL) AS type,
                    s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
                    tn.nspname || '.' || tc.relname || '.' || ta.attname AS owned_by
-            FROM pg_catalog.pg_sequence s
+            FROM /* relation scope from */ pg_catalog.pg_sequence s
             JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_catalog.pg_depend d

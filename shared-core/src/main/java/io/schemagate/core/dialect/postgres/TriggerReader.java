@@ -21,7 +21,7 @@ final class TriggerReader implements CatalogReader {
                    pg_catalog.pg_get_triggerdef(t.oid, true) AS definition,
                    t.tgenabled <> 'D' AS enabled,
                    %s AS fingerprint
-            FROM pg_catalog.pg_trigger t
+            FROM /* relation scope from */ pg_catalog.pg_trigger t
             JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_catalog.pg_proc p ON p.oid = t.tgfoid
