@@ -27,6 +27,9 @@ import java.util.Set;
  * <p>A lock held after the previous statement and gone after this one means a savepoint was rolled back or the
  * transaction ended: what the lost lock covered may have been undone, so a whole inspection follows too.
  *
+ * <p>At the start of each new file after the first, the last file's last schema is kept unless its commit may have
+ * run code of the migration's own ({@link #nextFile}).
+ *
  * <p>One per replay: it remembers the name digest and the locks of the last inspection.
  */
 final class LockScopedInspector implements Inspector {
@@ -34,16 +37,42 @@ final class LockScopedInspector implements Inspector {
     /** The standalone composite types the last whole inspection found (the digest reads them by oid). */
     private Set<Long> composites = Set.of();
     private Set<Long> heldBefore = Set.of();
+    /** Whether the transaction's commit may run code that changes the schema ({@link CommitCodeReader}). */
+    private boolean codeAtCommit;
     private int scoped;
+    private int keptAtFileStart;
 
     @Override
     public Catalog inspect(Connection connection) throws SQLException {
         NameGuardReader guard = NameGuardReader.whole();
-        Catalog catalog = PostgresInspector.inspect(connection, List.of(guard));
+        CommitCodeReader commitCode = CommitCodeReader.everywhere();
+        Catalog catalog = PostgresInspector.inspect(connection, List.of(guard, commitCode));
         names = guard.digest();
         composites = guard.composites();
         heldBefore = Set.of();
+        codeAtCommit |= commitCode.found();
         return catalog;
+    }
+
+    /**
+     * Keeps the last file's last schema when its commit can have run no code of the migration's own (no deferrable
+     * constraint trigger calling a user function, no temporary table whose ON COMMIT DROP cascades) and the name
+     * guard reads as it did: nothing else runs between two files. Else a whole inspection.
+     */
+    @Override
+    public Catalog nextFile(Connection connection, Catalog last) throws SQLException {
+        if (names == null || codeAtCommit) {
+            codeAtCommit = false; // what the whole inspection finds now
+            return inspect(connection);
+        }
+        NameGuardReader guard = NameGuardReader.scoped(composites);
+        CatalogQuery.run(connection, List.of(guard));
+        if (!guard.digest().equals(names)) {
+            return inspect(connection);
+        }
+        heldBefore = Set.of(); // the commit released every lock
+        keptAtFileStart++;
+        return last;
     }
 
     @Override
@@ -76,8 +105,10 @@ final class LockScopedInspector implements Inspector {
             CatalogQuery.run(connection, List.of(reader));
             Set<Long> scope = new HashSet<>(reader.scope());
             scope.addAll(locked); // dropped relations: gone from the catalogs, still to be taken out of the model
+            CommitCodeReader commitCode = CommitCodeReader.among(locked);
             Optional<Catalog> read = PostgresInspector.inspect(connection, new RelationScope(scope), before,
-                    reader.functions(), List.of(guard));
+                    reader.functions(), List.of(guard, commitCode));
+            codeAtCommit |= commitCode.found();
             if (read.isEmpty()) {
                 return whole(connection, locked);
             }
@@ -100,5 +131,10 @@ final class LockScopedInspector implements Inspector {
     /** How many inspections read only a scope (for tests and benchmarks). */
     int scopedInspections() {
         return scoped;
+    }
+
+    /** How many file starts kept the last file's schema (for tests and benchmarks). */
+    int keptAtFileStart() {
+        return keptAtFileStart;
     }
 }
