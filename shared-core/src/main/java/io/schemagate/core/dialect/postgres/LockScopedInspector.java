@@ -90,19 +90,26 @@ final class LockScopedInspector implements Inspector {
                 }
             }
         }
-        if (!locked.containsAll(heldBefore)) {
-            // A lock went away: ROLLBACK TO a savepoint, ROLLBACK, COMMIT or PREPARE TRANSACTION undid or sealed
-            // changes whose relations no lock points at any more.
-            return whole(connection, locked);
-        }
-        heldBefore = locked;
+        Set<Long> unnamed = new HashSet<>(heldBefore);
+        unnamed.removeAll(locked);
+        // A lock the probe no longer reports is a relation dropped earlier (its lock still held, its name gone) or a
+        // lock that went away: ROLLBACK TO a savepoint, ROLLBACK, COMMIT or PREPARE TRANSACTION undid or sealed
+        // changes whose relations no lock points at any more. The server tells which, in the scope's round trip.
+        StillLockedReader stillLocked = unnamed.isEmpty() ? null : new StillLockedReader(unnamed);
+        locked.addAll(unnamed);
         NameGuardReader guard = NameGuardReader.scoped(composites);
         Catalog catalog = before;
         if (locked.isEmpty()) {
+            heldBefore = locked;
             CatalogQuery.run(connection, List.of(guard));
         } else {
             ScopeReader reader = new ScopeReader(locked);
-            CatalogQuery.run(connection, List.of(reader));
+            CatalogQuery.run(connection, stillLocked == null ? List.of(reader) : List.of(reader, stillLocked));
+            if (stillLocked != null && !stillLocked.all()) {
+                locked.removeAll(unnamed);
+                return whole(connection, locked);
+            }
+            heldBefore = locked;
             Set<Long> scope = new HashSet<>(reader.scope());
             scope.addAll(locked); // dropped relations: gone from the catalogs, still to be taken out of the model
             CommitCodeReader commitCode = CommitCodeReader.among(locked);

@@ -37,8 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Reading only the relations a statement locked gives the same schema as reading the whole catalog: after every
  * statement of the last 10 files of each PostgreSQL corpus in ../shared/corpora (and of a file written to stress what
- * no lock shows: renames of tables other objects name, schema and type renames, comments, dropped relations), the
- * scoped inspection is compared with a whole one, record for record.
+ * no lock shows: renames of tables other objects name, schema and type renames, comments, dropped relations, and of
+ * files for sequences, functions and types, file starts and what a commit runs), the scoped inspection is compared
+ * with a whole one, record for record; so is the schema each new file starts from.
  */
 class IncrementalInspectionTest {
     private static final int NEW_FILES = 10;
@@ -56,8 +57,7 @@ class IncrementalInspectionTest {
         Path harbor = SharedData.corpus("harbor").resolve("make/migrations/postgresql");
         Counts counts = assertSameAsWholeInspection(new MigrationDir(harbor, "harbor"), new GolangMigrateFormat(),
                 NEW_FILES);
-        assertEquals(44, counts.scoped(), "statements inspected by scope alone (after a dropped relation, whose lock"
-                + " the probe cannot name any more: whole)");
+        assertEquals(50, counts.scoped(), "every statement whose locks were observed read its scope alone");
         assertEquals(NEW_FILES - 1, counts.keptAtFileStart(), "no commit runs code of the migration's own");
     }
 
@@ -122,12 +122,20 @@ class IncrementalInspectionTest {
                 ALTER SCHEMA app RENAME TO core;
                 DROP TABLE core.orders CASCADE;
                 CREATE INDEX notes_person ON core.notes (person_id);
+                SAVEPOINT d;
+                DROP TABLE core.boxes;
+                ROLLBACK TO SAVEPOINT d;
+                ALTER TABLE core.notes ADD COLUMN extra int;
+                SAVEPOINT e;
+                DROP TABLE core.notes;
+                ROLLBACK TO SAVEPOINT e;
+                COMMENT ON TABLE core.notes IS 'kept';
                 """);
         MigrationDir migrations = new MigrationDir(dir, "stress");
         io.schemagate.core.migrate.DirectoryHasher.hash(migrations, new AtlasFormat());
-        // Renames of types, a domain or the schema, the savepoint rolled back and the drop fall back to whole
-        // inspections; the rest read their scope.
-        assertEquals(14, assertSameAsWholeInspection(migrations, new AtlasFormat(), 1).scoped());
+        // Renames of types, a domain or the schema and the savepoints rolled back fall back to whole inspections;
+        // the rest read their scope, also after a drop (the dropped relation's lock is still held, under no name).
+        assertEquals(22, assertSameAsWholeInspection(migrations, new AtlasFormat(), 1).scoped());
     }
 
     /**
@@ -179,9 +187,9 @@ class IncrementalInspectionTest {
                 """);
         MigrationDir migrations = new MigrationDir(dir, "outside");
         io.schemagate.core.migrate.DirectoryHasher.hash(migrations, new AtlasFormat());
-        // Type and function changes fall back to whole inspections (so does the statement after a dropped sequence);
-        // sequences, renames of tables that sequences and functions name, serial and identity columns read their scope.
-        assertEquals(17, assertSameAsWholeInspection(migrations, new AtlasFormat(), 1).scoped());
+        // Type and function changes fall back to whole inspections; sequences, renames of tables that sequences and
+        // functions name, serial and identity columns read their scope.
+        assertEquals(20, assertSameAsWholeInspection(migrations, new AtlasFormat(), 1).scoped());
     }
 
     /**
