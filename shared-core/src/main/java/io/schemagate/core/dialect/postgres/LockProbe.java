@@ -54,6 +54,7 @@ final class LockProbe implements StatementProbe {
 
     private Set<String> heldBefore = Set.of();
     private Catalog catalogBefore = Catalog.empty();
+    private final SavedSearchPath path = new SavedSearchPath();
 
     @Override
     public List<Observation> before(Connection connection, Statement statement, Catalog before) throws SQLException {
@@ -106,7 +107,7 @@ final class LockProbe implements StatementProbe {
         return new RelationLock(h.oid(), h.name(), h.kind(), h.mode());
     }
 
-    private static List<Held> read(Connection connection) throws SQLException {
+    private List<Held> read(Connection connection) throws SQLException {
         List<Held> rows = new ArrayList<>();
         CatalogQuery.run(connection, List.of(new CatalogReader() {
             @Override
@@ -126,7 +127,7 @@ final class LockProbe implements StatementProbe {
                         : new QualifiedName(rs.getString("nspname"), rs.getString("relname"));
                 rows.add(new Held(rs.getLong("relation"), mode, name, kind));
             }
-        }));
+        }), path);
         return rows;
     }
 

@@ -41,12 +41,13 @@ final class LockScopedInspector implements Inspector {
     private boolean codeAtCommit;
     private int scoped;
     private int keptAtFileStart;
+    private final SavedSearchPath path = new SavedSearchPath();
 
     @Override
     public Catalog inspect(Connection connection) throws SQLException {
         NameGuardReader guard = NameGuardReader.whole();
         CommitCodeReader commitCode = CommitCodeReader.everywhere();
-        Catalog catalog = PostgresInspector.inspect(connection, List.of(guard, commitCode));
+        Catalog catalog = PostgresInspector.inspect(connection, List.of(guard, commitCode), path);
         names = guard.digest();
         composites = guard.composites();
         heldBefore = Set.of();
@@ -66,7 +67,7 @@ final class LockScopedInspector implements Inspector {
             return inspect(connection);
         }
         NameGuardReader guard = NameGuardReader.scoped(composites);
-        CatalogQuery.run(connection, List.of(guard));
+        CatalogQuery.run(connection, List.of(guard), path);
         if (!guard.digest().equals(names)) {
             return inspect(connection);
         }
@@ -101,10 +102,10 @@ final class LockScopedInspector implements Inspector {
         Catalog catalog = before;
         if (locked.isEmpty()) {
             heldBefore = locked;
-            CatalogQuery.run(connection, List.of(guard));
+            CatalogQuery.run(connection, List.of(guard), path);
         } else {
             ScopeReader reader = new ScopeReader(locked);
-            CatalogQuery.run(connection, stillLocked == null ? List.of(reader) : List.of(reader, stillLocked));
+            CatalogQuery.run(connection, stillLocked == null ? List.of(reader) : List.of(reader, stillLocked), path);
             if (stillLocked != null && !stillLocked.all()) {
                 locked.removeAll(unnamed);
                 return whole(connection, locked);
@@ -114,7 +115,7 @@ final class LockScopedInspector implements Inspector {
             scope.addAll(locked); // dropped relations: gone from the catalogs, still to be taken out of the model
             CommitCodeReader commitCode = CommitCodeReader.among(locked);
             Optional<Catalog> read = PostgresInspector.inspect(connection, new RelationScope(scope), before,
-                    reader.functions(), List.of(guard, commitCode));
+                    reader.functions(), List.of(guard, commitCode), path);
             codeAtCommit |= commitCode.found();
             if (read.isEmpty()) {
                 return whole(connection, locked);

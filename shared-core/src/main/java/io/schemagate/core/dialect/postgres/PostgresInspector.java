@@ -44,7 +44,7 @@ public final class PostgresInspector {
     }
 
     public static Catalog inspect(Connection connection) throws SQLException {
-        return inspect(connection, List.of());
+        return inspect(connection, List.of(), new SavedSearchPath());
     }
 
     /**
@@ -52,7 +52,8 @@ public final class PostgresInspector {
      *
      * @param extra more readers to run in the same round trip (the caller reads their results)
      */
-    static Catalog inspect(Connection connection, List<CatalogReader> extra) throws SQLException {
+    static Catalog inspect(Connection connection, List<CatalogReader> extra, SavedSearchPath path)
+            throws SQLException {
         RelationReaders relations = new RelationReaders(connection, RelationScope.ALL);
         SchemaReader schemaReader = new SchemaReader();
         EnumReader enumReader = new EnumReader();
@@ -61,7 +62,7 @@ public final class PostgresInspector {
         readers.addAll(relations.readers());
         readers.addAll(List.of(enumReader, functionReader));
         readers.addAll(extra);
-        CatalogQuery.run(connection, readers);
+        CatalogQuery.run(connection, readers, path);
 
         Map<Long, Members> bySchema = relations.bySchema();
         List<Schema> schemas = new ArrayList<>();
@@ -83,7 +84,7 @@ public final class PostgresInspector {
      * @param extra more readers to run in the same round trip (the caller reads their results)
      */
     static Optional<Catalog> inspect(Connection connection, RelationScope scope, Catalog kept, boolean functions,
-                                     List<CatalogReader> extra) throws SQLException {
+                                     List<CatalogReader> extra, SavedSearchPath path) throws SQLException {
         RelationReaders relations = new RelationReaders(connection, scope);
         FunctionReader functionReader = functions ? new FunctionReader() : null;
         List<CatalogReader> readers = new ArrayList<>(relations.readers());
@@ -91,7 +92,7 @@ public final class PostgresInspector {
             readers.add(functionReader);
         }
         readers.addAll(extra);
-        CatalogQuery.run(connection, readers);
+        CatalogQuery.run(connection, readers, path);
 
         Map<Long, Members> read = relations.bySchema();
         List<Schema> schemas = new ArrayList<>();
