@@ -36,6 +36,8 @@ final class LockScopedInspector implements Inspector {
     private String names;
     /** The standalone composite types the last whole inspection found (the digest reads them by oid). */
     private Set<Long> composites = Set.of();
+    /** What the last digest saw of the catalogs it reads in full: the next one reads them only when they changed. */
+    private NameGuardReader.Catalogs catalogs;
     private Set<Long> heldBefore = Set.of();
     /** Whether the transaction's commit may run code that changes the schema ({@link CommitCodeReader}). */
     private boolean codeAtCommit;
@@ -45,11 +47,12 @@ final class LockScopedInspector implements Inspector {
 
     @Override
     public Catalog inspect(Connection connection) throws SQLException {
-        NameGuardReader guard = NameGuardReader.whole();
+        NameGuardReader guard = NameGuardReader.whole(serverMajor(connection));
         CommitCodeReader commitCode = CommitCodeReader.everywhere();
         Catalog catalog = PostgresInspector.inspect(connection, List.of(guard, commitCode), path);
         names = guard.digest();
         composites = guard.composites();
+        catalogs = guard.catalogs();
         heldBefore = Set.of();
         codeAtCommit |= commitCode.found();
         return catalog;
@@ -66,8 +69,9 @@ final class LockScopedInspector implements Inspector {
             codeAtCommit = false; // what the whole inspection finds now
             return inspect(connection);
         }
-        NameGuardReader guard = NameGuardReader.scoped(composites);
+        NameGuardReader guard = NameGuardReader.scoped(serverMajor(connection), composites, catalogs);
         CatalogQuery.run(connection, List.of(guard), path);
+        catalogs = guard.catalogs();
         if (!guard.digest().equals(names)) {
             return inspect(connection);
         }
@@ -98,7 +102,7 @@ final class LockScopedInspector implements Inspector {
         // changes whose relations no lock points at any more. The server tells which, in the scope's round trip.
         StillLockedReader stillLocked = unnamed.isEmpty() ? null : new StillLockedReader(unnamed);
         locked.addAll(unnamed);
-        NameGuardReader guard = NameGuardReader.scoped(composites);
+        NameGuardReader guard = NameGuardReader.scoped(serverMajor(connection), composites, catalogs);
         Catalog catalog = before;
         if (locked.isEmpty()) {
             heldBefore = locked;
@@ -122,6 +126,7 @@ final class LockScopedInspector implements Inspector {
             }
             catalog = read.get();
         }
+        catalogs = guard.catalogs();
         if (!guard.digest().equals(names)) {
             return whole(connection, locked);
         }
@@ -134,6 +139,11 @@ final class LockScopedInspector implements Inspector {
         Catalog catalog = inspect(connection);
         heldBefore = locked;
         return catalog;
+    }
+
+    /** The driver knows it from the connection's start-up: no round trip. */
+    private static int serverMajor(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseMajorVersion();
     }
 
     /** How many inspections read only a scope (for tests and benchmarks). */
