@@ -18,4 +18,14 @@ public interface Inspector {
     default Catalog after(Connection connection, Catalog before, List<Observation> observed) throws SQLException {
         return inspect(connection);
     }
+
+    /**
+     * The schema at the start of a new file, given {@code last}, what {@link #after} gave for the last statement of
+     * the file before it, which has ended since: its transaction committed, and a commit can run code of the
+     * migration's own (deferred triggers) that no statement's inspection saw. An inspector that can tell nothing ran
+     * there keeps {@code last}; the default reads everything.
+     */
+    default Catalog nextFile(Connection connection, Catalog last) throws SQLException {
+        return inspect(connection);
+    }
 }

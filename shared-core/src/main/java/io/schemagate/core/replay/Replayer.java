@@ -28,6 +28,7 @@ public final class Replayer {
     private final Connection connection;
     private final Inspector inspector;
     private final ReplaySemantics semantics;
+    /** The schema after the last statement of a new file; null when a base file, a failure or prepare() came since. */
     private Catalog current;
     /** Set when a batch was stopped for running too long. */
     private Failure batchStopped;
@@ -54,6 +55,7 @@ public final class Replayer {
 
     /** Runs statements that prepare the database the way the tool does before migrating (its own tables). */
     public void prepare(List<String> statements) throws SQLException {
+        current = null;
         connection.setAutoCommit(true);
         for (String sql : statements) {
             try (java.sql.Statement s = connection.createStatement()) {
@@ -88,8 +90,9 @@ public final class Replayer {
     /** Runs a new file statement by statement, inspecting the schema around each one. */
     public FileRun runNew(MigrationScript script) throws SQLException {
         List<StatementRun> runs = new ArrayList<>();
-        // Whole, whatever the last file left: its commit may have run deferred triggers no later lock points at.
-        current = inspector.inspect(connection);
+        // After a base file, a failure or prepare() nothing is known; after a new file, the inspector decides whether
+        // what it saw last still holds (its commit may have run deferred triggers no later lock points at).
+        current = current == null ? inspector.inspect(connection) : inspector.nextFile(connection, current);
         Catalog fileStart = current;
         List<Statement> applied = new ArrayList<>();
         List<Observation> observed = new ArrayList<>();

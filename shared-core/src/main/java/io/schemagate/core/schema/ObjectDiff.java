@@ -38,6 +38,7 @@ final class ObjectDiff {
     private final List<Schema> before;
     private final List<Schema> after;
 
+    /** @param before the schemas present in both states, and {@code after} the same ones after, pair by pair */
     ObjectDiff(List<Schema> before, List<Schema> after) {
         this.before = before;
         this.after = after;
@@ -50,7 +51,12 @@ final class ObjectDiff {
      */
     <T> List<SchemaChange> diff(Members<T> members, Matching.Key<T> identity, Name<T> sortName, Name<T> localName,
             Single<T> add, Single<T> drop, Kept<T> kept) {
-        Matching<Placed<T>> matching = Matching.byIdentity(placed(before, members), placed(after, members),
+        List<Placed<T>> candidatesBefore = new ArrayList<>();
+        List<Placed<T>> candidatesAfter = new ArrayList<>();
+        for (int s = 0; s < before.size(); s++) {
+            unshared(before.get(s), after.get(s), members, candidatesBefore, candidatesAfter);
+        }
+        Matching<Placed<T>> matching = Matching.byIdentity(candidatesBefore, candidatesAfter,
                 p -> identity.of(p.item()));
         List<ChangeGroup> groups = new ArrayList<>();
         for (Placed<T> p : matching.dropped()) {
@@ -59,6 +65,9 @@ final class ObjectDiff {
         for (Matching.Pair<Placed<T>> pair : matching.pairs()) {
             T b = pair.before().item();
             T a = pair.after().item();
+            if (b == a && pair.before().schema().equals(pair.after().schema())) {
+                continue; // the same object, kept as it was
+            }
             boolean renamed = !pair.before().schema().equals(pair.after().schema())
                     || !localName.of(b).equals(localName.of(a));
             List<SchemaChange> changes = kept.of(b, a, renamed);
@@ -72,14 +81,36 @@ final class ObjectDiff {
         return ChangeGroup.flatten(groups);
     }
 
-    private static <T> List<Placed<T>> placed(List<Schema> schemas, Members<T> members) {
-        List<Placed<T>> out = new ArrayList<>();
-        for (Schema schema : schemas) {
-            Object id = SchemaDiff.identity(schema);
-            for (T item : members.of(schema)) {
-                out.add(new Placed<>(id, item));
-            }
+    /**
+     * The members of one schema, before and after, that may differ: an inspection that re-reads only part of a
+     * catalog keeps the rest as the same objects (the same list, when nothing in the schema was read), so the common
+     * run at each end, object for object, is left out; with a few changes among thousands of tables, what is compared
+     * is those few.
+     */
+    private static <T> void unshared(Schema schemaBefore, Schema schemaAfter, Members<T> members,
+                                     List<Placed<T>> before, List<Placed<T>> after) {
+        List<T> b = members.of(schemaBefore);
+        List<T> a = members.of(schemaAfter);
+        if (b == a) {
+            return;
         }
-        return out;
+        int start = 0;
+        int endBefore = b.size();
+        int endAfter = a.size();
+        while (start < endBefore && start < endAfter && b.get(start) == a.get(start)) {
+            start++;
+        }
+        while (endBefore > start && endAfter > start && b.get(endBefore - 1) == a.get(endAfter - 1)) {
+            endBefore--;
+            endAfter--;
+        }
+        Object idBefore = SchemaDiff.identity(schemaBefore);
+        Object idAfter = SchemaDiff.identity(schemaAfter);
+        for (T item : b.subList(start, endBefore)) {
+            before.add(new Placed<>(idBefore, item));
+        }
+        for (T item : a.subList(start, endAfter)) {
+            after.add(new Placed<>(idAfter, item));
+        }
     }
 }

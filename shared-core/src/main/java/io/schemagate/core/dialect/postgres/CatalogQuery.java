@@ -71,6 +71,11 @@ final class CatalogQuery {
             "SELECT pg_catalog.set_config('search_path', '" + SEARCH_PATH + "', true)";
     private static final String RESTORE_SEARCH_PATH = "SELECT pg_catalog.set_config('search_path', ?, true)";
 
+    /** As {@link #run(Connection, List, SavedSearchPath)}, the search path put back in a round trip of its own. */
+    static void run(Connection connection, List<CatalogReader> readers) throws SQLException {
+        run(connection, readers, new SavedSearchPath());
+    }
+
     /**
      * Runs the readers' queries as one multi-statement text, so the driver sends them in one round trip, and hands
      * each result to its reader in order (a reader may rely on the ones before it having read everything).
@@ -78,29 +83,44 @@ final class CatalogQuery {
      * <p>The batch first saves the session's search path and pins it, transaction-locally, to {@link #SEARCH_PATH}.
      * In autocommit mode the batch is one implicit transaction, so the pin ends with it; inside the replay's transaction
      * the saved value is put back (again transaction-locally, so a later COMMIT or ROLLBACK ends up where it would
-     * have without inspection).
+     * have without inspection): by the batch's last statement, with the value {@code saved} holds from the last batch,
+     * and when the path turns out to have changed since, once more with the value this batch found.
      *
-     * <p>A prepared statement, although there are no parameters: planning these catalog joins costs more than running
-     * them, and the driver (pgjdbc's default {@code prepareThreshold}) keeps the plans on the server once the same
-     * text has run a few times on the connection, which inspection after every statement does.
+     * <p>A prepared statement, with whatever varies (the oids of a scope) as parameters: planning these catalog joins
+     * costs more than running them, and the driver (pgjdbc's default {@code prepareThreshold}) keeps the plans on the
+     * server once the same text has run a few times on the connection, which inspection after every statement does.
      */
-    static void run(Connection connection, List<CatalogReader> readers) throws SQLException {
+    static void run(Connection connection, List<CatalogReader> readers, SavedSearchPath saved) throws SQLException {
+        String expected = connection.getAutoCommit() ? null : saved.value();
         String sql = SAVE_SEARCH_PATH + ";\n" + PIN_SEARCH_PATH + ";\n"
-                + readers.stream().map(CatalogReader::sql).collect(Collectors.joining(";\n"));
-        String saved;
+                + readers.stream().map(CatalogReader::sql).collect(Collectors.joining(";\n"))
+                + (expected == null ? "" : ";\n" + RESTORE_SEARCH_PATH);
+        String found;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (CatalogReader reader : readers) {
+                for (String value : reader.parameters()) {
+                    statement.setString(index++, value);
+                }
+            }
+            if (expected != null) {
+                statement.setString(index, expected);
+            }
             statement.execute();
             try (ResultSet rs = statement.getResultSet()) {
                 rs.next();
-                saved = rs.getString(1);
+                found = rs.getString(1);
             }
             statement.getMoreResults(); // the pin's result
             try {
                 read(statement, readers);
             } finally {
-                restore(connection, saved);
+                if (!found.equals(expected)) {
+                    restore(connection, found);
+                }
             }
         }
+        saved.value(found);
     }
 
     private static void read(PreparedStatement statement, List<CatalogReader> readers) throws SQLException {

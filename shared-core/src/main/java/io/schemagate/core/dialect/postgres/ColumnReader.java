@@ -18,7 +18,7 @@ final class ColumnReader implements CatalogReader {
                    pg_catalog.pg_get_expr(d.adbin, d.adrelid) AS expression,
                    CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation,
                    ds.description AS comment
-            FROM pg_catalog.pg_attribute a
+            FROM /* relation scope from */ pg_catalog.pg_attribute a
             JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
@@ -34,6 +34,7 @@ final class ColumnReader implements CatalogReader {
     private final Map<Long, List<Column>> byRelation = new HashMap<>();
     private ColumnNames names;
     private final String sql;
+    private final List<String> parameters;
 
     ColumnReader() {
         this(RelationScope.ALL);
@@ -41,11 +42,17 @@ final class ColumnReader implements CatalogReader {
 
     ColumnReader(RelationScope scope) {
         this.sql = scope.apply(SQL, "a.attrelid");
+        this.parameters = scope.parameters();
     }
 
     @Override
     public String sql() {
         return sql;
+    }
+
+    @Override
+    public List<String> parameters() {
+        return parameters;
     }
 
     @Override

@@ -41,7 +41,7 @@ final class ConstraintReader implements CatalogReader {
                              JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
                              ORDER BY k.ord)::text[] END AS ref_columns,
                    con.confupdtype, con.confdeltype
-            FROM pg_catalog.pg_constraint con
+            FROM /* relation scope from */ pg_catalog.pg_constraint con
             JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
@@ -55,6 +55,7 @@ final class ConstraintReader implements CatalogReader {
             ORDER BY con.conrelid, con.conname""";
 
     private final String sql;
+    private final List<String> parameters;
     private final ColumnReader columnReader;
     private final Map<Long, TableConstraints> byTable = new HashMap<>();
 
@@ -70,12 +71,18 @@ final class ConstraintReader implements CatalogReader {
     ConstraintReader(int serverMajor, ColumnReader columnReader, RelationScope scope) {
         this.sql = scope.apply(SQL.formatted(serverMajor >= 18 ? "con.conenforced" : "true", CatalogQuery.USER_SCHEMA,
                 CatalogQuery.notFromExtension("pg_class", "c.oid")), "con.conrelid");
+        this.parameters = scope.parameters();
         this.columnReader = columnReader;
     }
 
     @Override
     public String sql() {
         return sql;
+    }
+
+    @Override
+    public List<String> parameters() {
+        return parameters;
     }
 
     @Override

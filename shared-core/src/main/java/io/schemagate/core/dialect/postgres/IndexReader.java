@@ -26,7 +26,7 @@ final class IndexReader implements CatalogReader {
                              FROM pg_catalog.generate_series(0, i.indnatts - 1) k
                              WHERE i.indkey[k] = 0 ORDER BY k)::text[] END AS expressions,
                    con.conname AS constraint_name
-            FROM pg_catalog.pg_index i
+            FROM /* relation scope from */ pg_catalog.pg_index i
             JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
             JOIN pg_catalog.pg_am am ON am.oid = ic.relam
             JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
@@ -42,6 +42,7 @@ final class IndexReader implements CatalogReader {
     private final Map<Long, List<Index>> byRelation = new HashMap<>();
 
     private final String sql;
+    private final List<String> parameters;
 
     /** @param columnReader runs before this reader; resolves the attnums of index parts */
     IndexReader(ColumnReader columnReader) {
@@ -51,11 +52,17 @@ final class IndexReader implements CatalogReader {
     IndexReader(ColumnReader columnReader, RelationScope scope) {
         this.columnReader = columnReader;
         this.sql = scope.apply(SQL, "i.indrelid");
+        this.parameters = scope.parameters();
     }
 
     @Override
     public String sql() {
         return sql;
+    }
+
+    @Override
+    public List<String> parameters() {
+        return parameters;
     }
 
     @Override

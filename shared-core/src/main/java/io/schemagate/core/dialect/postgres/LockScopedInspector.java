@@ -5,11 +5,11 @@ import io.schemagate.core.lock.RelationLock;
 import io.schemagate.core.replay.Inspector;
 import io.schemagate.core.replay.Observation;
 import io.schemagate.core.schema.Catalog;
-import io.schemagate.core.schema.Schema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,29 +17,67 @@ import java.util.Set;
  *
  * <p>Every change to a relation's definition takes a lock of at least SHARE UPDATE EXCLUSIVE on it, and the
  * transaction keeps it until it ends; the lock probe has just read them ({@link Observation.Locks#held()}). Those
- * relations, and the ones whose model names them ({@link ScopeReader}), are read again; the rest are kept from the
- * schema before the statement. What is not a relation — schemas, sequences, enums, functions — is cheap and read in
- * full, and so is a digest of the type and collation names ({@link NameGuardReader}); when any of these differ from
- * before, the statement may have changed text inside relations no lock points at, and a whole inspection follows.
- * Where the locks could not be observed (outside a transaction) every inspection is whole.
+ * relations, and the ones whose model names them ({@link ScopeReader}), are read again (sequences too: they are
+ * relations); the rest are kept from the schema before the statement. What is not a relation is covered by a digest
+ * of the catalogs whose names the model borrows ({@link NameGuardReader}): while it is the same, schemas, enums and
+ * functions are kept as they were (functions are read again when one names the row type of a relation in scope);
+ * when it differs, the statement may have changed text inside relations no lock points at, and a whole inspection
+ * follows. Where the locks could not be observed (outside a transaction) every inspection is whole.
  *
  * <p>A lock held after the previous statement and gone after this one means a savepoint was rolled back or the
  * transaction ended: what the lost lock covered may have been undone, so a whole inspection follows too.
+ *
+ * <p>At the start of each new file after the first, the last file's last schema is kept unless its commit may have
+ * run code of the migration's own ({@link #nextFile}).
  *
  * <p>One per replay: it remembers the name digest and the locks of the last inspection.
  */
 final class LockScopedInspector implements Inspector {
     private String names;
+    /** The standalone composite types the last whole inspection found (the digest reads them by oid). */
+    private Set<Long> composites = Set.of();
+    /** What the last digest saw of the catalogs it reads in full: the next one reads them only when they changed. */
+    private NameGuardReader.Catalogs catalogs;
     private Set<Long> heldBefore = Set.of();
+    /** Whether the transaction's commit may run code that changes the schema ({@link CommitCodeReader}). */
+    private boolean codeAtCommit;
     private int scoped;
+    private int keptAtFileStart;
+    private final SavedSearchPath path = new SavedSearchPath();
 
     @Override
     public Catalog inspect(Connection connection) throws SQLException {
-        NameGuardReader guard = new NameGuardReader();
-        Catalog catalog = PostgresInspector.inspect(connection, RelationScope.ALL, Catalog.empty(), List.of(guard));
+        NameGuardReader guard = NameGuardReader.whole(serverMajor(connection));
+        CommitCodeReader commitCode = CommitCodeReader.everywhere();
+        Catalog catalog = PostgresInspector.inspect(connection, List.of(guard, commitCode), path);
         names = guard.digest();
+        composites = guard.composites();
+        catalogs = guard.catalogs();
         heldBefore = Set.of();
+        codeAtCommit |= commitCode.found();
         return catalog;
+    }
+
+    /**
+     * Keeps the last file's last schema when its commit can have run no code of the migration's own (no deferrable
+     * constraint trigger calling a user function, no temporary table whose ON COMMIT DROP cascades) and the name
+     * guard reads as it did: nothing else runs between two files. Else a whole inspection.
+     */
+    @Override
+    public Catalog nextFile(Connection connection, Catalog last) throws SQLException {
+        if (names == null || codeAtCommit) {
+            codeAtCommit = false; // what the whole inspection finds now
+            return inspect(connection);
+        }
+        NameGuardReader guard = NameGuardReader.scoped(serverMajor(connection), composites, catalogs);
+        CatalogQuery.run(connection, List.of(guard), path);
+        catalogs = guard.catalogs();
+        if (!guard.digest().equals(names)) {
+            return inspect(connection);
+        }
+        heldBefore = Set.of(); // the commit released every lock
+        keptAtFileStart++;
+        return last;
     }
 
     @Override
@@ -57,22 +95,39 @@ final class LockScopedInspector implements Inspector {
                 }
             }
         }
-        if (!locked.containsAll(heldBefore)) {
-            // A lock went away: ROLLBACK TO a savepoint, ROLLBACK, COMMIT or PREPARE TRANSACTION undid or sealed
-            // changes whose relations no lock points at any more.
-            return whole(connection, locked);
-        }
-        heldBefore = locked;
-        Set<Long> scope = Set.of();
-        if (!locked.isEmpty()) {
+        Set<Long> unnamed = new HashSet<>(heldBefore);
+        unnamed.removeAll(locked);
+        // A lock the probe no longer reports is a relation dropped earlier (its lock still held, its name gone) or a
+        // lock that went away: ROLLBACK TO a savepoint, ROLLBACK, COMMIT or PREPARE TRANSACTION undid or sealed
+        // changes whose relations no lock points at any more. The server tells which, in the scope's round trip.
+        StillLockedReader stillLocked = unnamed.isEmpty() ? null : new StillLockedReader(unnamed);
+        locked.addAll(unnamed);
+        NameGuardReader guard = NameGuardReader.scoped(serverMajor(connection), composites, catalogs);
+        Catalog catalog = before;
+        if (locked.isEmpty()) {
+            heldBefore = locked;
+            CatalogQuery.run(connection, List.of(guard), path);
+        } else {
             ScopeReader reader = new ScopeReader(locked);
-            CatalogQuery.run(connection, List.of(reader));
-            scope = new HashSet<>(reader.scope());
+            CatalogQuery.run(connection, stillLocked == null ? List.of(reader) : List.of(reader, stillLocked), path);
+            if (stillLocked != null && !stillLocked.all()) {
+                locked.removeAll(unnamed);
+                return whole(connection, locked);
+            }
+            heldBefore = locked;
+            Set<Long> scope = new HashSet<>(reader.scope());
             scope.addAll(locked); // dropped relations: gone from the catalogs, still to be taken out of the model
+            CommitCodeReader commitCode = CommitCodeReader.among(locked);
+            Optional<Catalog> read = PostgresInspector.inspect(connection, new RelationScope(scope), before,
+                    reader.functions(), List.of(guard, commitCode), path);
+            codeAtCommit |= commitCode.found();
+            if (read.isEmpty()) {
+                return whole(connection, locked);
+            }
+            catalog = read.get();
         }
-        NameGuardReader guard = new NameGuardReader();
-        Catalog catalog = PostgresInspector.inspect(connection, new RelationScope(scope), before, List.of(guard));
-        if (!guard.digest().equals(names) || !sameOutsideRelations(before, catalog)) {
+        catalogs = guard.catalogs();
+        if (!guard.digest().equals(names)) {
             return whole(connection, locked);
         }
         scoped++;
@@ -86,26 +141,18 @@ final class LockScopedInspector implements Inspector {
         return catalog;
     }
 
+    /** The driver knows it from the connection's start-up: no round trip. */
+    private static int serverMajor(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseMajorVersion();
+    }
+
     /** How many inspections read only a scope (for tests and benchmarks). */
     int scopedInspections() {
         return scoped;
     }
 
-    /** Whether schemas, sequences, enums and functions are as they were. */
-    private static boolean sameOutsideRelations(Catalog before, Catalog now) {
-        List<Schema> a = before.schemas();
-        List<Schema> b = now.schemas();
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            Schema x = a.get(i);
-            Schema y = b.get(i);
-            if (x.oid() != y.oid() || !x.name().equals(y.name()) || !x.sequences().equals(y.sequences())
-                    || !x.enums().equals(y.enums()) || !x.functions().equals(y.functions())) {
-                return false;
-            }
-        }
-        return true;
+    /** How many file starts kept the last file's schema (for tests and benchmarks). */
+    int keptAtFileStart() {
+        return keptAtFileStart;
     }
 }

@@ -6,16 +6,18 @@ import io.schemagate.core.schema.Index;
 import io.schemagate.core.schema.MaterializedView;
 import io.schemagate.core.schema.QualifiedName;
 import io.schemagate.core.schema.Schema;
+import io.schemagate.core.schema.Sequence;
 import io.schemagate.core.schema.Table;
 import io.schemagate.core.schema.Trigger;
 import io.schemagate.core.schema.View;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Inspects a PostgreSQL database (14–18) into a {@link Catalog}: every schema except the system ones
@@ -42,101 +44,142 @@ public final class PostgresInspector {
     }
 
     public static Catalog inspect(Connection connection) throws SQLException {
-        return inspect(connection, RelationScope.ALL, Catalog.empty(), List.of());
+        return inspect(connection, List.of(), new SavedSearchPath());
     }
 
     /**
-     * Reads the relations in {@code scope} (tables, views, materialized views and their members) and everything that
-     * is not a relation; the relations out of scope are taken as they are from {@code kept}. With
-     * {@link RelationScope#ALL} this is a whole inspection and {@code kept} is not used.
+     * A whole inspection.
      *
      * @param extra more readers to run in the same round trip (the caller reads their results)
      */
-    static Catalog inspect(Connection connection, RelationScope scope, Catalog kept, List<CatalogReader> extra)
+    static Catalog inspect(Connection connection, List<CatalogReader> extra, SavedSearchPath path)
             throws SQLException {
-        // The driver knows the version from the connection's start-up; asking costs no round trip.
-        int serverMajor = connection.getMetaData().getDatabaseMajorVersion();
+        RelationReaders relations = new RelationReaders(connection, RelationScope.ALL);
         SchemaReader schemaReader = new SchemaReader();
-        RelationReader relationReader = new RelationReader(scope);
-        ColumnReader columnReader = new ColumnReader(scope);
-        IndexReader indexReader = new IndexReader(columnReader, scope);
-        ConstraintReader constraintReader = new ConstraintReader(serverMajor, columnReader, scope);
-        TriggerReader triggerReader = new TriggerReader(scope);
-        SequenceReader sequenceReader = new SequenceReader();
         EnumReader enumReader = new EnumReader();
         FunctionReader functionReader = new FunctionReader();
-        List<CatalogReader> readers = new ArrayList<>(List.of(schemaReader, relationReader, columnReader, indexReader,
-                constraintReader, triggerReader, sequenceReader, enumReader, functionReader));
+        List<CatalogReader> readers = new ArrayList<>(List.of(schemaReader));
+        readers.addAll(relations.readers());
+        readers.addAll(List.of(enumReader, functionReader));
         readers.addAll(extra);
-        CatalogQuery.run(connection, readers);
+        CatalogQuery.run(connection, readers, path);
 
-        Map<Long, List<Column>> columns = columnReader.columns();
-        Map<Long, List<Index>> indexes = indexReader.indexes();
-        Map<Long, ConstraintReader.TableConstraints> constraints = constraintReader.constraints();
-        Map<Long, List<Trigger>> triggers = triggerReader.triggers();
-        Map<Long, List<Table>> tables = new HashMap<>();
-        Map<Long, List<View>> views = new HashMap<>();
-        Map<Long, List<MaterializedView>> materializedViews = new HashMap<>();
-        for (RelationReader.Row r : relationReader.relations()) {
-            List<Column> cols = columns.getOrDefault(r.oid(), List.of());
-            switch (r.kind()) {
-                case 'v' -> views.computeIfAbsent(r.schemaOid(), k -> new ArrayList<>()).add(new View(r.oid(),
-                        r.schema(), r.name(), r.definition(), r.fingerprint(), cols,
-                        triggers.getOrDefault(r.oid(), List.of())));
-                case 'm' -> materializedViews.computeIfAbsent(r.schemaOid(), k -> new ArrayList<>())
-                        .add(new MaterializedView(r.oid(), r.relfilenode(), r.schema(), r.name(), r.populated(),
-                                r.definition(), cols, indexes.getOrDefault(r.oid(), List.of())));
-                default -> tables.computeIfAbsent(r.schemaOid(), k -> new ArrayList<>())
-                        .add(table(r, cols, constraints.getOrDefault(r.oid(), new ConstraintReader.TableConstraints()),
-                                indexes.getOrDefault(r.oid(), List.of()), triggers.getOrDefault(r.oid(), List.of())));
-            }
-        }
-        if (!scope.all()) {
-            keepOutOfScope(kept, scope, tables, views, materializedViews);
-        }
-
+        Map<Long, Members> bySchema = relations.bySchema();
         List<Schema> schemas = new ArrayList<>();
         for (SchemaReader.Row s : schemaReader.schemas()) {
-            schemas.add(new Schema(s.oid(), s.name(),
-                    tables.getOrDefault(s.oid(), List.of()),
-                    views.getOrDefault(s.oid(), List.of()),
-                    materializedViews.getOrDefault(s.oid(), List.of()),
-                    sequenceReader.sequences().getOrDefault(s.oid(), List.of()),
+            Members m = bySchema.getOrDefault(s.oid(), new Members());
+            schemas.add(new Schema(s.oid(), s.name(), m.tables, m.views, m.materializedViews, m.sequences,
                     enumReader.enums().getOrDefault(s.oid(), List.of()),
                     functionReader.functions().getOrDefault(s.oid(), List.of())));
         }
         return new Catalog(schemas);
     }
 
-    /** Adds the relations of {@code kept} that the scope left out, each list then by name as the queries sort. */
-    private static void keepOutOfScope(Catalog kept, RelationScope scope, Map<Long, List<Table>> tables,
-                                       Map<Long, List<View>> views, Map<Long, List<MaterializedView>> materializedViews) {
-        for (Schema schema : kept.schemas()) {
-            for (Table t : schema.tables()) {
-                if (!scope.oids().contains(t.oid())) {
-                    tables.computeIfAbsent(schema.oid(), k -> new ArrayList<>()).add(t);
-                }
-            }
-            for (View v : schema.views()) {
-                if (!scope.oids().contains(v.oid())) {
-                    views.computeIfAbsent(schema.oid(), k -> new ArrayList<>()).add(v);
-                }
-            }
-            for (MaterializedView v : schema.materializedViews()) {
-                if (!scope.oids().contains(v.oid())) {
-                    materializedViews.computeIfAbsent(schema.oid(), k -> new ArrayList<>()).add(v);
-                }
-            }
+    /**
+     * Reads the relations in {@code scope} (tables, views, materialized views and their members, sequences) again and
+     * keeps everything else from {@code kept}: the relations out of scope, and the schemas, enums and functions, which
+     * the caller knows to be unchanged (functions are read again when {@code functions} is set). Empty when a relation
+     * read belongs to a schema {@code kept} does not have (the caller then inspects the whole catalog).
+     *
+     * @param extra more readers to run in the same round trip (the caller reads their results)
+     */
+    static Optional<Catalog> inspect(Connection connection, RelationScope scope, Catalog kept, boolean functions,
+                                     List<CatalogReader> extra, SavedSearchPath path) throws SQLException {
+        RelationReaders relations = new RelationReaders(connection, scope);
+        FunctionReader functionReader = functions ? new FunctionReader() : null;
+        List<CatalogReader> readers = new ArrayList<>(relations.readers());
+        if (functionReader != null) {
+            readers.add(functionReader);
         }
-        tables.values().forEach(list -> list.sort(Comparator.comparing(Table::name, PostgresInspector::byCodePoint)));
-        views.values().forEach(list -> list.sort(Comparator.comparing(View::name, PostgresInspector::byCodePoint)));
-        materializedViews.values().forEach(list -> list.sort(Comparator.comparing(MaterializedView::name,
-                PostgresInspector::byCodePoint)));
+        readers.addAll(extra);
+        CatalogQuery.run(connection, readers, path);
+
+        Map<Long, Members> read = relations.bySchema();
+        List<Schema> schemas = new ArrayList<>();
+        for (Schema schema : kept.schemas()) {
+            Members m = read.remove(schema.oid());
+            if (m == null) {
+                m = new Members();
+            }
+            List<Table> tables = ScopedList.merge(schema.tables(), m.tables, scope::contains, Table::oid, Table::name);
+            List<View> views = ScopedList.merge(schema.views(), m.views, scope::contains, View::oid, View::name);
+            List<MaterializedView> materializedViews = ScopedList.merge(schema.materializedViews(),
+                    m.materializedViews, scope::contains, MaterializedView::oid, MaterializedView::name);
+            List<Sequence> sequences = ScopedList.merge(schema.sequences(), m.sequences, scope::contains, Sequence::oid,
+                    Sequence::name);
+            List<io.schemagate.core.schema.Function> functionList = functionReader == null ? schema.functions()
+                    : functionReader.functions().getOrDefault(schema.oid(), List.of());
+            boolean same = tables == schema.tables() && views == schema.views()
+                    && materializedViews == schema.materializedViews() && sequences == schema.sequences()
+                    && functionList.equals(schema.functions());
+            // An untouched schema stays the same object: the differ skips it by identity.
+            schemas.add(same ? schema : new Schema(schema.oid(), schema.name(), tables, views, materializedViews,
+                    sequences, schema.enums(), functionList));
+        }
+        if (!read.isEmpty() || functionReader != null && !kept.schemas().stream().map(Schema::oid)
+                .collect(Collectors.toSet()).containsAll(functionReader.functions().keySet())) {
+            return Optional.empty(); // a schema the catalog kept does not know: it changed after all
+        }
+        return Optional.of(new Catalog(schemas));
     }
 
-    /** The order of {@code ORDER BY relname}: the {@code name} type sorts by UTF-8 bytes, that is by code point. */
-    private static int byCodePoint(String a, String b) {
-        return java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
+    /** What the relation readers found in one schema, each list by name. */
+    private static final class Members {
+        final List<Table> tables = new ArrayList<>();
+        final List<View> views = new ArrayList<>();
+        final List<MaterializedView> materializedViews = new ArrayList<>();
+        final List<Sequence> sequences = new ArrayList<>();
+    }
+
+    /** The readers of relations and their members, narrowed to one scope, and the model they make together. */
+    private static final class RelationReaders {
+        private final RelationReader relationReader;
+        private final ColumnReader columnReader;
+        private final IndexReader indexReader;
+        private final ConstraintReader constraintReader;
+        private final TriggerReader triggerReader;
+        private final SequenceReader sequenceReader;
+
+        RelationReaders(Connection connection, RelationScope scope) throws SQLException {
+            // The driver knows the version from the connection's start-up; asking costs no round trip.
+            int serverMajor = connection.getMetaData().getDatabaseMajorVersion();
+            relationReader = new RelationReader(scope);
+            columnReader = new ColumnReader(scope);
+            indexReader = new IndexReader(columnReader, scope);
+            constraintReader = new ConstraintReader(serverMajor, columnReader, scope);
+            triggerReader = new TriggerReader(scope);
+            sequenceReader = new SequenceReader(scope);
+        }
+
+        /** In the order they must run: indexes and constraints name columns the column reader read. */
+        List<CatalogReader> readers() {
+            return List.of(relationReader, columnReader, indexReader, constraintReader, triggerReader, sequenceReader);
+        }
+
+        /** The relations read, by schema oid. */
+        Map<Long, Members> bySchema() {
+            Map<Long, List<Column>> columns = columnReader.columns();
+            Map<Long, List<Index>> indexes = indexReader.indexes();
+            Map<Long, ConstraintReader.TableConstraints> constraints = constraintReader.constraints();
+            Map<Long, List<Trigger>> triggers = triggerReader.triggers();
+            Map<Long, Members> bySchema = new HashMap<>();
+            for (RelationReader.Row r : relationReader.relations()) {
+                List<Column> cols = columns.getOrDefault(r.oid(), List.of());
+                Members m = bySchema.computeIfAbsent(r.schemaOid(), k -> new Members());
+                switch (r.kind()) {
+                    case 'v' -> m.views.add(new View(r.oid(), r.schema(), r.name(), r.definition(), r.fingerprint(),
+                            cols, triggers.getOrDefault(r.oid(), List.of())));
+                    case 'm' -> m.materializedViews.add(new MaterializedView(r.oid(), r.relfilenode(), r.schema(),
+                            r.name(), r.populated(), r.definition(), cols, indexes.getOrDefault(r.oid(), List.of())));
+                    default -> m.tables.add(table(r, cols, constraints.getOrDefault(r.oid(),
+                            new ConstraintReader.TableConstraints()), indexes.getOrDefault(r.oid(), List.of()),
+                            triggers.getOrDefault(r.oid(), List.of())));
+                }
+            }
+            sequenceReader.sequences().forEach((schema, list) ->
+                    bySchema.computeIfAbsent(schema, k -> new Members()).sequences.addAll(list));
+            return bySchema;
+        }
     }
 
     private static Table table(RelationReader.Row r, List<Column> columns, ConstraintReader.TableConstraints c,

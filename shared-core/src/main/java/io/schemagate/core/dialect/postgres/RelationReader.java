@@ -39,7 +39,7 @@ final class RelationReader implements CatalogReader {
                        (SELECT %s FROM pg_catalog.pg_rewrite r
                         WHERE r.ev_class = c.oid AND r.rulename = '_RETURN') END AS fingerprint,
                    ds.description AS comment
-            FROM pg_catalog.pg_class c
+            FROM /* relation scope from */ pg_catalog.pg_class c
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_catalog.pg_description ds
                    ON ds.objoid = c.oid AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ds.objsubid = 0
@@ -53,6 +53,7 @@ final class RelationReader implements CatalogReader {
 
     private final List<Row> rows = new ArrayList<>();
     private final String sql;
+    private final List<String> parameters;
 
     RelationReader() {
         this(RelationScope.ALL);
@@ -60,11 +61,17 @@ final class RelationReader implements CatalogReader {
 
     RelationReader(RelationScope scope) {
         this.sql = scope.apply(SQL, "c.oid");
+        this.parameters = scope.parameters();
     }
 
     @Override
     public String sql() {
         return sql;
+    }
+
+    @Override
+    public List<String> parameters() {
+        return parameters;
     }
 
     @Override

@@ -11,6 +11,8 @@ import java.util.Map;
 /**
  * Reads sequences from {@code pg_sequence} (the catalog, not the sequences themselves: their current values are data).
  * Sequences behind identity columns (an internal dependency on the column) belong to the column and are left out.
+ * A {@link RelationScope} narrows it like the relation readers: a sequence is a relation, and every change to one
+ * locks it (its {@code OWNED BY} text changes with its table, which brings it into the table's scope).
  */
 final class SequenceReader implements CatalogReader {
 
@@ -19,7 +21,7 @@ final class SequenceReader implements CatalogReader {
                    pg_catalog.format_type(s.seqtypid, NULL) AS type,
                    s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
                    tn.nspname || '.' || tc.relname || '.' || ta.attname AS owned_by
-            FROM pg_catalog.pg_sequence s
+            FROM /* relation scope from */ pg_catalog.pg_sequence s
             JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_catalog.pg_depend d
@@ -29,15 +31,32 @@ final class SequenceReader implements CatalogReader {
             LEFT JOIN pg_catalog.pg_class tc ON tc.oid = d.refobjid
             LEFT JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
             LEFT JOIN pg_catalog.pg_attribute ta ON ta.attrelid = d.refobjid AND ta.attnum = d.refobjsubid
-            WHERE (d.deptype IS NULL OR d.deptype = 'a') AND %s AND %s
-            ORDER BY n.nspname, c.relname""".formatted(CatalogQuery.USER_SCHEMA,
-            CatalogQuery.notFromExtension("pg_class", "c.oid"));
+            WHERE (d.deptype IS NULL OR d.deptype = 'a') AND %s AND %s AND""".formatted(CatalogQuery.USER_SCHEMA,
+            CatalogQuery.notFromExtension("pg_class", "c.oid")) + RelationScope.MARK + """
+
+            ORDER BY n.nspname, c.relname""";
 
     private final Map<Long, List<Sequence>> bySchema = new HashMap<>();
+    private final String sql;
+    private final List<String> parameters;
+
+    SequenceReader() {
+        this(RelationScope.ALL);
+    }
+
+    SequenceReader(RelationScope scope) {
+        this.sql = scope.apply(SQL, "c.oid");
+        this.parameters = scope.parameters();
+    }
 
     @Override
     public String sql() {
-        return SQL;
+        return sql;
+    }
+
+    @Override
+    public List<String> parameters() {
+        return parameters;
     }
 
     @Override

@@ -21,7 +21,7 @@ final class TriggerReader implements CatalogReader {
                    pg_catalog.pg_get_triggerdef(t.oid, true) AS definition,
                    t.tgenabled <> 'D' AS enabled,
                    %s AS fingerprint
-            FROM pg_catalog.pg_trigger t
+            FROM /* relation scope from */ pg_catalog.pg_trigger t
             JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_catalog.pg_proc p ON p.oid = t.tgfoid
@@ -38,6 +38,7 @@ final class TriggerReader implements CatalogReader {
 
     private final Map<Long, List<Trigger>> byRelation = new HashMap<>();
     private final String sql;
+    private final List<String> parameters;
 
     TriggerReader() {
         this(RelationScope.ALL);
@@ -45,11 +46,17 @@ final class TriggerReader implements CatalogReader {
 
     TriggerReader(RelationScope scope) {
         this.sql = scope.apply(SQL, "t.tgrelid");
+        this.parameters = scope.parameters();
     }
 
     @Override
     public String sql() {
         return sql;
+    }
+
+    @Override
+    public List<String> parameters() {
+        return parameters;
     }
 
     @Override

@@ -37,8 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Reading only the relations a statement locked gives the same schema as reading the whole catalog: after every
  * statement of the last 10 files of each PostgreSQL corpus in ../shared/corpora (and of a file written to stress what
- * no lock shows: renames of tables other objects name, schema and type renames, comments, dropped relations), the
- * scoped inspection is compared with a whole one, record for record.
+ * no lock shows: renames of tables other objects name, schema and type renames, comments, dropped relations, and of
+ * files for sequences, functions and types, file starts and what a commit runs), the scoped inspection is compared
+ * with a whole one, record for record; so is the schema each new file starts from.
  */
 class IncrementalInspectionTest {
     private static final int NEW_FILES = 10;
@@ -54,23 +55,28 @@ class IncrementalInspectionTest {
     @Test
     void harbor() throws Exception {
         Path harbor = SharedData.corpus("harbor").resolve("make/migrations/postgresql");
-        assertEquals(41, assertSameAsWholeInspection(new MigrationDir(harbor, "harbor"), new GolangMigrateFormat(),
-                NEW_FILES), "statements inspected by scope alone (new sequences and functions, a dropped relation: whole)");
+        Counts counts = assertSameAsWholeInspection(new MigrationDir(harbor, "harbor"), new GolangMigrateFormat(),
+                NEW_FILES);
+        assertEquals(50, counts.scoped(), "every statement whose locks were observed read its scope alone");
+        assertEquals(NEW_FILES - 1, counts.keptAtFileStart(), "no commit runs code of the migration's own");
     }
 
     @Test
     void kratos() throws Exception {
         MigrationDir dir = CorpusDirectories.kratosAtlas(temp, "kratos-postgres",
                 CorpusDirectories.kratos("postgres", Set.of(), null));
-        assertEquals(14, assertSameAsWholeInspection(dir, new AtlasFormat(), NEW_FILES),
-                "statements inspected by scope alone");
+        Counts counts = assertSameAsWholeInspection(dir, new AtlasFormat(), NEW_FILES);
+        assertEquals(14, counts.scoped(), "statements inspected by scope alone");
+        assertEquals(NEW_FILES - 1, counts.keptAtFileStart());
     }
 
     /** Temporal's files run outside a transaction: nothing is observed, every inspection is whole (and still equal). */
     @Test
     void temporal() throws Exception {
-        assertEquals(0, assertSameAsWholeInspection(CorpusDirectories.temporal(temp, "schema/postgresql/v12",
-                "temporal"), new AtlasFormat(), NEW_FILES));
+        Counts counts = assertSameAsWholeInspection(CorpusDirectories.temporal(temp, "schema/postgresql/v12",
+                "temporal"), new AtlasFormat(), NEW_FILES);
+        assertEquals(0, counts.scoped());
+        assertEquals(NEW_FILES - 1, counts.keptAtFileStart(), "each inspection was whole, the last one after the commit");
     }
 
     /** What a lock does not point at: each statement is compared, and the scoped path is taken where it may be. */
@@ -116,16 +122,160 @@ class IncrementalInspectionTest {
                 ALTER SCHEMA app RENAME TO core;
                 DROP TABLE core.orders CASCADE;
                 CREATE INDEX notes_person ON core.notes (person_id);
+                SAVEPOINT d;
+                DROP TABLE core.boxes;
+                ROLLBACK TO SAVEPOINT d;
+                ALTER TABLE core.notes ADD COLUMN extra int;
+                SAVEPOINT e;
+                DROP TABLE core.notes;
+                ROLLBACK TO SAVEPOINT e;
+                COMMENT ON TABLE core.notes IS 'kept';
                 """);
         MigrationDir migrations = new MigrationDir(dir, "stress");
         io.schemagate.core.migrate.DirectoryHasher.hash(migrations, new AtlasFormat());
-        // Renames of types, a domain or the schema, the savepoint rolled back and the drop fall back to whole
-        // inspections; the rest read their scope.
-        assertEquals(14, assertSameAsWholeInspection(migrations, new AtlasFormat(), 1));
+        // Renames of types, a domain or the schema and the savepoints rolled back fall back to whole inspections;
+        // the rest read their scope, also after a drop (the dropped relation's lock is still held, under no name).
+        assertEquals(22, assertSameAsWholeInspection(migrations, new AtlasFormat(), 1).scoped());
     }
 
-    /** Replays the base, then each new file with the scoped inspector checked against a whole inspection. */
-    private static int assertSameAsWholeInspection(MigrationDir dir, DirFormat format, int newFiles) throws Exception {
+    /**
+     * What is not a relation: sequences (read by scope), enums, functions and types (kept while the name guard holds),
+     * and what names them from inside relations no lock points at.
+     */
+    @Test
+    void changesOutsideRelations() throws Exception {
+        Path dir = Files.createDirectory(temp.resolve("outside"));
+        Files.writeString(dir.resolve("1_base.sql"), """
+                CREATE SCHEMA app;
+                CREATE TYPE app.mood AS ENUM ('ok');
+                CREATE TYPE app.pair AS (a int, b int);
+                CREATE TABLE app.users (id serial PRIMARY KEY, name text, feeling app.mood, p app.pair);
+                CREATE SEQUENCE app.tickets;
+                CREATE TABLE app.orders (id bigint DEFAULT nextval('app.tickets'), user_id int);
+                CREATE FUNCTION app.greet(u app.users) RETURNS text LANGUAGE sql AS 'SELECT u.name';
+                CREATE FUNCTION app.everyone() RETURNS SETOF app.users LANGUAGE sql AS 'SELECT * FROM app.users';
+                CREATE TABLE app.plain (id int);
+                """);
+        Files.writeString(dir.resolve("2_new.sql"), """
+                ALTER SEQUENCE app.tickets INCREMENT BY 5;
+                ALTER SEQUENCE app.tickets RENAME TO numbers;
+                ALTER TABLE app.users RENAME TO people;
+                ALTER TABLE app.people RENAME COLUMN id TO person_id;
+                CREATE SEQUENCE app.extra OWNED BY app.plain.id;
+                ALTER TABLE app.plain RENAME TO simple;
+                ALTER TABLE app.simple ADD COLUMN n bigserial;
+                DROP SEQUENCE app.extra;
+                ALTER TABLE app.simple ADD COLUMN m int;
+                CREATE TYPE app.empty AS ENUM ();
+                ALTER TABLE app.simple ADD COLUMN k int;
+                CREATE TYPE app.point2 AS (x int, y int);
+                ALTER TABLE app.simple ADD COLUMN pt app.point2;
+                ALTER TYPE app.point2 RENAME TO point;
+                ALTER TABLE app.simple ADD COLUMN j int;
+                ALTER TYPE app.pair SET SCHEMA public;
+                ALTER TABLE app.simple ADD COLUMN i int;
+                ALTER TYPE app.mood ADD VALUE 'meh';
+                ALTER TABLE app.simple ADD COLUMN h int;
+                CREATE FUNCTION app.two() RETURNS int LANGUAGE sql AS 'SELECT 2';
+                ALTER TABLE app.simple ADD COLUMN g int;
+                CREATE OR REPLACE FUNCTION app.two() RETURNS int LANGUAGE sql AS 'SELECT 2 + 0';
+                ALTER TABLE app.simple ADD COLUMN f int;
+                ALTER TABLE app.orders ALTER COLUMN id DROP DEFAULT;
+                DROP SEQUENCE app.numbers;
+                CREATE TABLE app.more (id int GENERATED ALWAYS AS IDENTITY, s serial);
+                ALTER TABLE app.more ALTER COLUMN id DROP IDENTITY;
+                """);
+        MigrationDir migrations = new MigrationDir(dir, "outside");
+        io.schemagate.core.migrate.DirectoryHasher.hash(migrations, new AtlasFormat());
+        // Type and function changes fall back to whole inspections; sequences, renames of tables that sequences and
+        // functions name, serial and identity columns read their scope.
+        assertEquals(20, assertSameAsWholeInspection(migrations, new AtlasFormat(), 1).scoped());
+    }
+
+    /**
+     * A new file starts from the last file's last schema when its commit ran nothing of the migration's own: each
+     * start is compared with a whole inspection, also where a type made in one file is renamed in the next.
+     */
+    @Test
+    void fileStartsKeepTheLastSchema() throws Exception {
+        Path dir = Files.createDirectory(temp.resolve("starts"));
+        Files.writeString(dir.resolve("1_base.sql"), """
+                CREATE SCHEMA app;
+                CREATE TABLE app.users (id bigint PRIMARY KEY, name text);
+                """);
+        Files.writeString(dir.resolve("2_composite.sql"), """
+                CREATE TYPE app.pair AS (a int, b int);
+                CREATE TABLE app.uses (id int, p app.pair);
+                """);
+        Files.writeString(dir.resolve("3_rename.sql"), """
+                ALTER TYPE app.pair RENAME TO couple;
+                ALTER TABLE app.users ADD COLUMN note text;
+                """);
+        Files.writeString(dir.resolve("4_enum.sql"), """
+                CREATE TYPE app.mood AS ENUM ();
+                CREATE TABLE app.feelings (m app.mood);
+                """);
+        Files.writeString(dir.resolve("5_more.sql"), """
+                ALTER TYPE app.mood ADD VALUE 'ok';
+                ALTER TYPE app.couple SET SCHEMA public;
+                """);
+        Files.writeString(dir.resolve("6_last.sql"), """
+                CREATE INDEX users_name ON app.users (name);
+                DROP TABLE app.uses;
+                """);
+        MigrationDir migrations = new MigrationDir(dir, "starts");
+        io.schemagate.core.migrate.DirectoryHasher.hash(migrations, new AtlasFormat());
+        assertEquals(4, assertSameAsWholeInspection(migrations, new AtlasFormat(), 5).keptAtFileStart());
+    }
+
+    /**
+     * What a commit can run — a deferred constraint trigger's function, ON COMMIT DROP of a temporary table and what
+     * depends on it — changes the schema where no statement's inspection looked: the next file starts whole.
+     */
+    @Test
+    void commitTimeCodeMeansAWholeFileStart() throws Exception {
+        Path dir = Files.createDirectory(temp.resolve("commit"));
+        Files.writeString(dir.resolve("1_base.sql"), """
+                CREATE SCHEMA app;
+                CREATE TABLE app.log (id int, n bigint);
+                CREATE TABLE app.plain (id int);
+                """);
+        Files.writeString(dir.resolve("2_temporary.sql"), """
+                CREATE TEMPORARY TABLE scratch (id serial) ON COMMIT DROP;
+                ALTER TABLE app.log ALTER COLUMN n SET DEFAULT nextval('scratch_id_seq');
+                """);
+        Files.writeString(dir.resolve("3_trigger.sql"), """
+                CREATE FUNCTION app.at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    ALTER TABLE app.log ADD COLUMN IF NOT EXISTS added_at_commit int;
+                    RETURN NULL;
+                END $$;
+                CREATE TABLE app.watched (id int);
+                CREATE CONSTRAINT TRIGGER at_commit AFTER INSERT ON app.watched INITIALLY DEFERRED
+                    FOR EACH ROW EXECUTE FUNCTION app.at_commit();
+                """);
+        Files.writeString(dir.resolve("4_fire.sql"), """
+                INSERT INTO app.watched VALUES (1);
+                """);
+        Files.writeString(dir.resolve("5_after.sql"), """
+                ALTER TABLE app.plain ADD COLUMN m int;
+                """);
+        MigrationDir migrations = new MigrationDir(dir, "commit");
+        io.schemagate.core.migrate.DirectoryHasher.hash(migrations, new AtlasFormat());
+        assertEquals(0, assertSameAsWholeInspection(migrations, new AtlasFormat(), 4).keptAtFileStart(),
+                "a temporary table, then a deferred trigger with a user function: every start after them is whole");
+    }
+
+    /** How a replay's inspections went: read by scope alone, and file starts that kept the last file's schema. */
+    private record Counts(int scoped, int keptAtFileStart) {
+    }
+
+    /**
+     * Replays the base, then each new file with the scoped inspector checked against a whole inspection, after every
+     * statement and at the start of every new file.
+     */
+    private static Counts assertSameAsWholeInspection(MigrationDir dir, DirFormat format, int newFiles)
+            throws Exception {
         LoadedDirectory loaded = DirectoryLoader.load(dir, format, Dialect.POSTGRES);
         List<MigrationFile> files = loaded.listing().files();
         PostgresDriver driver = new PostgresDriver();
@@ -148,9 +298,10 @@ class IncrementalInspectionTest {
         assertEquals(List.of(), inspector.mismatches, dir.display());
         assertTrue(inspector.compared > 0, dir.display() + ": no statement was inspected");
         System.out.printf("incremental inspection, %s: %d statements compared, %d with locks observed, %d read only"
-                + " their scope%n", dir.display(), inspector.compared, inspector.scoped,
-                inspector.production.scopedInspections());
-        return inspector.production.scopedInspections();
+                + " their scope; %d file starts compared, %d kept the last file's schema%n", dir.display(),
+                inspector.compared, inspector.scoped, inspector.production.scopedInspections(), inspector.fileStarts,
+                inspector.production.keptAtFileStart());
+        return new Counts(inspector.production.scopedInspections(), inspector.production.keptAtFileStart());
     }
 
     /** The production inspector, each result compared with a whole inspection of the same moment. */
@@ -160,10 +311,22 @@ class IncrementalInspectionTest {
         String file;
         int compared;
         int scoped;
+        int fileStarts;
 
         @Override
         public Catalog inspect(Connection connection) throws SQLException {
             return production.inspect(connection);
+        }
+
+        @Override
+        public Catalog nextFile(Connection connection, Catalog last) throws SQLException {
+            Catalog kept = production.nextFile(connection, last);
+            Catalog whole = PostgresInspector.inspect(connection);
+            fileStarts++;
+            if (!whole.equals(kept)) {
+                mismatches.add(file + " start: " + SchemaDiff.diff(whole, kept));
+            }
+            return kept;
         }
 
         @Override

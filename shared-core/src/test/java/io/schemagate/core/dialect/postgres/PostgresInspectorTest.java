@@ -231,6 +231,29 @@ class PostgresInspectorTest {
         db.execute("VACUUM public.tiny"); // fails inside a transaction block: none was left open
     }
 
+    /**
+     * Inside a transaction the batch puts the search path back itself, with the value the last batch found; when the
+     * migration set another path since, the batch's guess is wrong and one more round trip puts back the right one.
+     */
+    @Test
+    void putsTheSearchPathBackInItsOwnRoundTrip() throws SQLException {
+        Connection c = db.connection();
+        c.setAutoCommit(false);
+        db.execute("SET search_path = pg_temp, public");
+        SavedSearchPath saved = new SavedSearchPath();
+        String before = sessionState(c);
+        for (int i = 0; i < 3; i++) {
+            CatalogQuery.run(c, List.of(new SchemaReader()), saved);
+            assertEquals(before, sessionState(c), "batch " + i);
+        }
+        db.execute("SET LOCAL search_path = nowhere");
+        String changed = sessionState(c);
+        CatalogQuery.run(c, List.of(new SchemaReader()), saved);
+        assertEquals(changed, sessionState(c), "a path changed since the last batch");
+        CatalogQuery.run(c, List.of(new SchemaReader()), saved);
+        assertEquals(changed, sessionState(c));
+    }
+
     @Test
     void pinsItsSearchPathAlsoInAutocommit() throws SQLException {
         db.execute("CREATE TYPE mood AS ENUM ('sad'); CREATE TABLE t (m mood); SET search_path = nowhere");
