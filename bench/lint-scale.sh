@@ -81,7 +81,9 @@ generate() { # DIR COUNT: file 1 carries a tag unique to this run, so no earlier
 }
 
 replay() { # DIR SIZE: the client's own replay, one transaction (or file) at a time; prints "all_s new_s"
-  local dir=$1 size=$2 db="sg_bench_$$_$2" start mid end
+  # Named like a scratch database: a lint running on the same server (another job) leaves those alone.
+  local dir=$1 size=$2 db start mid end
+  printf -v db 'sg_dev_bench%05d' $(( ($$ + size) % 100000 ))
   local files=("$dir"/*.sql)
   local base=("${files[@]:0:$size}") new=("${files[@]:$size}")
   start=$(date +%s.%N)

@@ -73,8 +73,9 @@ final class ScratchDevDatabase extends GuardedDevDatabase implements BaseCache {
     }
 
     /**
-     * A copy of a cached base: its objects pass from the role that replayed it to this run's role, so they belong to
-     * the role the new files run as, as when the base replays in the run itself. Before PostgreSQL 15 the
+     * A copy of a cached base: its objects stay the role's that replayed it, and this run's role becomes a member of
+     * that role, so the new files may alter and drop them as their owner. (What names the owner itself differs from a
+     * base replayed in the run: {@code DROP OWNED BY CURRENT_USER} leaves the base's objects.) Before PostgreSQL 15 the
      * {@code public} schema of a new database belongs to the bootstrap superuser; the run's role gets it, so
      * migrations that create, alter or comment on it work as they do for an owner in production. A login that may not
      * (not a superuser) leaves it: PUBLIC may create in it there anyway.
@@ -84,11 +85,13 @@ final class ScratchDevDatabase extends GuardedDevDatabase implements BaseCache {
             PgSession.housekeeping(admin);
             String inherited = baseOwner;
             if (inherited != null) {
+                // Membership, not REASSIGN OWNED: that takes a lock per object in one transaction, more than a server
+                // holds for a schema of thousands of tables, and time in proportion.
                 try {
-                    PgSession.execute(admin, "REASSIGN OWNED BY " + PgSession.quoteIdentifier(inherited) + " TO "
+                    PgSession.execute(admin, "GRANT " + PgSession.quoteIdentifier(inherited) + " TO "
                             + PgSession.quoteIdentifier(role.name()));
                 } catch (SQLException e) {
-                    throw ConnectFailure.working("cannot hand the cached base's objects to the run's role " + role.name(),
+                    throw ConnectFailure.working("cannot let the run's role " + role.name() + " own the cached base's objects",
                             server, e);
                 }
             }
