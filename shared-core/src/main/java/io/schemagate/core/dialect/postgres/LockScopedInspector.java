@@ -25,7 +25,9 @@ import java.util.Set;
  * follows. Where the locks could not be observed (outside a transaction) every inspection is whole.
  *
  * <p>A lock held after the previous statement and gone after this one means a savepoint was rolled back or the
- * transaction ended: what the lost lock covered may have been undone, so a whole inspection follows too.
+ * transaction ended: what the lost lock covered may have been undone, so a whole inspection follows too. (The probe
+ * reports no lock on a relation dropped earlier in the transaction, whose name is gone; the server tells whether such
+ * a lock is still held, {@link StillLockedReader}.)
  *
  * <p>At the start of each new file after the first, the last file's last schema is kept unless its commit may have
  * run code of the migration's own ({@link #nextFile}).

@@ -51,7 +51,6 @@ final class NameGuardReader implements CatalogReader {
             WHERE t.typtype = 'c' AND c.relkind = 'c' AND t.oid >= 16384""";
 
     /** The composite types known before, and those the transaction holds a lock on (one it just created). */
-    /** The composite types known before, and those the transaction holds a lock on (one it just created). */
     private static final String KNOWN_OR_LOCKED_COMPOSITES = """
             SELECT t.oid, t.xmin, t.ctid FROM pg_catalog.pg_type t
             WHERE t.oid = ANY (%s) AND t.typtype = 'c'
