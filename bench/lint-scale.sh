@@ -2,9 +2,10 @@
 # Benchmark: `migrate lint` on generated directories of 10, 100, 1000 and 10,000 files (5 statements each) plus 10
 # new files, next to the time the database's own client takes to replay the same files.
 #
-#   bench/lint-scale.sh [--dialect postgres|mariadb|sqlite] [SIZES...]     default: postgres, 10 100 1000 10000
+#   bench/lint-scale.sh [--embedded] [--dialect postgres|mariadb|sqlite] [SIZES...]   default: postgres, 10 100 1000 10000
 #
 #   postgres  the local PostgreSQL service (127.0.0.1:5432, user postgres, trust auth); baseline psql
+#             (--embedded: lint on embedded://postgres, its cache under a temp SCHEMAGATE_CACHE; baseline psql still)
 #   mariadb   the local MariaDB service (127.0.0.1:3306, root, no password); baseline the mariadb client
 #   sqlite    an in-memory SQLite dev database; baseline the sqlite3 CLI on a file
 #
@@ -16,6 +17,11 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 dialect=postgres
+embedded=
+if [ "${1:-}" = "--embedded" ]; then   # PostgreSQL: lint on the embedded default instead of the local service
+  embedded=1
+  shift
+fi
 if [ "${1:-}" = "--dialect" ]; then
   dialect=$2
   shift 2
@@ -117,7 +123,7 @@ replay() { # DIR SIZE: the client's own replay, one transaction (or file) at a t
 
 dev_url() {
   case "$dialect" in
-    postgres) echo "postgres://postgres@127.0.0.1:5432/postgres" ;;
+    postgres) if [ -n "$embedded" ]; then echo "embedded://postgres"; else echo "postgres://postgres@127.0.0.1:5432/postgres"; fi ;;
     mariadb) echo "mysql://root@127.0.0.1:3306/" ;;
     sqlite) echo "sqlite://bench?mode=memory" ;;
   esac
@@ -129,7 +135,7 @@ lint() { # DIR: prints "seconds peak_kb" of one lint of the last 10 files
   tail -n 1 "$work/time"
 }
 
-echo "dialect: $dialect"
+echo "dialect: $dialect, dev database: $(dev_url)"
 printf '%-8s %9s %7s %8s %6s %8s %6s %10s %10s %8s\n' files client_s new_s cold_s ratio warm_s ratio cold_goal warm_goal peak_MB
 for size in "${sizes[@]}"; do
   dir="$work/d$size"
