@@ -118,7 +118,14 @@ final class EmbeddedServer implements AutoCloseable {
                 }
             } catch (DevDatabaseException e) {
                 stopRun();
-                if (!startingFromSnapshot) {
+                boolean fromSnapshot = startingFromSnapshot;
+                startingFromSnapshot = false;
+                synchronized (lock) {
+                    if (closed) {
+                        throw e; // stopped while starting: not the kept cluster's fault
+                    }
+                }
+                if (!fromSnapshot) {
                     throw e;
                 }
                 // A kept cluster that does not start is not trusted again: this run and the next begin with initdb.

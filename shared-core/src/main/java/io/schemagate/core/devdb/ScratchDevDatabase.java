@@ -32,6 +32,8 @@ final class ScratchDevDatabase extends GuardedDevDatabase implements BaseCache {
     private volatile String baseOwner;
     /** The housekeeping session's backend while it copies or renames: a shutdown ends it before cleaning up. */
     private volatile int housekeepingPid;
+    /** Set first thing by {@link #release}: no housekeeping session may start after it. */
+    private volatile boolean releasing;
     private volatile boolean mayExist = true;
     private volatile Connection connection;
     private volatile RunSupervisor supervisor;
@@ -116,16 +118,11 @@ final class ScratchDevDatabase extends GuardedDevDatabase implements BaseCache {
      */
     void create(Connection admin, String template) throws SQLException {
         String quoted = PgSession.quoteIdentifier(name);
-        mayExist = true; // before: a shutdown while it is created must still look for it
-        try {
-            // Closed until PUBLIC lost CONNECT: no other login's run may slip in between.
-            PgSession.execute(admin, "CREATE DATABASE " + quoted
-                    + (role == null ? "" : " OWNER " + PgSession.quoteIdentifier(role.name())) + " TEMPLATE "
-                    + PgSession.quoteIdentifier(template) + " ALLOW_CONNECTIONS false");
-        } catch (SQLException e) {
-            mayExist = false; // nothing to drop
-            throw e;
-        }
+        mayExist = true; // before, and never reset here: a shutdown while it is created must still look for it
+        // Closed until PUBLIC lost CONNECT: no other login's run may slip in between.
+        PgSession.execute(admin, "CREATE DATABASE " + quoted
+                + (role == null ? "" : " OWNER " + PgSession.quoteIdentifier(role.name())) + " TEMPLATE "
+                + PgSession.quoteIdentifier(template) + " ALLOW_CONNECTIONS false");
         PgSession.execute(admin, "REVOKE ALL ON DATABASE " + quoted + " FROM PUBLIC");
         PgSession.execute(admin, "ALTER DATABASE " + quoted + " WITH ALLOW_CONNECTIONS true");
     }
@@ -143,7 +140,8 @@ final class ScratchDevDatabase extends GuardedDevDatabase implements BaseCache {
     public Lookup restore(BaseKey key) throws DevDatabaseException {
         BaseKey scoped = scoped(key);
         TemplateEntries.Entry entry;
-        try (Connection admin = housekeepingSession()) {
+        try (Housekeeping housekeeping = housekeepingSession()) {
+            Connection admin = housekeeping.admin();
             TemplateEntries.Found found = TemplateEntries.find(admin, scoped);
             if (found.entry().isEmpty()) {
                 return found.lookup();
@@ -166,6 +164,7 @@ final class ScratchDevDatabase extends GuardedDevDatabase implements BaseCache {
                 }
             } catch (SQLException e) {
                 // Evicted by a parallel run a moment ago, or the copy failed: start from an empty database after all.
+                drop(admin);
                 create(admin, "template0");
                 connect(settings);
                 return Lookup.MISS;
@@ -173,8 +172,6 @@ final class ScratchDevDatabase extends GuardedDevDatabase implements BaseCache {
         } catch (SQLException e) {
             throw ConnectFailure.working("cannot use the cached base schema " + key + " (--no-base-cache replays the base "
                     + "instead)", server, e);
-        } finally {
-            housekeepingPid = 0;
         }
         baseOwner = entry.owner().orElse(null);
         connect(settings);
@@ -189,7 +186,8 @@ final class ScratchDevDatabase extends GuardedDevDatabase implements BaseCache {
             return Stored.notCacheable(leftBehind.get());
         }
         endSession(false);
-        try (Connection admin = housekeepingSession()) {
+        try (Housekeeping housekeeping = housekeepingSession()) {
+            Connection admin = housekeeping.admin();
             RunRole owner = role;
             if (!TemplateEntries.adopt(admin, name, scoped, owner.name())) {
                 connect(settings);
@@ -213,8 +211,6 @@ final class ScratchDevDatabase extends GuardedDevDatabase implements BaseCache {
         } catch (SQLException e) {
             throw ConnectFailure.working("cannot keep the replayed base schema " + key + " in the cache (--no-base-cache "
                     + "replays without it)", server, e);
-        } finally {
-            housekeepingPid = 0;
         }
         connect(settings);
         return Stored.STORED;
@@ -250,16 +246,40 @@ final class ScratchDevDatabase extends GuardedDevDatabase implements BaseCache {
     }
 
     /** A session of the URL's login for creating, copying and dropping databases; its pid is kept for a signal. */
-    private Connection housekeepingSession() throws SQLException {
+    private Housekeeping housekeepingSession() throws SQLException {
         Connection admin = PgSession.connect(server);
         try {
             PgSession.housekeeping(admin);
             housekeepingPid = PgSession.backendPid(admin);
+            // Written before, read after the release's flag: one of the two threads always sees the other.
+            if (releasing) {
+                throw new SQLException("the dev database is being removed (shutting down)");
+            }
         } catch (SQLException e) {
+            housekeepingPid = 0;
             PgSession.closeQuietly(admin);
             throw e;
         }
-        return admin;
+        return new Housekeeping(admin);
+    }
+
+    /** A housekeeping session whose pid is forgotten before it closes: a reused pid must never be signalled. */
+    private final class Housekeeping implements AutoCloseable {
+        private final Connection admin;
+
+        Housekeeping(Connection admin) {
+            this.admin = admin;
+        }
+
+        Connection admin() {
+            return admin;
+        }
+
+        @Override
+        public void close() {
+            housekeepingPid = 0;
+            PgSession.closeQuietly(admin);
+        }
     }
 
     /**
@@ -314,13 +334,18 @@ final class ScratchDevDatabase extends GuardedDevDatabase implements BaseCache {
 
     @Override
     protected void release(boolean abrupt) {
+        releasing = true;
         endSession(abrupt);
         if (serverThrownAway || !mayExist && role == null) {
             return;
         }
         try (Connection admin = PgSession.connect(server)) {
             PgSession.housekeeping(admin);
-            endHousekeeping(admin);
+            try {
+                endHousekeeping(admin);
+            } catch (SQLException e) {
+                // gone already; the drops below say whether anything is left
+            }
             if (mayExist) {
                 try {
                     drop(admin);

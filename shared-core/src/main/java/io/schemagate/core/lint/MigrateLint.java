@@ -162,8 +162,8 @@ public final class MigrateLint {
             }
             BaseKey key = BaseFingerprint.of(driver.sql(), request.format(), toolTables, scripts);
             BaseCache.Lookup lookup = cache.get().restore(key);
+            bindSession(); // a restore that fell back to an empty database has a new session too
             if (lookup == BaseCache.Lookup.HIT) {
-                bindSession();
                 return "; base of " + files + " from the cache (" + key + ")";
             }
             int findings = diagnostics.size();

@@ -42,7 +42,13 @@ final class NameGuardReader implements CatalogReader {
             SELECT pg_catalog.string_agg(t.oid::text || ' ' || t.xmin::text || ' ' || t.ctid::text, ',' ORDER BY t.oid)
                  FROM pg_catalog.pg_type t
                  WHERE t.oid::pg_catalog.int8 >= 16384 AND t.typtype <> 'c'
-                   AND NOT (t.typelem <> 0 AND t.typsubscript = 'pg_catalog.array_subscript_handler'::pg_catalog.regproc)""";
+                   AND NOT (t.typelem <> 0 AND %s)""";
+
+    /** An array type: by its subscript handler from 14 on (typsubscript is new there), before by its varlena length. */
+    private static String isArray(int serverMajor) {
+        return serverMajor >= 14 ? "t.typsubscript = 'pg_catalog.array_subscript_handler'::pg_catalog.regproc"
+                : "t.typlen = -1";
+    }
 
     /** Every standalone composite type (a whole inspection: this reads every table's row type). */
     private static final String ALL_COMPOSITES = """
@@ -66,18 +72,21 @@ final class NameGuardReader implements CatalogReader {
             + " pg_catalog.pg_ts_config, pg_catalog.pg_ts_dict, pg_catalog.pg_collation, pg_catalog.pg_namespace,"
             + " pg_catalog.pg_extension}'::pg_catalog.regclass[]";
 
-    private static final String CATALOGS = CatalogQuery.digest("pg_catalog.concat_ws('/',\n    " + String.join(",\n    ",
-            "(" + TYPES + ")", versions("pg_enum", true), versions("pg_proc", true), versions("pg_language", false),
+    private static String catalogs(int serverMajor) {
+        return CatalogQuery.digest("pg_catalog.concat_ws('/',\n    " + String.join(",\n    ",
+            "(" + TYPES.formatted(isArray(serverMajor)) + ")", versions("pg_enum", true), versions("pg_proc", true),
+            versions("pg_language", false),
             versions("pg_operator", true), versions("pg_opclass", true), versions("pg_opfamily", true),
             versions("pg_ts_config", true), versions("pg_ts_dict", true), versions("pg_collation", true),
             // every schema and extension: public and plpgsql are made by initdb and can be renamed all the same
             versions("pg_namespace", false), versions("pg_extension", false)) + ")");
+    }
 
     // The catalogs' part is a sub-select the CASE reaches only when the count differs: the server runs it then only.
     private static final String SQL = """
             WITH composite AS (%1$s),
             counted AS (
-                SELECT pg_catalog.pg_current_xact_id_if_assigned()::text AS xid,
+                SELECT %6$s AS xid,
                        (SELECT pg_catalog.sum(pg_catalog.pg_stat_get_xact_tuples_inserted(c.oid)
                                               + pg_catalog.pg_stat_get_xact_tuples_updated(c.oid)
                                               + pg_catalog.pg_stat_get_xact_tuples_deleted(c.oid))
@@ -125,7 +134,10 @@ final class NameGuardReader implements CatalogReader {
     private Catalogs catalogs;
 
     private NameGuardReader(String composite, int serverMajor, List<String> compositeParameters, Catalogs last) {
-        this.sql = SQL.formatted(composite, COUNTED_CATALOGS, maySetTrackCounts(serverMajor), CATALOGS, DIGEST);
+        this.sql = SQL.formatted(composite, COUNTED_CATALOGS, maySetTrackCounts(serverMajor), catalogs(serverMajor), DIGEST,
+                // pg_current_xact_id_if_assigned is 13's; the txid_ functions it replaced still exist
+                serverMajor >= 13 ? "pg_catalog.pg_current_xact_id_if_assigned()::text"
+                        : "pg_catalog.txid_current_if_assigned()::text");
         List<String> all = new ArrayList<>(compositeParameters);
         boolean reusable = last != null && last.trusted() && last.xid() != null;
         all.add(reusable ? last.xid() : null);
