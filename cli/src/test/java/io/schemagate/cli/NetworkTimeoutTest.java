@@ -117,8 +117,8 @@ class NetworkTimeoutTest {
             // The scratch database's random name, and where the base came from (the second run finds it cached).
             String scratch = "sg_dev_\\w+|; base of 1 file (replayed and cached|from the cache)";
             assertEquals(without.out().replaceAll(scratch, "SCRATCH"), with.out().replaceAll(scratch, "SCRATCH"));
-            assertTrue(without.out().contains("; base of 1 file replayed and cached (")
-                    && with.out().contains("; base of 1 file from the cache ("), with.out());
+            // The first may find the base cached already: an earlier test of this class replays the same one.
+            assertTrue(with.out().contains("; base of 1 file from the cache ("), with.out());
             assertEquals(1, with.err().lines().filter(l -> l.startsWith("schemagate: warning:")).count(), with.err());
             assertTrue(with.err().contains("schemagate: warning: could not read pull request #7 of acme/shop: GitHub"
                     + " did not answer in time (no answer from " + silent.hostPort() + " within 2 s"), with.err());
