@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Builds the database images the docker:// dev database tests start (ContainerDevDatabaseTest, DatabaseContainerTest)
 # when no registry can be reached, as on this project's CI: stand-ins for the official images, from Debian
-# bookworm's packages on the debootstrap base of github-action/image/build-base.sh, tagged like the originals:
+# bookworm's packages on the debootstrap base of image/build-base.sh, tagged like the originals:
 #
 #   docker.io/library/postgres:15     Debian's postgresql-15       (.ci/images/postgres)
 #   docker.io/library/mariadb:10.11   Debian's mariadb-server 10.11 (.ci/images/mariadb)
 #
-# The tags are the versions bookworm ships; the base is shared with the GitHub Action's image, so CI debootstraps
+# The tags are the versions bookworm ships; the base is shared with schemagate's image, so CI debootstraps
 # once. An image that exists is left alone (delete it to rebuild). Needs root (debootstrap) and podman.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -15,7 +15,7 @@ PATH=$PATH:/usr/sbin:/sbin
 base=${SCHEMAGATE_BASE_IMAGE:-localhost/schemagate-base:bookworm}
 podman=(podman --runtime "${PODMAN_RUNTIME:-runc}")
 
-bash ../github-action/image/build-base.sh "$base"
+bash ../image/build-base.sh "$base"
 
 build() { # TAG DIR BUILD-ARG…
   local tag=$1 dir=$2; shift 2

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Podman for tests that run schemagate's container images: finds {@code podman}, makes sure
+ * Podman for tests that run schemagate's container image: finds {@code podman}, makes sure
  * {@code /etc/containers/containers.conf} has {@code default_ulimits = []} (podman as root otherwise asks for an
- * open-files limit above the machine's hard limit, and every container fails to start), builds the GitHub Action's
- * image with {@code github-action/image/build-base.sh} and {@code build.sh}, and runs containers with
+ * open-files limit above the machine's hard limit, and every container fails to start), builds the image with
+ * {@code image/build-base.sh} and {@code image/build.sh}, and runs containers with
  * {@code podman --runtime runc run --rm --network host}.
  *
  * <p>Without podman the calling test is skipped with a message, except under {@code CI=true}, where it fails: CI
@@ -27,8 +27,10 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class ContainerEngine {
 
-    /** The tag {@link #actionImage()} builds; the base is build-base.sh's default, localhost/schemagate-base:bookworm. */
-    static final String ACTION_IMAGE = "localhost/schemagate-action:it";
+    /** The tag {@link #image()} builds; the base is build-base.sh's default, localhost/schemagate-base:bookworm. */
+    static final String IMAGE = "localhost/schemagate:it";
+    /** The revision {@link #image()} labels the image with (build.sh's REVISION), so a test can find it again. */
+    static final String REVISION = "it-" + UUID.randomUUID();
 
     private static final Path CONTAINERS_CONF = Path.of("/etc/containers/containers.conf");
     private static final Duration BASE_TIMEOUT = Duration.ofMinutes(10);
@@ -57,7 +59,7 @@ final class ContainerEngine {
         }
     }
 
-    /** How long the image builds of {@link #actionImage()} took in this JVM (zero when already done before). */
+    /** How long the image builds of {@link #image()} took in this JVM (zero when already done before). */
     record BuildTimes(Duration base, Duration image) {
     }
 
@@ -65,7 +67,7 @@ final class ContainerEngine {
 
     private final Path podman;
     private final Path root;
-    private String actionImage;
+    private String image;
     private BuildTimes buildTimes;
 
     private ContainerEngine(Path podman, Path root) {
@@ -96,7 +98,7 @@ final class ContainerEngine {
             return Path.of(property).toAbsolutePath().normalize();
         }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("bin/schemagate")) && Files.isDirectory(dir.resolve("github-action"))) {
+            if (Files.isRegularFile(dir.resolve("bin/schemagate")) && Files.isRegularFile(dir.resolve("image/Dockerfile"))) {
                 return dir;
             }
         }
@@ -108,24 +110,34 @@ final class ContainerEngine {
     }
 
     /**
-     * Builds the GitHub Action's image from {@code cli/target/schemagate.jar} (once per JVM; the package phase
-     * made the jar) and returns its tag. The base image is made on first use and kept.
+     * Builds the image from {@code cli/target/schemagate.jar} (once per JVM; the package phase made the jar), labelled
+     * with the root pom's version and {@link #REVISION}, and returns its tag. The base image is made on first use and
+     * kept.
      */
-    synchronized String actionImage() {
-        if (actionImage == null) {
+    synchronized String image() {
+        if (image == null) {
             Path jar = root.resolve("cli/target/schemagate.jar");
             Assertions.assertTrue(Files.isRegularFile(jar), jar + " is missing: the package phase must run before this test");
-            Result base = script("github-action/image/build-base.sh", List.of(), BASE_TIMEOUT);
+            Result base = script("image/build-base.sh", List.of(), Map.of(), BASE_TIMEOUT);
             Assertions.assertEquals(0, base.exitCode(), "build-base.sh failed: " + base);
-            Result image = script("github-action/image/build.sh", List.of(ACTION_IMAGE), BUILD_TIMEOUT);
-            Assertions.assertEquals(0, image.exitCode(), "build.sh failed: " + image);
-            buildTimes = new BuildTimes(base.took(), image.took());
-            actionImage = ACTION_IMAGE;
+            Result build = script("image/build.sh", List.of(IMAGE), Map.of("REVISION", REVISION), BUILD_TIMEOUT);
+            Assertions.assertEquals(0, build.exitCode(), "build.sh failed: " + build);
+            buildTimes = new BuildTimes(base.took(), build.took());
+            image = IMAGE;
         }
-        return actionImage;
+        return image;
     }
 
-    /** The durations of the builds {@link #actionImage()} ran, or empty before it ran. */
+    /** {@code podman image inspect --format FORMAT IMAGE}, e.g. {@code {{.Size}}}, trimmed. */
+    String inspect(String image, String format) {
+        Result result = execute(List.of(podman.toString(), "--runtime", "runc", "image", "inspect", "--format", format,
+                image), Map.of(), Duration.ofSeconds(60));
+        Assertions.assertNotNull(result, "podman image inspect did not finish");
+        Assertions.assertEquals(0, result.exitCode(), "podman image inspect failed: " + result);
+        return result.stdout().strip();
+    }
+
+    /** The durations of the builds {@link #image()} ran, or empty before it ran. */
     synchronized Optional<BuildTimes> buildTimes() {
         return Optional.ofNullable(buildTimes);
     }
@@ -162,13 +174,15 @@ final class ContainerEngine {
         return result;
     }
 
-    private Result script(String path, List<String> args, Duration timeout) {
+    private Result script(String path, List<String> args, Map<String, String> settings, Duration timeout) {
         List<String> command = new ArrayList<>(List.of(root.resolve(path).toString()));
         command.addAll(args);
         // The image this build packaged, on the default local base, whatever the caller's environment says.
         Map<String, String> env = new java.util.HashMap<>(System.getenv());
-        env.keySet().removeAll(List.of("SCHEMAGATE_JAR", "SCHEMAGATE_BASE_IMAGE", "BUILD_OPTIONS"));
+        env.keySet().removeAll(List.of("SCHEMAGATE_JAR", "SCHEMAGATE_BASE_IMAGE", "BUILD_OPTIONS", "VERSION", "REVISION",
+                "CREATED"));
         env.putAll(Map.of("CONTAINER_ENGINE", "podman", "PODMAN_RUNTIME", "runc"));
+        env.putAll(settings);
         Result result = execute(command, env, timeout);
         Assertions.assertNotNull(result, path + " did not finish within " + timeout);
         return result;

@@ -25,16 +25,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The action end to end, run the way GitHub runs a container action: the image from github-action/Dockerfile, no
- * arguments, {@code INPUT_*} and {@code GITHUB_*} variables, the workspace (owned by another user, as the runner's
- * checkout is) mounted at /github/workspace and the runner's files at /github/workflow and /github/file_commands;
- * the local PostgreSQL as dev database and a local server standing in for GitHub, both over the host network.
+ * The action end to end, run the way GitHub runs a container action: the image from image/Dockerfile with
+ * action.yml's {@code runs.entrypoint} (/usr/local/bin/schemagate-action), no arguments, {@code INPUT_*} and
+ * {@code GITHUB_*} variables, the workspace (owned by another user, as the runner's checkout is) mounted at
+ * /github/workspace and the runner's files at /github/workflow and /github/file_commands; the local PostgreSQL as
+ * dev database and a local server standing in for GitHub, both over the host network.
  */
 class GithubActionContainerIT {
     private static final String WORKSPACE = "/github/workspace";
     private static final String FILE_COMMANDS = "/github/file_commands";
     /** The uid GitHub-hosted runners check out as; the container runs as root. */
     private static final int RUNNER_UID = 1001;
+    /** action.yml's runs.entrypoint. */
+    private static final String ACTION_ENTRYPOINT = "/usr/local/bin/schemagate-action";
 
     @TempDir
     Path temp;
@@ -45,7 +48,7 @@ class GithubActionContainerIT {
     @BeforeEach
     void setUp() throws IOException {
         engine = ContainerEngine.require();
-        image = engine.actionImage();
+        image = engine.image();
         LocalPostgres.require();
         scenario = new PullRequestScenario(temp);
         chown(scenario.workspace, RUNNER_UID);
@@ -69,11 +72,13 @@ class GithubActionContainerIT {
         env.put("GITHUB_EVENT_PATH", "/github/workflow/event.json");
         env.put("HOME", "/github/home");
         env.putAll(inputs);
+        List<String> runOptions = new java.util.ArrayList<>(List.of("--entrypoint", ACTION_ENTRYPOINT));
+        runOptions.addAll(options);
         return engine.run(image, env, List.of(
                         Mount.of(scenario.workspace, WORKSPACE),
                         Mount.readOnly(scenario.files.resolve("event.json"), "/github/workflow/event.json"),
                         Mount.of(scenario.files, FILE_COMMANDS)),
-                WORKSPACE, List.of(), Duration.ofMinutes(3), options);
+                WORKSPACE, List.of(), Duration.ofMinutes(3), runOptions);
     }
 
     /**

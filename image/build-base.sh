@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Makes the local Debian bookworm base image of the GitHub Action's container image, when it does not exist yet:
+# Makes the local Debian bookworm base image of schemagate's container image, when it does not exist yet:
 # debootstrap --variant=minbase, then "podman import". For machines that cannot pull debian:bookworm-slim from a
 # registry (the project's CI); a Docker host that can pull does not need it. Usage:
 #
-#   github-action/image/build-base.sh [IMAGE]        # default localhost/schemagate-base:bookworm
+#   image/build-base.sh [IMAGE]        # default localhost/schemagate-base:bookworm
 #
 # CONTAINER_ENGINE=docker uses docker instead of podman (PODMAN_RUNTIME, default runc, is podman's --runtime;
 # empty for podman's own default). DEBIAN_MIRROR and DEBIAN_SECURITY_MIRROR override
