@@ -42,6 +42,8 @@ class ActionMetadataTest {
         assertEquals(Set.of(), validate("github-action.json", action));
         assertEquals("docker", action.path("runs").path("using").asText());
         assertTrue(action.path("runs").path("image").asText().startsWith("docker://ghcr.io/"), action.toString());
+        // The image's own entrypoint runs the CLI as given (docker run …, GitLab, Jenkins); the action's maps inputs.
+        assertEquals("/usr/local/bin/schemagate-action", action.path("runs").path("entrypoint").asText());
         action.path("inputs").fields().forEachRemaining(input -> {
             assertTrue(input.getValue().has("description"), input.getKey());
             assertTrue(input.getValue().has("default"), input.getKey() + " has no default");
@@ -84,7 +86,8 @@ class ActionMetadataTest {
         return names;
     }
 
-    private static Set<String> validate(String schemaFile, JsonNode document) throws IOException {
+    /** The messages of SchemaStore's {@code schemaFile} in ../shared about {@code document}; skips without ../shared. */
+    static Set<String> validate(String schemaFile, JsonNode document) throws IOException {
         Path schema = SharedData.require().resolve("schemas").resolve(schemaFile);
         try (InputStream in = Files.newInputStream(schema)) {
             JsonSchema compiled = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);

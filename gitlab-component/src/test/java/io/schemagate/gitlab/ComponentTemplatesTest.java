@@ -17,8 +17,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -34,6 +36,8 @@ import org.yaml.snakeyaml.Yaml;
 class ComponentTemplatesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path ROOT = GitlabCiLocal.repositoryRoot();
+    /** The rule of the root pipeline's release jobs: tags v1.2.3. */
+    private static final String RELEASE_TAG = "$CI_COMMIT_TAG =~ /^v\\d+\\.\\d+\\.\\d+$/";
 
     /** A template's two documents: the spec header, then the jobs. */
     private static List<JsonNode> documents(String name) throws IOException {
@@ -113,14 +117,12 @@ class ComponentTemplatesTest {
         assertEquals("$[[ inputs.to ]]", job.at("/variables/SCHEMAGATE_TO").asText());
     }
 
-    /** The default image is the release these templates ship with: the project's version. */
+    /** The default image is the release these templates ship with, from the project's registry: the project's version. */
     @ParameterizedTest
     @ValueSource(strings = {"migrate-lint.yml", "migrate-push.yml", "schema-plan.yml"})
     void theDefaultImageIsPinnedToTheProjectsVersion(String template) throws IOException {
-        Matcher version = Pattern.compile("<version>([^<]+)</version>").matcher(Files.readString(ROOT.resolve("pom.xml")));
-        assertTrue(version.find());
-        String release = version.group(1).replace("-SNAPSHOT", "");
-        assertEquals("ghcr.io/schemagate/schemagate-action:" + release,
+        String release = pomVersion().replace("-SNAPSHOT", "");
+        assertEquals("registry.gitlab.com/schemagate/schemagate:" + release,
                 documents(template).get(0).at("/spec/inputs/image/default").asText());
     }
 
@@ -175,6 +177,109 @@ class ComponentTemplatesTest {
                 components.pipeline(Files.readString(ROOT.resolve(".gitlab-ci.yml"))).preview()));
         assertEquals(Set.of(), validate(schema, root));
         assertEquals("examples/migrations", root.at("/component-migrate-lint/variables/SCHEMAGATE_DIR").asText());
+        // As GitLab merges it (extends resolved): the release jobs run on release tags only.
+        for (String job : List.of("release-version", "release-jar", "release-image", "release")) {
+            assertEquals(List.of(RELEASE_TAG), rules(root.get(job)), job);
+        }
+        assertEquals("$RELEASE_VERSION", root.at("/release/release/tag_name").asText());
+    }
+
+    /**
+     * The root pipeline as written (no gitlab-ci-local needed): valid GitLab CI, and on a release tag v1.2.3 the
+     * jobs that publish the image and the release the CI/CD catalog takes the components' version from. Their
+     * scripts, .ci/release-check.sh and .ci/release-notes.sh, are run by the github-action module's WorkflowsTest.
+     */
+    @Test
+    void theRootPipelineReleasesTheComponentsOnAVersionTag() throws IOException {
+        JsonNode root = JSON.valueToTree(new Yaml(new LoaderOptions()).load(
+                Files.readString(ROOT.resolve(".gitlab-ci.yml"))));
+        assertEquals(Set.of(), validate(schema(), root));
+        assertEquals(List.of(RELEASE_TAG), rules(root.get(".release-tag")));
+        for (String job : List.of("release-version", "release-jar", "release-image", "release")) {
+            assertEquals(".release-tag", root.at("/" + job + "/extends").asText(), job + " runs on release tags only");
+        }
+        // The components' own jobs never run on a tag: the release's plain 0.1.0 tag starts an empty pipeline.
+        root.fields().forEachRemaining(job -> rules(job.getValue()).forEach(rule ->
+                assertTrue(rule.equals(RELEASE_TAG) || !rule.contains("CI_COMMIT_TAG"), job.getKey() + ": " + rule)));
+
+        JsonNode version = root.get("release-version");
+        assertEquals(List.of("sh .ci/release-check.sh \"$CI_COMMIT_TAG\" >release.env", "cat release.env",
+                "sh .ci/release-notes.sh \"${CI_COMMIT_TAG#v}\" >release-notes.md"), strings(version.path("script")));
+        assertEquals("release.env", version.at("/artifacts/reports/dotenv").asText());
+        assertEquals("[\"release-notes.md\"]", version.at("/artifacts/paths").toString());
+        assertEquals("mvn -B -ntp package -DskipTests", root.at("/release-jar/script/0").asText());
+        assertEquals("[\"cli/target/schemagate.jar\"]", root.at("/release-jar/artifacts/paths").toString());
+
+        JsonNode image = root.get("release-image");
+        assertEquals("[\"docker:27-dind\"]", image.path("services").toString());
+        assertEquals(List.of("release-version", "release-jar"), strings(image.path("needs")));
+        String build = image.at("/script/3").asText();
+        for (String part : List.of("docker buildx build --pull --push --platform linux/amd64,linux/arm64",
+                "--file image/Dockerfile", "--build-arg \"VERSION=$RELEASE_VERSION\"",
+                "--build-arg \"REVISION=$CI_COMMIT_SHA\"", "--tag \"$CI_REGISTRY_IMAGE:$RELEASE_VERSION\"",
+                "--tag \"$CI_REGISTRY_IMAGE:$RELEASE_MAJOR\" .")) {
+            assertTrue(build.contains(part), part + " in " + build);
+        }
+
+        JsonNode release = root.get("release");
+        assertTrue(release.path("image").asText().startsWith("registry.gitlab.com/gitlab-org/release-cli:"));
+        assertEquals("release-version", release.at("/needs/0/job").asText());
+        assertTrue(release.at("/needs/0/artifacts").asBoolean(), "the notes and the dotenv variables");
+        assertEquals("release-image", release.at("/needs/1/job").asText());
+        assertEquals("$RELEASE_VERSION", release.at("/release/tag_name").asText(), "the catalog's version has no v");
+        assertEquals("$CI_COMMIT_SHA", release.at("/release/ref").asText());
+        assertEquals("release-notes.md", release.at("/release/description").asText());
+
+        ObjectNode broken = root.deepCopy();
+        ((ObjectNode) broken.get("release")).putObject("release").put("name", "no tag_name");
+        assertFalse(validate(schema(), broken).isEmpty(), "the schema does check the release keyword");
+    }
+
+    /**
+     * The first release job, run by gitlab-ci-local (shell executor) on a copy of the root pipeline, pom.xml (set to
+     * the release) and CHANGELOG.md (dated): on the tag of the pom's version it exports the version and the major tag
+     * for the image and release jobs and writes the notes; on another tag it fails saying why.
+     */
+    @Test
+    void theReleaseVersionJobExportsTheVersionOfTheTag(@TempDir Path temp) throws IOException {
+        String snapshot = pomVersion();
+        String release = snapshot.replace("-SNAPSHOT", "");
+        GitlabCiLocal ci = GitlabCiLocal.project(temp.resolve("project"));
+        ci.project.write("pom.xml", Files.readString(ROOT.resolve("pom.xml"))
+                .replaceFirst("<version>" + Pattern.quote(snapshot) + "</version>", "<version>" + release + "</version>"));
+        ci.project.write("CHANGELOG.md", Files.readString(ROOT.resolve("CHANGELOG.md"))
+                .replaceFirst("(?m)^## \\[" + Pattern.quote(release) + "\\].*$", "## [" + release + "] - 2027-01-15"));
+        for (String script : List.of(".ci/release-check.sh", ".ci/release-notes.sh")) {
+            ci.project.write(script, Files.readString(ROOT.resolve(script)));
+        }
+        ci.pipeline(Files.readString(ROOT.resolve(".gitlab-ci.yml")));
+
+        GitlabCiLocal.Result tagged = ci.run(Map.of(), List.of("--variable", "CI_COMMIT_TAG=v" + release,
+                "release-version"), Duration.ofMinutes(1));
+        assertEquals(0, tagged.exitCode(), tagged.toString());
+        Path artifacts = ci.project.root.resolve(".gitlab-ci-local/artifacts/release-version");
+        assertEquals("RELEASE_VERSION=" + release + "\nRELEASE_MAJOR=v" + release.substring(0, release.indexOf('.')) + "\n",
+                Files.readString(artifacts.resolve(".gitlab-ci-reports/dotenv/release.env")));
+        assertTrue(Files.readString(artifacts.resolve("release-notes.md")).startsWith("The first release."),
+                "the notes of " + release);
+
+        GitlabCiLocal.Result other = ci.run(Map.of(), List.of("--variable", "CI_COMMIT_TAG=v9" + release,
+                "release-version"), Duration.ofMinutes(1));
+        assertEquals(1, other.exitCode(), other.toString());
+        assertTrue(other.output().contains("tag v9" + release + " does not name pom.xml's version " + release),
+                other.toString());
+    }
+
+    private static String pomVersion() throws IOException {
+        Matcher version = Pattern.compile("<version>([^<]+)</version>").matcher(Files.readString(ROOT.resolve("pom.xml")));
+        assertTrue(version.find());
+        return version.group(1);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> strings = new ArrayList<>();
+        array.forEach(item -> strings.add(item.asText()));
+        return strings;
     }
 
     private static List<String> rules(JsonNode job) {

@@ -1,0 +1,34 @@
+#!/bin/sh
+# Checks that a pushed tag may be released, and prints what the release jobs need, as KEY=VALUE lines (for
+# $GITHUB_OUTPUT and for a GitLab dotenv report):
+#
+#   RELEASE_VERSION=0.1.0     the version: the root pom.xml's, which TAG must name as v0.1.0
+#   RELEASE_MAJOR=v0          the moving major tag of the action and the images
+#
+# Fails, naming what disagrees, unless TAG is "v" + pom.xml's version, that version is a release (MAJOR.MINOR.PATCH,
+# no -SNAPSHOT) and CHANGELOG.md dates its section ("## [0.1.0] - 2027-01-15"). ReleaseVersionsTest checks that every
+# other version string in the repository agrees with pom.xml. POSIX sh and awk (GitHub runner, Debian job images).
+#
+#   .ci/release-check.sh v0.1.0
+set -eu
+cd "$(dirname "$0")/.."
+
+[ $# = 1 ] || { echo "usage: .ci/release-check.sh TAG" >&2; exit 2; }
+tag=$1
+fail() { echo "release-check.sh: $*" >&2; exit 1; }
+
+# The project's own <version>: the first one outside <parent> (the root pom has no parent, but say so anyway).
+version=$(awk '/<parent>/ { p = 1 } /<\/parent>/ { p = 0; next }
+  !p && /<version>/ { sub(/.*<version>/, ""); sub(/<\/version>.*/, ""); print; exit }' pom.xml)
+[ -n "$version" ] || fail "no <version> in pom.xml"
+[ -n "$tag" ] || fail "no tag given (run on a tag's pipeline)"
+
+echo "$version" | grep -Eq '^[0-9]+\.[0-9]+\.[0-9]+$' || fail "pom.xml's version $version is not a release \
+version (MAJOR.MINOR.PATCH): set ${version%%-*} in every pom.xml before tagging (DEVELOPERS.md, Releasing)"
+[ "$tag" = "v$version" ] || fail "tag $tag does not name pom.xml's version $version: the tag must be v$version"
+grep -Eq "^## \[$version\] - [0-9]{4}-[0-9]{2}-[0-9]{2}\$" CHANGELOG.md \
+  || fail "CHANGELOG.md has no dated section for $version (\"## [$version] - YYYY-MM-DD\")"
+sh .ci/release-notes.sh "$version" >/dev/null
+
+echo "RELEASE_VERSION=$version"
+echo "RELEASE_MAJOR=v${version%%.*}"

@@ -1,0 +1,338 @@
+package io.schemagate.github;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The repository's own GitHub workflows ({@code .github/workflows}): valid for GitHub, least token permissions, CI
+ * running the README's test command, and a release that publishes what the README's Install section promises. Also
+ * the two scripts both release pipelines (GitHub's and GitLab's) run, {@code .ci/release-check.sh} and
+ * {@code .ci/release-notes.sh}, run for real on copies of the repository's pom.xml and CHANGELOG.md.
+ */
+class WorkflowsTest {
+    private static final Path ROOT = Path.of(System.getProperty("schemagate.root", "..")).toAbsolutePath().normalize();
+    private static final Path WORKFLOWS = ROOT.resolve(".github/workflows");
+
+    private static List<Path> workflowFiles() throws IOException {
+        try (Stream<Path> files = Files.list(WORKFLOWS)) {
+            List<Path> workflows = files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml"))
+                    .sorted().toList();
+            assertFalse(workflows.isEmpty(), "no workflow in " + WORKFLOWS);
+            return workflows;
+        }
+    }
+
+    private static JsonNode workflow(String name) throws IOException {
+        return ActionMetadataTest.yaml(Files.readString(WORKFLOWS.resolve(name)));
+    }
+
+    @Test
+    void everyWorkflowValidatesAgainstGithubsSchema() throws IOException {
+        for (Path file : workflowFiles()) {
+            JsonNode workflow = ActionMetadataTest.yaml(Files.readString(file));
+            assertEquals(Set.of(), ActionMetadataTest.validate("github-workflow.json", workflow), file.toString());
+        }
+        // The schema does check what matters here: a permission that is not read, write or none is refused.
+        ObjectNode broken = workflow("release.yml").deepCopy();
+        ((ObjectNode) broken.at("/jobs/cli/permissions")).put("contents", "all");
+        assertFalse(ActionMetadataTest.validate("github-workflow.json", broken).isEmpty());
+    }
+
+    /**
+     * A workflow's top level grants nothing to write with (often nothing at all: {@code {}}); a job that needs more
+     * says so itself, and when the top level grants nothing every job says what it needs.
+     */
+    @Test
+    void everyJobHoldsOnlyThePermissionsItDeclares() throws IOException {
+        for (Path file : workflowFiles()) {
+            JsonNode workflow = ActionMetadataTest.yaml(Files.readString(file));
+            JsonNode top = workflow.path("permissions");
+            assertTrue(top.isObject(), file + ": top-level permissions must be a map (read-all/write-all grant too much)");
+            top.fields().forEachRemaining(scope ->
+                    assertFalse(scope.getValue().asText().equals("write"), file + ": top level grants " + scope.getKey()
+                            + ": write to every job; grant it in the job that needs it"));
+            workflow.path("jobs").fields().forEachRemaining(job -> {
+                JsonNode own = job.getValue().path("permissions");
+                if (top.isEmpty()) {
+                    assertTrue(own.isObject(), file + ": job " + job.getKey() + " declares no permissions");
+                }
+                assertFalse(own.isTextual(), file + ": job " + job.getKey() + " grants " + own.asText());
+            });
+        }
+    }
+
+    @Test
+    void everyActionIsPinnedToAMajorVersionTag() throws IOException {
+        Pattern pinned = Pattern.compile("[\\w.-]+/[\\w.-]+@v\\d+");
+        for (Path file : workflowFiles()) {
+            ActionMetadataTest.yaml(Files.readString(file)).path("jobs").forEach(job -> job.path("steps").forEach(step -> {
+                if (step.has("uses")) {
+                    assertTrue(pinned.matcher(step.get("uses").asText()).matches(), file + ": " + step.get("uses"));
+                }
+            }));
+        }
+    }
+
+    /** ci.yml runs .ci/run, whose last command is TEST_COMMAND, the README's: so CI runs exactly that. */
+    @Test
+    void ciRunsTheReadmesTestCommandWithItsServices() throws IOException {
+        String run = Files.readString(ROOT.resolve(".ci/run"));
+        Matcher command = Pattern.compile("(?m)^TEST_COMMAND='([^']+)'$").matcher(run);
+        assertTrue(command.find(), ".ci/run defines no TEST_COMMAND");
+        assertEquals("mvn -B -ntp verify", command.group(1));
+        List<String> lines = run.strip().lines().toList();
+        assertEquals("$TEST_COMMAND", lines.get(lines.size() - 1), ".ci/run's last command is the test command");
+        assertTrue(Files.readString(ROOT.resolve("README.md")).contains(command.group(1)));
+
+        JsonNode ci = workflow("ci.yml");
+        assertTrue(ci.path("on").has("pull_request"), ci.path("on").toString());
+        assertEquals("[\"main\"]", ci.at("/on/push/branches").toString());
+        assertEquals("read", ci.at("/permissions/contents").asText());
+        assertEquals(1, ci.path("permissions").size(), "ci.yml reads the repository, nothing more");
+        assertTrue(ci.at("/concurrency/cancel-in-progress").asBoolean(), "a newer push cancels the run it supersedes");
+        assertEquals(1, ci.path("jobs").size());
+        JsonNode job = ci.path("jobs").elements().next();
+        assertEquals("ubuntu-latest", job.path("runs-on").asText());
+        assertEquals("postgres:15", job.at("/services/postgres/image").asText());
+        assertEquals("trust", job.at("/services/postgres/env/POSTGRES_HOST_AUTH_METHOD").asText());
+        assertEquals("[\"5432:5432\"]", job.at("/services/postgres/ports").toString());
+        assertEquals("mariadb:10.11", job.at("/services/mariadb/image").asText());
+        assertEquals("1", job.at("/services/mariadb/env/MARIADB_ALLOW_EMPTY_ROOT_PASSWORD").asText());
+        assertEquals("[\"3306:3306\"]", job.at("/services/mariadb/ports").toString());
+        JsonNode java = step(job, "actions/setup-java@v4");
+        assertEquals("temurin", java.at("/with/distribution").asText());
+        assertEquals("17", java.at("/with/java-version").asText());
+        assertEquals("maven", java.at("/with/cache").asText());
+        List<String> runs = new ArrayList<>();
+        job.path("steps").forEach(step -> runs.addAll(step.path("run").asText().lines().toList()));
+        assertEquals(1, runs.stream().filter(line -> line.endsWith(" bash .ci/run")).count(), runs.toString());
+    }
+
+    @Test
+    void releaseOnAVersionTagPublishesTheJarTheImageAndBothTags() throws IOException {
+        JsonNode release = workflow("release.yml");
+        assertEquals("[\"v*\"]", release.at("/on/push/tags").toString());
+        assertEquals(1, release.path("on").size(), "releases start from a tag only");
+        assertTrue(release.path("permissions").isObject() && release.path("permissions").isEmpty(),
+                "the top level grants nothing: " + release.path("permissions"));
+        JsonNode jobs = release.path("jobs");
+        assertEquals(List.of("check", "cli", "image", "major-tag"), names(jobs));
+        assertEquals(Map.of("contents", "read"), permissions(jobs.get("check")));
+        assertEquals(Map.of("contents", "write"), permissions(jobs.get("cli")));
+        assertEquals(Map.of("contents", "read", "packages", "write"), permissions(jobs.get("image")));
+        assertEquals(Map.of("contents", "write"), permissions(jobs.get("major-tag")));
+
+        // check: the tag against pom.xml, through the script; its KEY=VALUE lines become the job's outputs.
+        JsonNode check = jobs.get("check");
+        JsonNode checkStep = stepWithId(check, "check");
+        assertEquals("${{ github.ref_name }}", checkStep.at("/env/TAG").asText());
+        assertTrue(checkStep.path("run").asText().contains("sh .ci/release-check.sh \"$TAG\" >release.env"));
+        assertTrue(checkStep.path("run").asText().contains("cat release.env >>\"$GITHUB_OUTPUT\""));
+        assertEquals("${{ steps.check.outputs.RELEASE_VERSION }}", check.at("/outputs/version").asText());
+        assertEquals("${{ steps.check.outputs.RELEASE_MAJOR }}", check.at("/outputs/major").asText());
+
+        // cli: the jar, its checksum and the notes; the release gets both files; the token only in that step.
+        JsonNode cli = jobs.get("cli");
+        String cliRuns = runs(cli);
+        assertTrue(cliRuns.contains("mvn -B -ntp package -DskipTests"), cliRuns);
+        assertTrue(cliRuns.contains("sha256sum \"schemagate-$VERSION.jar\" >\"schemagate-$VERSION.jar.sha256\""), cliRuns);
+        assertTrue(cliRuns.contains("sh .ci/release-notes.sh \"$VERSION\" >release-notes.md"), cliRuns);
+        assertTrue(cliRuns.contains("gh release create \"$TAG\" --verify-tag"), cliRuns);
+        assertTrue(cliRuns.contains(
+                "--notes-file release-notes.md \"schemagate-$VERSION.jar\" \"schemagate-$VERSION.jar.sha256\""), cliRuns);
+        assertEquals("false", step(cli, "actions/checkout@v4").at("/with/persist-credentials").asText());
+        assertEquals("${{ needs.check.outputs.version }}", cli.at("/env/VERSION").asText());
+
+        // image: image/Dockerfile, both platforms, both tags, pushed; the jar is the cli job's.
+        JsonNode image = jobs.get("image");
+        assertEquals("cli/target", step(image, "actions/download-artifact@v4").at("/with/path").asText());
+        step(image, "docker/setup-qemu-action@v3");
+        step(image, "docker/setup-buildx-action@v3");
+        assertEquals("ghcr.io", step(image, "docker/login-action@v3").at("/with/registry").asText());
+        JsonNode build = step(image, "docker/build-push-action@v6").path("with");
+        assertEquals("image/Dockerfile", build.path("file").asText());
+        assertEquals(".", build.path("context").asText());
+        assertEquals(Set.of("linux/amd64", "linux/arm64"), Set.of(build.path("platforms").asText().split(",")));
+        assertEquals(Set.of("VERSION=${{ needs.check.outputs.version }}", "REVISION=${{ github.sha }}"),
+                new LinkedHashSet<>(build.path("build-args").asText().lines().toList()));
+        assertEquals(Set.of("ghcr.io/schemagate/schemagate:${{ needs.check.outputs.version }}",
+                "ghcr.io/schemagate/schemagate:${{ needs.check.outputs.major }}"),
+                new LinkedHashSet<>(build.path("tags").asText().lines().toList()));
+        assertTrue(build.path("push").asBoolean());
+
+        // major-tag: after both, the action's v0 moves to the released commit.
+        JsonNode major = jobs.get("major-tag");
+        assertEquals("[\"check\",\"cli\",\"image\"]", major.path("needs").toString());
+        String majorRuns = runs(major);
+        assertTrue(majorRuns.contains("git tag --force \"$MAJOR\" \"$GITHUB_SHA\""), majorRuns);
+        assertTrue(majorRuns.contains("git push --force origin \"refs/tags/$MAJOR\""), majorRuns);
+        assertTrue(major.toString().contains("\"MAJOR\":\"${{ needs.check.outputs.major }}\""), major.toString());
+    }
+
+    /** release-check.sh, as both pipelines run it, on a copy of the repository's pom.xml and CHANGELOG.md. */
+    @Test
+    void releaseCheckAcceptsOnlyTheTagOfTheDatedReleaseInThePom(@TempDir Path copy) throws Exception {
+        String release = pomVersion().replace("-SNAPSHOT", "");
+        copyRepository(copy);
+        Path changelog = copy.resolve("CHANGELOG.md");
+        Matcher heading = Pattern.compile("(?m)^## \\[" + Pattern.quote(release) + "\\].*$")
+                .matcher(Files.readString(changelog));
+        assertTrue(heading.find(), "CHANGELOG.md has no section for " + release);
+        Files.writeString(changelog, heading.replaceFirst("## [" + release + "] - Unreleased"));
+
+        setPomVersion(copy, release + "-SNAPSHOT");
+        Result onSnapshot = run(copy, ".ci/release-check.sh", "v" + release);
+        assertEquals(1, onSnapshot.exit(), onSnapshot.output());
+        assertTrue(onSnapshot.output().contains("pom.xml's version " + release + "-SNAPSHOT is not a release version"),
+                onSnapshot.output());
+
+        setPomVersion(copy, release);
+        Result undated = run(copy, ".ci/release-check.sh", "v" + release);
+        assertEquals(1, undated.exit(), undated.output());
+        assertTrue(undated.output().contains("CHANGELOG.md has no dated section for " + release), undated.output());
+
+        Files.writeString(changelog, Files.readString(changelog).replace("## [" + release + "] - Unreleased",
+                "## [" + release + "] - 2027-01-15"));
+        Result released = run(copy, ".ci/release-check.sh", "v" + release);
+        assertEquals(new Result(0, "RELEASE_VERSION=" + release + "\nRELEASE_MAJOR=v" + release.split("\\.")[0] + "\n"),
+                released);
+
+        Result otherTag = run(copy, ".ci/release-check.sh", "v9" + release);
+        assertEquals(1, otherTag.exit(), otherTag.output());
+        assertTrue(otherTag.output().contains("tag v9" + release + " does not name pom.xml's version " + release),
+                otherTag.output());
+        Result majorTag = run(copy, ".ci/release-check.sh", "v" + release.split("\\.")[0]);
+        assertEquals(1, majorTag.exit(), "a moving major tag is no release: " + majorTag.output());
+    }
+
+    /** The release notes are the version's section of CHANGELOG.md, without its heading and the link lines. */
+    @Test
+    void releaseNotesAreTheVersionsChangelogSection(@TempDir Path copy) throws Exception {
+        String release = pomVersion().replace("-SNAPSHOT", "");
+        copyRepository(copy);
+        Files.writeString(copy.resolve("CHANGELOG.md"), """
+                # Changelog
+
+                ## [Unreleased]
+
+                ## [%1$s] - 2027-01-15
+
+                First line.
+
+                ### Added
+                - a thing
+
+
+                ## [0.0.9] - 2026-01-01
+                - older
+
+                [%1$s]: https://github.com/schemagate/schemagate/releases/tag/v%1$s
+                """.formatted(release));
+        Result notes = run(copy, ".ci/release-notes.sh", release);
+        assertEquals(new Result(0, "First line.\n\n### Added\n- a thing\n"), notes);
+        Result last = run(copy, ".ci/release-notes.sh", "0.0.9");
+        assertEquals(new Result(0, "- older\n"), last);
+        Result none = run(copy, ".ci/release-notes.sh", "0.0.8");
+        assertEquals(1, none.exit());
+        assertTrue(none.output().contains("CHANGELOG.md has no \"## [0.0.8]\" section"), none.output());
+
+        // And the repository's own CHANGELOG.md has notes for the coming release.
+        Result own = run(ROOT, ".ci/release-notes.sh", release);
+        assertEquals(0, own.exit(), own.output());
+        assertFalse(own.output().isBlank());
+        assertFalse(own.output().contains("## [" + release + "]") || own.output().contains("]: https://"), own.output());
+    }
+
+    record Result(int exit, String output) {
+    }
+
+    /** {@code sh SCRIPT ARGS} in {@code dir}: exit code, and stdout then stderr. */
+    private static Result run(Path dir, String script, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("sh", script));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).start();
+        process.getOutputStream().close();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(command + " did not finish");
+        }
+        return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                + new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    private static void copyRepository(Path copy) throws IOException {
+        Files.createDirectories(copy.resolve(".ci"));
+        for (String file : List.of("pom.xml", "CHANGELOG.md", ".ci/release-check.sh", ".ci/release-notes.sh")) {
+            Files.copy(ROOT.resolve(file), copy.resolve(file));
+        }
+    }
+
+    private static String pomVersion() throws IOException {
+        return ReleaseVersionsTest.pom(ROOT.resolve("pom.xml")).version().value();
+    }
+
+    /** Sets the copy's project version (the root pom's first {@code <version>}, as release-check.sh reads it). */
+    private static void setPomVersion(Path copy, String version) throws IOException {
+        Path pom = copy.resolve("pom.xml");
+        String current = ReleaseVersionsTest.pom(pom).version().value();
+        Files.writeString(pom, Files.readString(pom).replaceFirst("<version>" + Pattern.quote(current) + "</version>",
+                "<version>" + version + "</version>"));
+        assertEquals(version, ReleaseVersionsTest.pom(pom).version().value());
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static Map<String, String> permissions(JsonNode job) {
+        Map<String, String> permissions = new TreeMap<>();
+        job.path("permissions").fields().forEachRemaining(p -> permissions.put(p.getKey(), p.getValue().asText()));
+        return permissions;
+    }
+
+    private static JsonNode step(JsonNode job, String uses) {
+        for (JsonNode step : job.path("steps")) {
+            if (uses.equals(step.path("uses").asText())) {
+                return step;
+            }
+        }
+        throw new AssertionError("no step uses " + uses + " in " + job);
+    }
+
+    private static JsonNode stepWithId(JsonNode job, String id) {
+        for (JsonNode step : job.path("steps")) {
+            if (id.equals(step.path("id").asText())) {
+                return step;
+            }
+        }
+        throw new AssertionError("no step " + id + " in " + job);
+    }
+
+    private static String runs(JsonNode job) {
+        StringBuilder runs = new StringBuilder();
+        job.path("steps").forEach(step -> runs.append(step.path("run").asText()).append('\n'));
+        return runs.toString();
+    }
+}
