@@ -51,7 +51,7 @@ class EmbeddedBaseCacheTest {
         Run cold = run("embedded://postgres/16", dir);
         assertTrue(cold.devDatabase().contains("base of 2 files replayed and cached"), cold.toString());
         Path snapshot = snapshot();
-        assertTrue(Files.readString(snapshot.resolve("manifest")).startsWith("schemagate data directory snapshot 1 id="));
+        assertTrue(Files.readString(snapshot.resolve("manifest")).startsWith("schemagate data directory snapshot 2 id="));
 
         Run warm = run("embedded://postgres/16", dir);
         // Only the kept cluster can hold the entry: each run's server is a new process in a new run directory.
