@@ -14,13 +14,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.tukaani.xz.XZInputStream;
 
 /**
- * PostgreSQL binaries unpacked once into {@code <cache>/binaries/postgres-<sha256 of the archive>}, then reused by
- * every run. Concurrent runs may both unpack: each works in its own temp directory and renames it into place
- * atomically, so a directory under the final name is always complete; the marker written last proves it.
+ * PostgreSQL binaries unpacked once into {@code <cache>/binaries/postgres-<fingerprint>} (of the archive's zip entry,
+ * or of its bytes where it is none), then reused by every run. Concurrent runs may both unpack: each works in its own
+ * temp directory and renames it into place atomically, so a directory under the final name is always complete; the
+ * marker written last proves it.
  */
 final class BinariesCache {
 
@@ -36,16 +38,29 @@ final class BinariesCache {
 
     /** The installation directory ({@code bin/}, {@code lib/}, {@code share/}) of {@code archive}. */
     Path unpack(PgArchive archive) throws DevDatabaseException {
-        byte[] bytes;
+        byte[] bytes = null;
+        String fingerprint;
         try {
-            bytes = archive.read();
+            Optional<String> entry = archive.entryIdentity();
+            if (entry.isPresent()) {
+                fingerprint = sha256(entry.get().getBytes(StandardCharsets.UTF_8));
+            } else {
+                bytes = archive.read();
+                fingerprint = sha256(bytes);
+            }
         } catch (IOException e) {
             throw new DevDatabaseException("cannot read the PostgreSQL binaries " + archive.describe() + ": " + e.getMessage(), e);
         }
-        String sha256 = sha256(bytes);
-        Path target = root.resolve("postgres-" + sha256.substring(0, 16));
+        Path target = root.resolve("postgres-" + fingerprint.substring(0, 16));
         if (complete(target)) {
             return target;
+        }
+        if (bytes == null) {
+            try {
+                bytes = archive.read();
+            } catch (IOException e) {
+                throw new DevDatabaseException("cannot read the PostgreSQL binaries " + archive.describe() + ": " + e.getMessage(), e);
+            }
         }
         try {
             Files.createDirectories(root);
@@ -53,7 +68,7 @@ final class BinariesCache {
             Path temp = Files.createTempDirectory(root, target.getFileName() + ".tmp-");
             try {
                 int entries = TarExtractor.extract(new XZInputStream(new ByteArrayInputStream(bytes)), temp);
-                Files.writeString(temp.resolve(MARKER), "sha256=" + sha256 + "\nentries=" + entries + "\n", StandardCharsets.UTF_8);
+                Files.writeString(temp.resolve(MARKER), "fingerprint=" + fingerprint + "\nentries=" + entries + "\n", StandardCharsets.UTF_8);
                 Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
                 DirectoryTree.moveIntoPlace(temp, target, BinariesCache::complete);
             } finally {

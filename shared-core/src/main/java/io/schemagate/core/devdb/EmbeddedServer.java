@@ -198,7 +198,8 @@ final class EmbeddedServer implements AutoCloseable {
                     secret + "\n", StandardCharsets.UTF_8, StandardOpenOption.WRITE);
             List<String> arguments = List.of("-D", attemptRun.data().toString(), "-U", SUPERUSER, "-E", "UTF8", "--locale=C",
                     "--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile=" + passwordFile, "--no-sync",
-                    "--no-instructions");
+                    // 1 MB segments, not 16: the kept cluster's snapshot, copied into every run, holds at least one.
+                    "--wal-segsize=1", "--no-instructions");
             Process process;
             synchronized (lock) {
                 if (closed) {

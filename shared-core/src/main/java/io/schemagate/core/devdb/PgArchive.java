@@ -2,6 +2,9 @@ package io.schemagate.core.devdb;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URL;
+import java.net.URLConnection;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
@@ -41,6 +44,30 @@ record PgArchive(Optional<Path> jar, String resource) {
                 return in.readAllBytes();
             }
         }
+    }
+
+    /**
+     * What names these bytes without reading them: the archive's zip entry (name, size, CRC-32 from the jar's
+     * directory). Reading and hashing the 15 MB archive cost 0.15 s of every embedded run. Empty where the archive is
+     * not a jar's entry (a class path directory), or its entry does not say.
+     */
+    Optional<String> entryIdentity() throws IOException {
+        if (jar.isPresent()) {
+            try (ZipFile zip = new ZipFile(jar.get().toFile())) {
+                return zip.stream().filter(e -> e.getName().endsWith(".txz")).findFirst().flatMap(PgArchive::identity);
+            }
+        }
+        URL url = PgArchive.class.getClassLoader().getResource(resource);
+        if (url == null || !"jar".equals(url.getProtocol())) {
+            return Optional.empty();
+        }
+        URLConnection connection = url.openConnection();
+        return connection instanceof JarURLConnection entry ? identity(entry.getJarEntry()) : Optional.empty();
+    }
+
+    private static Optional<String> identity(ZipEntry entry) {
+        return entry.getCrc() < 0 || entry.getSize() < 0 ? Optional.empty()
+                : Optional.of(entry.getName() + " " + entry.getSize() + " " + Long.toHexString(entry.getCrc()));
     }
 
     /** For messages: the jar, or the bundled resource. */
