@@ -6,8 +6,10 @@
 #   RELEASE_MAJOR=v0          the moving major tag of the action and the images
 #
 # Fails, naming what disagrees, unless TAG is "v" + pom.xml's version, that version is a release (MAJOR.MINOR.PATCH,
-# no -SNAPSHOT) and CHANGELOG.md dates its section ("## [0.1.0] - 2027-01-15"). ReleaseVersionsTest checks that every
-# other version string in the repository agrees with pom.xml. POSIX sh and awk (GitHub runner, Debian job images).
+# no -SNAPSHOT), CHANGELOG.md dates its section ("## [0.1.0] - 2027-01-15") and what users run names that version:
+# action.yml's image and every component's image default. ReleaseVersionsTest checks every other version string;
+# GitHub's release runs it in its check job, GitLab's in release-jar, both before anything is published.
+# POSIX sh, grep and awk (GitHub runner, Debian and Ubuntu job images).
 #
 #   .ci/release-check.sh v0.1.0
 set -eu
@@ -29,6 +31,14 @@ version (MAJOR.MINOR.PATCH): set ${version%%-*} in every pom.xml before tagging 
 grep -Eq "^## \[$version\] - [0-9]{4}-[0-9]{2}-[0-9]{2}\$" CHANGELOG.md \
   || fail "CHANGELOG.md has no dated section for $version (\"## [$version] - YYYY-MM-DD\")"
 sh .ci/release-notes.sh "$version" >/dev/null
+# What a user of this release runs: the action's image and the components' default image, each pinned to it.
+exact=$(echo "$version" | sed 's/\./\\./g')
+grep -Eq "^ +image: docker://ghcr\.io/schemagate/schemagate:$exact\$" action.yml \
+  || fail "action.yml does not run ghcr.io/schemagate/schemagate:$version"
+for template in templates/*.yml; do
+  grep -Eq "^ +default: registry\.gitlab\.com/schemagate/schemagate:$exact\$" "$template" \
+    || fail "$template's image default is not registry.gitlab.com/schemagate/schemagate:$version"
+done
 
 echo "RELEASE_VERSION=$version"
 echo "RELEASE_MAJOR=v${version%%.*}"

@@ -150,6 +150,9 @@ class WorkflowsTest {
         assertTrue(checkStep.path("run").asText().contains("cat release.env >>\"$GITHUB_OUTPUT\""));
         assertEquals("${{ steps.check.outputs.RELEASE_VERSION }}", check.at("/outputs/version").asText());
         assertEquals("${{ steps.check.outputs.RELEASE_MAJOR }}", check.at("/outputs/major").asText());
+        // ... and every version string in the repository against it, before any job publishes.
+        assertTrue(runs(check).contains("mvn -B -ntp -pl github-action -am test -Dtest=ReleaseVersionsTest "
+                + "-Dsurefire.failIfNoSpecifiedTests=false"), runs(check));
 
         // cli: the jar, its checksum and the notes; the release gets both files; the token only in that step.
         JsonNode cli = jobs.get("cli");
@@ -223,6 +226,23 @@ class WorkflowsTest {
                 otherTag.output());
         Result majorTag = run(copy, ".ci/release-check.sh", "v" + release.split("\\.")[0]);
         assertEquals(1, majorTag.exit(), "a moving major tag is no release: " + majorTag.output());
+
+        // What users run must name the release too: the action's image, each component's default image.
+        Path action = copy.resolve("action.yml");
+        String pinned = Files.readString(action);
+        Files.writeString(action, pinned.replace("schemagate/schemagate:" + release, "schemagate/schemagate:9" + release));
+        Result staleAction = run(copy, ".ci/release-check.sh", "v" + release);
+        assertEquals(1, staleAction.exit(), staleAction.output());
+        assertTrue(staleAction.output().contains("action.yml does not run ghcr.io/schemagate/schemagate:" + release),
+                staleAction.output());
+        Files.writeString(action, pinned);
+        Path template = copy.resolve("templates/schema-plan.yml");
+        Files.writeString(template, Files.readString(template)
+                .replace("schemagate/schemagate:" + release, "schemagate/schemagate:" + release + "1"));
+        Result staleTemplate = run(copy, ".ci/release-check.sh", "v" + release);
+        assertEquals(1, staleTemplate.exit(), staleTemplate.output());
+        assertTrue(staleTemplate.output().contains("templates/schema-plan.yml's image default is not "
+                + "registry.gitlab.com/schemagate/schemagate:" + release), staleTemplate.output());
     }
 
     /** The release notes are the version's section of CHANGELOG.md, without its heading and the link lines. */
@@ -282,7 +302,13 @@ class WorkflowsTest {
 
     private static void copyRepository(Path copy) throws IOException {
         Files.createDirectories(copy.resolve(".ci"));
-        for (String file : List.of("pom.xml", "CHANGELOG.md", ".ci/release-check.sh", ".ci/release-notes.sh")) {
+        Files.createDirectories(copy.resolve("templates"));
+        List<String> files = new ArrayList<>(List.of("pom.xml", "CHANGELOG.md", "action.yml", ".ci/release-check.sh",
+                ".ci/release-notes.sh"));
+        try (Stream<Path> templates = Files.list(ROOT.resolve("templates"))) {
+            templates.filter(t -> t.toString().endsWith(".yml")).forEach(t -> files.add("templates/" + t.getFileName()));
+        }
+        for (String file : files) {
             Files.copy(ROOT.resolve(file), copy.resolve(file));
         }
     }

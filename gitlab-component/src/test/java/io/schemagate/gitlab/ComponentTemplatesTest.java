@@ -207,7 +207,9 @@ class ComponentTemplatesTest {
                 "sh .ci/release-notes.sh \"${CI_COMMIT_TAG#v}\" >release-notes.md"), strings(version.path("script")));
         assertEquals("release.env", version.at("/artifacts/reports/dotenv").asText());
         assertEquals("[\"release-notes.md\"]", version.at("/artifacts/paths").toString());
-        assertEquals("mvn -B -ntp package -DskipTests", root.at("/release-jar/script/0").asText());
+        assertEquals(List.of("mvn -B -ntp -pl github-action -am test -Dtest=ReleaseVersionsTest "
+                + "-Dsurefire.failIfNoSpecifiedTests=false", "mvn -B -ntp package -DskipTests"),
+                strings(root.at("/release-jar/script")), "the versions are checked before the jar is built");
         assertEquals("[\"cli/target/schemagate.jar\"]", root.at("/release-jar/artifacts/paths").toString());
 
         JsonNode image = root.get("release-image");
@@ -249,8 +251,8 @@ class ComponentTemplatesTest {
                 .replaceFirst("<version>" + Pattern.quote(snapshot) + "</version>", "<version>" + release + "</version>"));
         ci.project.write("CHANGELOG.md", Files.readString(ROOT.resolve("CHANGELOG.md"))
                 .replaceFirst("(?m)^## \\[" + Pattern.quote(release) + "\\].*$", "## [" + release + "] - 2027-01-15"));
-        for (String script : List.of(".ci/release-check.sh", ".ci/release-notes.sh")) {
-            ci.project.write(script, Files.readString(ROOT.resolve(script)));
+        for (String file : List.of(".ci/release-check.sh", ".ci/release-notes.sh", "action.yml")) {
+            ci.project.write(file, Files.readString(ROOT.resolve(file)));
         }
         ci.pipeline(Files.readString(ROOT.resolve(".gitlab-ci.yml")));
 
