@@ -54,7 +54,7 @@ class WorkflowsTest {
         }
         // The schema does check what matters here: a permission that is not read, write or none is refused.
         ObjectNode broken = workflow("release.yml").deepCopy();
-        ((ObjectNode) broken.at("/jobs/cli/permissions")).put("contents", "all");
+        ((ObjectNode) broken.at("/jobs/release/permissions")).put("contents", "all");
         assertFalse(ActionMetadataTest.validate("github-workflow.json", broken).isEmpty());
     }
 
@@ -136,9 +136,10 @@ class WorkflowsTest {
         assertTrue(release.path("permissions").isObject() && release.path("permissions").isEmpty(),
                 "the top level grants nothing: " + release.path("permissions"));
         JsonNode jobs = release.path("jobs");
-        assertEquals(List.of("check", "cli", "image", "major-tag"), names(jobs));
+        assertEquals(List.of("check", "jar", "release", "image", "major-tag"), names(jobs));
         assertEquals(Map.of("contents", "read"), permissions(jobs.get("check")));
-        assertEquals(Map.of("contents", "write"), permissions(jobs.get("cli")));
+        assertEquals(Map.of("contents", "read"), permissions(jobs.get("jar")));
+        assertEquals(Map.of("contents", "write"), permissions(jobs.get("release")));
         assertEquals(Map.of("contents", "read", "packages", "write"), permissions(jobs.get("image")));
         assertEquals(Map.of("contents", "write"), permissions(jobs.get("major-tag")));
 
@@ -154,20 +155,33 @@ class WorkflowsTest {
         assertTrue(runs(check).contains("mvn -B -ntp -pl github-action -am test -Dtest=ReleaseVersionsTest "
                 + "-Dsurefire.failIfNoSpecifiedTests=false"), runs(check));
 
-        // cli: the jar, its checksum and the notes; the release gets both files; the token only in that step.
-        JsonNode cli = jobs.get("cli");
-        String cliRuns = runs(cli);
-        assertTrue(cliRuns.contains("mvn -B -ntp package -DskipTests"), cliRuns);
-        assertTrue(cliRuns.contains("sha256sum \"schemagate-$VERSION.jar\" >\"schemagate-$VERSION.jar.sha256\""), cliRuns);
-        assertTrue(cliRuns.contains("sh .ci/release-notes.sh \"$VERSION\" >release-notes.md"), cliRuns);
-        assertTrue(cliRuns.contains("gh release create \"$TAG\" --verify-tag"), cliRuns);
-        assertTrue(cliRuns.contains(
-                "--notes-file release-notes.md \"schemagate-$VERSION.jar\" \"schemagate-$VERSION.jar.sha256\""), cliRuns);
-        assertEquals("false", step(cli, "actions/checkout@v4").at("/with/persist-credentials").asText());
-        assertEquals("${{ needs.check.outputs.version }}", cli.at("/env/VERSION").asText());
+        // jar: the jar, its checksum and the notes, built with a read-only token and no Maven cache (setup-java's is
+        // shared with ci.yml's runs, pull requests among them: whatever they left in ~/.m2 would be released).
+        JsonNode jar = jobs.get("jar");
+        String jarRuns = runs(jar);
+        assertTrue(jarRuns.contains("mvn -B -ntp package -DskipTests"), jarRuns);
+        assertTrue(jarRuns.contains("sha256sum \"schemagate-$VERSION.jar\" >\"schemagate-$VERSION.jar.sha256\""), jarRuns);
+        assertTrue(jarRuns.contains("sh .ci/release-notes.sh \"$VERSION\" >release/release-notes.md"), jarRuns);
+        assertEquals("false", step(jar, "actions/checkout@v4").at("/with/persist-credentials").asText());
+        assertEquals("${{ needs.check.outputs.version }}", jar.at("/env/VERSION").asText());
+        jobs.fields().forEachRemaining(job -> job.getValue().path("steps").forEach(step ->
+                assertFalse(step.path("with").has("cache") || step.path("uses").asText().startsWith("actions/cache"),
+                        job.getKey() + ": no cache may feed a release: " + step)));
+
+        // release: the one job that writes to the repository runs none of its code (no checkout), only gh on the
+        // jar job's files.
+        JsonNode releaseJob = jobs.get("release");
+        assertEquals("[\"check\",\"jar\"]", releaseJob.path("needs").toString());
+        assertFalse(releaseJob.toString().contains("actions/checkout"), releaseJob.toString());
+        assertEquals("release-files", step(releaseJob, "actions/download-artifact@v4").at("/with/name").asText());
+        String releaseRuns = runs(releaseJob);
+        assertTrue(releaseRuns.contains("gh release create \"$TAG\" --verify-tag"), releaseRuns);
+        assertTrue(releaseRuns.contains(
+                "--notes-file release-notes.md \"schemagate-$VERSION.jar\" \"schemagate-$VERSION.jar.sha256\""), releaseRuns);
 
         // image: image/Dockerfile, both platforms, both tags, pushed; the jar is the cli job's.
         JsonNode image = jobs.get("image");
+        assertEquals("[\"check\",\"jar\"]", image.path("needs").toString());
         assertEquals("cli/target", step(image, "actions/download-artifact@v4").at("/with/path").asText());
         step(image, "docker/setup-qemu-action@v3");
         step(image, "docker/setup-buildx-action@v3");
@@ -185,7 +199,7 @@ class WorkflowsTest {
 
         // major-tag: after both, the action's v0 moves to the released commit.
         JsonNode major = jobs.get("major-tag");
-        assertEquals("[\"check\",\"cli\",\"image\"]", major.path("needs").toString());
+        assertEquals("[\"check\",\"release\",\"image\"]", major.path("needs").toString());
         String majorRuns = runs(major);
         assertTrue(majorRuns.contains("git tag --force \"$MAJOR\" \"$GITHUB_SHA\""), majorRuns);
         assertTrue(majorRuns.contains("git push --force origin \"refs/tags/$MAJOR\""), majorRuns);
