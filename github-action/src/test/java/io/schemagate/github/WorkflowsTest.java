@@ -136,7 +136,7 @@ class WorkflowsTest {
         assertTrue(release.path("permissions").isObject() && release.path("permissions").isEmpty(),
                 "the top level grants nothing: " + release.path("permissions"));
         JsonNode jobs = release.path("jobs");
-        assertEquals(List.of("check", "jar", "release", "image", "major-tag"), names(jobs));
+        assertEquals(List.of("check", "jar", "release", "image", "publish", "major-tag"), names(jobs));
         assertEquals(Map.of("contents", "read"), permissions(jobs.get("check")));
         assertEquals(Map.of("contents", "read"), permissions(jobs.get("jar")));
         assertEquals(Map.of("contents", "write"), permissions(jobs.get("release")));
@@ -175,7 +175,7 @@ class WorkflowsTest {
         assertFalse(releaseJob.toString().contains("actions/checkout"), releaseJob.toString());
         assertEquals("release-files", step(releaseJob, "actions/download-artifact@v4").at("/with/name").asText());
         String releaseRuns = runs(releaseJob);
-        assertTrue(releaseRuns.contains("gh release create \"$TAG\" --verify-tag"), releaseRuns);
+        assertTrue(releaseRuns.contains("gh release create \"$TAG\" --draft --verify-tag"), releaseRuns);
         assertTrue(releaseRuns.contains(
                 "--notes-file release-notes.md \"schemagate-$VERSION.jar\" \"schemagate-$VERSION.jar.sha256\""), releaseRuns);
 
@@ -197,9 +197,15 @@ class WorkflowsTest {
                 new LinkedHashSet<>(build.path("tags").asText().lines().toList()));
         assertTrue(build.path("push").asBoolean());
 
-        // major-tag: after both, the action's v0 moves to the released commit.
+        // publish: the draft goes public only after the image it names was pushed.
+        JsonNode publish = jobs.get("publish");
+        assertEquals(Map.of("contents", "write"), permissions(publish));
+        assertEquals("[\"release\",\"image\"]", publish.path("needs").toString());
+        assertTrue(runs(publish).contains("gh release edit \"$TAG\" --draft=false"), runs(publish));
+
+        // major-tag: last, the action's v0 moves to the released commit.
         JsonNode major = jobs.get("major-tag");
-        assertEquals("[\"check\",\"release\",\"image\"]", major.path("needs").toString());
+        assertEquals("[\"check\",\"publish\"]", major.path("needs").toString());
         String majorRuns = runs(major);
         assertTrue(majorRuns.contains("git tag --force \"$MAJOR\" \"$GITHUB_SHA\""), majorRuns);
         assertTrue(majorRuns.contains("git push --force origin \"refs/tags/$MAJOR\""), majorRuns);
