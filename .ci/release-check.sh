@@ -4,6 +4,9 @@
 #
 #   RELEASE_VERSION=0.1.0     the version: the root pom.xml's, which TAG must name as v0.1.0
 #   RELEASE_MAJOR=v0          the moving major tag of the action and the images
+#   RELEASE_LATEST=true       TAG is the highest release tag vX.Y.Z (sort -V) of the repository: only then do the
+#                             moving major tags move and is the GitHub release marked Latest (a patch of an older
+#                             line must not move v0 back). Needs git and every tag (a full clone: fetch-depth 0).
 #
 # Fails, naming what disagrees, unless TAG is "v" + pom.xml's version, that version is a release (MAJOR.MINOR.PATCH,
 # no -SNAPSHOT), CHANGELOG.md dates its section ("## [0.1.0] - 2027-01-15") and what users run names that version:
@@ -40,5 +43,13 @@ for template in templates/*.yml; do
     || fail "$template's image default is not registry.gitlab.com/schemagate/schemagate:$version"
 done
 
+# The tag itself counts even where it is not fetched (a test's copy); other tags such as v1 or v2.0.0-rc.1 do not.
+command -v git >/dev/null || fail "git is needed: TAG is compared with the repository's release tags"
+tags=$(git tag --list 'v*') || fail "cannot list the repository's tags (git tag --list)"
+highest=$(printf '%s\n%s\n' "$tags" "$tag" | grep -E '^v[0-9]+\.[0-9]+\.[0-9]+$' | sort -V | tail -n 1)
+latest=false
+[ "$highest" != "$tag" ] || latest=true
+
 echo "RELEASE_VERSION=$version"
 echo "RELEASE_MAJOR=v${version%%.*}"
+echo "RELEASE_LATEST=$latest"

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.schemagate.core.testing.GitRepo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -131,7 +132,9 @@ class WorkflowsTest {
     @Test
     void releaseOnAVersionTagPublishesTheJarTheImageAndBothTags() throws IOException {
         JsonNode release = workflow("release.yml");
-        assertEquals("[\"v*\"]", release.at("/on/push/tags").toString());
+        assertEquals("[\"v[0-9]+.[0-9]+.[0-9]+\"]", release.at("/on/push/tags").toString(), "no pre-releases");
+        assertEquals("release", release.at("/concurrency/group").asText(), "one release at a time, whatever its tag");
+        assertFalse(release.at("/concurrency/cancel-in-progress").asBoolean());
         assertEquals(1, release.path("on").size(), "releases start from a tag only");
         assertTrue(release.path("permissions").isObject() && release.path("permissions").isEmpty(),
                 "the top level grants nothing: " + release.path("permissions"));
@@ -151,6 +154,8 @@ class WorkflowsTest {
         assertTrue(checkStep.path("run").asText().contains("cat release.env >>\"$GITHUB_OUTPUT\""));
         assertEquals("${{ steps.check.outputs.RELEASE_VERSION }}", check.at("/outputs/version").asText());
         assertEquals("${{ steps.check.outputs.RELEASE_MAJOR }}", check.at("/outputs/major").asText());
+        assertEquals("${{ steps.check.outputs.RELEASE_LATEST }}", check.at("/outputs/latest").asText());
+        assertEquals(0, step(check, "actions/checkout@v4").at("/with/fetch-depth").asInt(-1), "every tag, for LATEST");
         // ... and every version string in the repository against it, before any job publishes.
         assertTrue(runs(check).contains("mvn -B -ntp -pl github-action -am test -Dtest=ReleaseVersionsTest "
                 + "-Dsurefire.failIfNoSpecifiedTests=false"), runs(check));
@@ -175,7 +180,8 @@ class WorkflowsTest {
         assertFalse(releaseJob.toString().contains("actions/checkout"), releaseJob.toString());
         assertEquals("release-files", step(releaseJob, "actions/download-artifact@v4").at("/with/name").asText());
         String releaseRuns = runs(releaseJob);
-        assertTrue(releaseRuns.contains("gh release create \"$TAG\" --draft --verify-tag"), releaseRuns);
+        assertTrue(releaseRuns.contains("gh release create \"$TAG\" --draft --latest=\"$LATEST\" --verify-tag"), releaseRuns);
+        assertEquals("${{ needs.check.outputs.latest }}", releaseJob.at("/env/LATEST").asText());
         assertTrue(releaseRuns.contains(
                 "--notes-file release-notes.md \"schemagate-$VERSION.jar\" \"schemagate-$VERSION.jar.sha256\""), releaseRuns);
 
@@ -193,19 +199,22 @@ class WorkflowsTest {
         assertEquals(Set.of("VERSION=${{ needs.check.outputs.version }}", "REVISION=${{ github.sha }}"),
                 new LinkedHashSet<>(build.path("build-args").asText().lines().toList()));
         assertEquals(Set.of("ghcr.io/schemagate/schemagate:${{ needs.check.outputs.version }}",
-                "ghcr.io/schemagate/schemagate:${{ needs.check.outputs.major }}"),
-                new LinkedHashSet<>(build.path("tags").asText().lines().toList()));
+                "${{ needs.check.outputs.latest == 'true' && format('ghcr.io/schemagate/schemagate:{0}', "
+                        + "needs.check.outputs.major) || '' }}"),
+                new LinkedHashSet<>(build.path("tags").asText().lines().toList()), "the major tag for the highest only");
         assertTrue(build.path("push").asBoolean());
 
         // publish: the draft goes public only after the image it names was pushed.
         JsonNode publish = jobs.get("publish");
         assertEquals(Map.of("contents", "write"), permissions(publish));
-        assertEquals("[\"release\",\"image\"]", publish.path("needs").toString());
-        assertTrue(runs(publish).contains("gh release edit \"$TAG\" --draft=false"), runs(publish));
+        assertEquals("[\"check\",\"release\",\"image\"]", publish.path("needs").toString());
+        assertTrue(runs(publish).contains("gh release edit \"$TAG\" --draft=false --latest=\"$LATEST\""), runs(publish));
+        assertTrue(publish.toString().contains("\"LATEST\":\"${{ needs.check.outputs.latest }}\""), publish.toString());
 
         // major-tag: last, the action's v0 moves to the released commit.
         JsonNode major = jobs.get("major-tag");
         assertEquals("[\"check\",\"publish\"]", major.path("needs").toString());
+        assertEquals("needs.check.outputs.latest == 'true'", major.path("if").asText(), "v0 never moves back");
         String majorRuns = runs(major);
         assertTrue(majorRuns.contains("git tag --force \"$MAJOR\" \"$GITHUB_SHA\""), majorRuns);
         assertTrue(majorRuns.contains("git push --force origin \"refs/tags/$MAJOR\""), majorRuns);
@@ -236,15 +245,29 @@ class WorkflowsTest {
 
         Files.writeString(changelog, Files.readString(changelog).replace("## [" + release + "] - Unreleased",
                 "## [" + release + "] - 2027-01-15"));
+        // A git repository with the tags of earlier releases, a pre-release and the moving major tag.
+        String major = "v" + release.split("\\.")[0];
+        GitRepo repo = GitRepo.init(copy);
+        repo.commit("a release");
+        for (String tag : List.of("v0.0.9", "v0.0.10", major, "v99.0.0-rc.1")) {
+            repo.git("tag", tag);
+        }
         Result released = run(copy, ".ci/release-check.sh", "v" + release);
-        assertEquals(new Result(0, "RELEASE_VERSION=" + release + "\nRELEASE_MAJOR=v" + release.split("\\.")[0] + "\n"),
-                released);
+        assertEquals(new Result(0, "RELEASE_VERSION=" + release + "\nRELEASE_MAJOR=" + major
+                + "\nRELEASE_LATEST=true\n"), released);
+        // A patch of an older line, once a higher release is tagged: no moving tag moves, GitHub marks nothing Latest.
+        String[] parts = release.split("\\.");
+        repo.git("tag", "v" + parts[0] + "." + (Integer.parseInt(parts[1]) + 10) + ".0");
+        Result olderLine = run(copy, ".ci/release-check.sh", "v" + release);
+        assertEquals(new Result(0, "RELEASE_VERSION=" + release + "\nRELEASE_MAJOR=" + major
+                + "\nRELEASE_LATEST=false\n"), olderLine);
+        repo.git("tag", "--delete", "v" + parts[0] + "." + (Integer.parseInt(parts[1]) + 10) + ".0");
 
         Result otherTag = run(copy, ".ci/release-check.sh", "v9" + release);
         assertEquals(1, otherTag.exit(), otherTag.output());
         assertTrue(otherTag.output().contains("tag v9" + release + " does not name pom.xml's version " + release),
                 otherTag.output());
-        Result majorTag = run(copy, ".ci/release-check.sh", "v" + release.split("\\.")[0]);
+        Result majorTag = run(copy, ".ci/release-check.sh", major);
         assertEquals(1, majorTag.exit(), "a moving major tag is no release: " + majorTag.output());
 
         // What users run must name the release too: the action's image, each component's default image.

@@ -215,13 +215,19 @@ class ComponentTemplatesTest {
         JsonNode image = root.get("release-image");
         assertEquals("[\"docker:27-dind\"]", image.path("services").toString());
         assertEquals(List.of("release-version", "release-jar"), strings(image.path("needs")));
-        String build = image.at("/script/3").asText();
+        List<String> script = strings(image.path("script"));
+        String build = script.get(script.size() - 1);
         for (String part : List.of("docker buildx build --pull --push --platform linux/amd64,linux/arm64",
                 "--file image/Dockerfile", "--build-arg \"VERSION=$RELEASE_VERSION\"",
-                "--build-arg \"REVISION=$CI_COMMIT_SHA\"", "--tag \"$CI_REGISTRY_IMAGE:$RELEASE_VERSION\"",
-                "--tag \"$CI_REGISTRY_IMAGE:$RELEASE_MAJOR\" .")) {
+                "--build-arg \"REVISION=$CI_COMMIT_SHA\"", "\"$@\" .")) {
             assertTrue(build.contains(part), part + " in " + build);
         }
+        // The exact tag always, the moving major tag only for the highest release (release-check.sh's RELEASE_LATEST).
+        assertTrue(script.contains("set -- --tag \"$CI_REGISTRY_IMAGE:$RELEASE_VERSION\""), script.toString());
+        assertTrue(script.contains("if [ \"$RELEASE_LATEST\" = true ]; then set -- \"$@\" --tag "
+                + "\"$CI_REGISTRY_IMAGE:$RELEASE_MAJOR\"; fi"), script.toString());
+        assertEquals("--prune --quiet --tags", version.at("/variables/GIT_FETCH_EXTRA_FLAGS").asText(),
+                "every tag, to tell whether this one is the highest");
 
         JsonNode release = root.get("release");
         assertTrue(release.path("image").asText().startsWith("registry.gitlab.com/gitlab-org/release-cli:"));
@@ -260,7 +266,8 @@ class ComponentTemplatesTest {
                 "release-version"), Duration.ofMinutes(1));
         assertEquals(0, tagged.exitCode(), tagged.toString());
         Path artifacts = ci.project.root.resolve(".gitlab-ci-local/artifacts/release-version");
-        assertEquals("RELEASE_VERSION=" + release + "\nRELEASE_MAJOR=v" + release.substring(0, release.indexOf('.')) + "\n",
+        assertEquals("RELEASE_VERSION=" + release + "\nRELEASE_MAJOR=v" + release.substring(0, release.indexOf('.'))
+                        + "\nRELEASE_LATEST=true\n",
                 Files.readString(artifacts.resolve(".gitlab-ci-reports/dotenv/release.env")));
         assertTrue(Files.readString(artifacts.resolve("release-notes.md")).startsWith("The first release."),
                 "the notes of " + release);
