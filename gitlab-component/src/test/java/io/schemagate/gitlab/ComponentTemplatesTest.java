@@ -38,6 +38,8 @@ class ComponentTemplatesTest {
     private static final Path ROOT = GitlabCiLocal.repositoryRoot();
     /** The rule of the root pipeline's release jobs: tags v1.2.3. */
     private static final String RELEASE_TAG = "$CI_COMMIT_TAG =~ /^v\\d+\\.\\d+\\.\\d+$/";
+    /** The image the root pipeline builds of each commit and runs the components with. */
+    private static final String COMMIT_IMAGE = "$CI_REGISTRY_IMAGE:$CI_COMMIT_SHORT_SHA";
 
     /** A template's two documents: the spec header, then the jobs. */
     private static List<JsonNode> documents(String name) throws IOException {
@@ -177,6 +179,30 @@ class ComponentTemplatesTest {
                 components.pipeline(Files.readString(ROOT.resolve(".gitlab-ci.yml"))).preview()));
         assertEquals(Set.of(), validate(schema, root));
         assertEquals("examples/migrations", root.at("/component-migrate-lint/variables/SCHEMAGATE_DIR").asText());
+        // The components run this commit's image, which commit-image pushed in an earlier stage: never the release
+        // named by the templates' default, which does not exist before the release.
+        List<String> stages = strings(root.path("stages"));
+        for (String job : List.of("component-migrate-lint", "component-migrate-push")) {
+            assertEquals(COMMIT_IMAGE, root.at("/" + job + "/image/name").asText(), job);
+            assertTrue(stages.indexOf("image") < stages.indexOf(root.at("/" + job + "/stage").asText()), job + " " + stages);
+        }
+        JsonNode commitImage = root.get("commit-image");
+        assertEquals("image", commitImage.path("stage").asText());
+        assertEquals(List.of("$CI_PIPELINE_SOURCE == \"merge_request_event\"", "$CI_COMMIT_BRANCH"), rules(commitImage));
+        assertEquals(rules(commitImage), rules(root.get("commit-jar")));
+        assertEquals(".pre", root.at("/commit-jar/stage").asText());
+        assertEquals("mvn -B -ntp package -DskipTests", root.at("/commit-jar/script/0").asText());
+        assertEquals("[\"cli/target/schemagate.jar\"]", root.at("/commit-jar/artifacts/paths").toString());
+        // The same docker:dind and buildx set-up as the release's image (one hidden job), one platform.
+        assertEquals(root.at("/release-image/before_script"), commitImage.path("before_script"));
+        assertEquals(root.at("/release-image/services"), commitImage.path("services"));
+        assertEquals("linux/amd64", commitImage.at("/variables/PLATFORMS").asText());
+        assertEquals("linux/amd64,linux/arm64", root.at("/release-image/variables/PLATFORMS").asText());
+        String commitBuild = commitImage.at("/script/0").asText();
+        for (String part : List.of("docker buildx build --pull --push --platform \"$PLATFORMS\"", "--file image/Dockerfile",
+                "--tag \"" + COMMIT_IMAGE + "\" .")) {
+            assertTrue(commitBuild.contains(part), part + " in " + commitBuild);
+        }
         // As GitLab merges it (extends resolved): the release jobs run on release tags only.
         for (String job : List.of("release-version", "release-jar", "release-image", "release")) {
             assertEquals(List.of(RELEASE_TAG), rules(root.get(job)), job);
@@ -196,8 +222,12 @@ class ComponentTemplatesTest {
         assertEquals(Set.of(), validate(schema(), root));
         assertEquals(List.of(RELEASE_TAG), rules(root.get(".release-tag")));
         for (String job : List.of("release-version", "release-jar", "release-image", "release")) {
-            assertEquals(".release-tag", root.at("/" + job + "/extends").asText(), job + " runs on release tags only");
+            JsonNode extended = root.at("/" + job + "/extends");
+            assertTrue(extended.isArray() ? strings(extended).contains(".release-tag") : extended.asText().equals(".release-tag"),
+                    job + " runs on release tags only");
         }
+        assertEquals(List.of(".release-tag", ".buildx"), strings(root.at("/release-image/extends")));
+        assertEquals(List.of(".commit", ".buildx"), strings(root.at("/commit-image/extends")));
         // The components' own jobs never run on a tag: the release's plain 0.1.0 tag starts an empty pipeline.
         root.fields().forEachRemaining(job -> rules(job.getValue()).forEach(rule ->
                 assertTrue(rule.equals(RELEASE_TAG) || !rule.contains("CI_COMMIT_TAG"), job.getKey() + ": " + rule)));
@@ -210,14 +240,15 @@ class ComponentTemplatesTest {
         assertEquals(List.of("mvn -B -ntp -pl github-action -am test -Dtest=ReleaseVersionsTest "
                 + "-Dsurefire.failIfNoSpecifiedTests=false", "mvn -B -ntp package -DskipTests"),
                 strings(root.at("/release-jar/script")), "the versions are checked before the jar is built");
-        assertEquals("[\"cli/target/schemagate.jar\"]", root.at("/release-jar/artifacts/paths").toString());
+        assertEquals("[\"cli/target/schemagate.jar\"]", root.at("/.jar/artifacts/paths").toString());
 
         JsonNode image = root.get("release-image");
-        assertEquals("[\"docker:27-dind\"]", image.path("services").toString());
+        assertEquals("[\"docker:27-dind\"]", root.at("/.buildx/services").toString());
         assertEquals(List.of("release-version", "release-jar"), strings(image.path("needs")));
         List<String> script = strings(image.path("script"));
         String build = script.get(script.size() - 1);
-        for (String part : List.of("docker buildx build --pull --push --platform linux/amd64,linux/arm64",
+        assertEquals("linux/amd64,linux/arm64", image.at("/variables/PLATFORMS").asText());
+        for (String part : List.of("docker buildx build --pull --push --platform \"$PLATFORMS\"",
                 "--file image/Dockerfile", "--build-arg \"VERSION=$RELEASE_VERSION\"",
                 "--build-arg \"REVISION=$CI_COMMIT_SHA\"", "\"$@\" .")) {
             assertTrue(build.contains(part), part + " in " + build);
