@@ -189,7 +189,11 @@ class WorkflowsTest {
         JsonNode image = jobs.get("image");
         assertEquals("[\"check\",\"jar\"]", image.path("needs").toString());
         assertEquals("cli/target", step(image, "actions/download-artifact@v4").at("/with/path").asText());
-        step(image, "docker/setup-qemu-action@v3");
+        // QEMU's set-up runs a privileged container: before the login, while docker holds no registry credential.
+        List<String> uses = new ArrayList<>();
+        image.path("steps").forEach(s -> uses.add(s.path("uses").asText()));
+        assertTrue(uses.indexOf("docker/setup-qemu-action@v3") >= 0
+                && uses.indexOf("docker/setup-qemu-action@v3") < uses.indexOf("docker/login-action@v3"), uses.toString());
         step(image, "docker/setup-buildx-action@v3");
         assertEquals("ghcr.io", step(image, "docker/login-action@v3").at("/with/registry").asText());
         JsonNode build = step(image, "docker/build-push-action@v6").path("with");

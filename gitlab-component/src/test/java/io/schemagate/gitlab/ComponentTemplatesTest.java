@@ -244,6 +244,13 @@ class ComponentTemplatesTest {
 
         JsonNode image = root.get("release-image");
         assertEquals("[\"docker:27-dind\"]", root.at("/.buildx/services").toString());
+        // QEMU's binfmt image runs privileged: before the login, so no registry credential is in docker yet.
+        List<String> setUp = strings(root.at("/.buildx/before_script"));
+        int binfmt = setUp.stream().filter(line -> line.contains("tonistiigi/binfmt")).findFirst().map(setUp::indexOf)
+                .orElseThrow();
+        int login = setUp.stream().filter(line -> line.contains("docker login")).findFirst().map(setUp::indexOf)
+                .orElseThrow();
+        assertTrue(binfmt < login, setUp.toString());
         assertEquals(List.of("release-version", "release-jar"), strings(image.path("needs")));
         List<String> script = strings(image.path("script"));
         String build = script.get(script.size() - 1);
