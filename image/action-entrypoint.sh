@@ -8,8 +8,14 @@
 # summary then belong to the runner's user, and the embedded PostgreSQL starts (it refuses root). Only where the
 # workspace is root's (a self-hosted runner running as root) does it stay root, as any container action would.
 set -eu
+# entrypoint.sh takes root by name only and refuses group 0.
 if [ -z "${SCHEMAGATE_USER:-}" ]; then
-  SCHEMAGATE_USER=$(stat -c %u:%g "${GITHUB_WORKSPACE:-$PWD}" 2>/dev/null || echo 0:0)
+  owner=$(stat -c %u:%g "${GITHUB_WORKSPACE:-$PWD}" 2>/dev/null || echo 0:0)
+  case $owner in
+    0:*) SCHEMAGATE_USER=root ;;
+    *:0) SCHEMAGATE_USER=${owner%%:*} ;; # the owner, with the group of its own number
+    *) SCHEMAGATE_USER=$owner ;;
+  esac
   export SCHEMAGATE_USER
 fi
 exec /usr/local/bin/schemagate "$@"
