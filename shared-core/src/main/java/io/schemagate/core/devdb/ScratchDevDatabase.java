@@ -144,6 +144,12 @@ final class ScratchDevDatabase extends GuardedDevDatabase implements BaseCache {
             Connection admin = housekeeping.admin();
             TemplateEntries.Found found = TemplateEntries.find(admin, scoped);
             if (found.entry().isEmpty()) {
+                // This run replays the base and stores it: room for it now, while the server has little to write.
+                try {
+                    TemplateEntries.evict(admin, TemplateEntries.KEPT - 1);
+                } catch (SQLException e) {
+                    // housekeeping: the store evicts again
+                }
                 return found.lookup();
             }
             entry = found.entry().get();
@@ -203,7 +209,7 @@ final class ScratchDevDatabase extends GuardedDevDatabase implements BaseCache {
             nextRole.create(admin, settings);
             create(admin, TemplateEntries.name(scoped));
             try {
-                TemplateEntries.evict(admin);
+                TemplateEntries.evict(admin, TemplateEntries.KEPT); // only what parallel runs added meanwhile
             } catch (SQLException e) {
                 // housekeeping: the next run that stores a base evicts again
             }

@@ -173,8 +173,12 @@ final class TemplateEntries {
         comment(admin, new Entry(entry.database(), entry.key(), entry.owner(), System.currentTimeMillis()));
     }
 
-    /** Drops the least recently used entries beyond {@link #KEPT}, and owner roles whose entry is gone. */
-    static void evict(Connection admin) throws SQLException {
+    /**
+     * Drops the least recently used entries beyond the newest {@code keep}, and owner roles whose entry is gone.
+     * A run that will store a base makes room before it replays: DROP DATABASE waits for a checkpoint, which after
+     * a replay of 10,000 tables writes out all of it (13 s measured), before it almost nothing.
+     */
+    static void evict(Connection admin, int keep) throws SQLException {
         List<Entry> entries = new ArrayList<>();
         try (PreparedStatement query = admin.prepareStatement("""
                 SELECT d.datname, shobj_description(d.oid, 'pg_database') FROM pg_database d
@@ -187,7 +191,7 @@ final class TemplateEntries {
             }
         }
         entries.sort(Comparator.comparingLong(Entry::usedMillis).reversed());
-        for (Entry old : entries.subList(Math.min(KEPT, entries.size()), entries.size())) {
+        for (Entry old : entries.subList(Math.min(keep, entries.size()), entries.size())) {
             try {
                 drop(admin, old.database(), old.owner());
             } catch (SQLException e) {
