@@ -81,4 +81,8 @@ current=$("${engine_cmd[@]}" image inspect --format '{{.Id}}' "$tag")
 if [ -n "$previous" ] && [ "$previous" != "$current" ]; then
   "${engine_cmd[@]}" rmi "$previous" >/dev/null 2>&1 || true
 fi
+# podman keeps the build stage's result (the JDK, jlink's runtime and the jar: some 880 MB, most of it shared) untagged,
+# as the next build's cache; one more per new jar. Keep the newest (the one just used), drop the others.
+"${engine_cmd[@]}" images --quiet --no-trunc --filter dangling=true --filter label=io.schemagate.image.stage=runtime \
+  | tail -n +2 | while read -r stale; do "${engine_cmd[@]}" rmi "$stale" >/dev/null 2>&1 || true; done
 echo "build.sh: built $tag ($version, $revision) from $base" >&2
