@@ -16,6 +16,7 @@ import io.schemagate.core.history.History;
 import io.schemagate.core.history.HistoryException;
 import io.schemagate.core.history.HistoryResolver;
 import io.schemagate.core.migrate.DirectoryLoader;
+import io.schemagate.core.migrate.Listing;
 import io.schemagate.core.migrate.LoadedDirectory;
 import io.schemagate.core.migrate.MigrationFile;
 import io.schemagate.core.migrate.MigrationScript;
@@ -56,30 +57,46 @@ public final class MigrateLint {
     public static LintReport run(LintRequest request, Progress progress)
             throws IOException, HistoryException, DevDatabaseException, ReplayException {
         DialectDriver driver = Dialects.forUrl(request.devUrl());
-        LoadedDirectory loaded = DirectoryLoader.load(request.dir(), request.format(), driver.sql());
-        History history = HistoryResolver.resolve(request.dir(), request.format(), loaded.listing(), request.selection(),
+        Listing listing = request.format().list(request.dir());
+        History history = HistoryResolver.resolve(request.dir(), request.format(), listing, request.selection(),
                 request.env());
-        List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
-        diagnostics.addAll(history.diagnostics());
-
+        if (history.added().isEmpty()) {
+            return report(request, history, null, Map.of(), diagnostics(read(request, listing, driver), history));
+        }
+        progress.startingDevDatabase();
+        LoadedDirectory loaded;
+        DevDatabase opened;
+        try (DevDatabaseStart start = new DevDatabaseStart(
+                () -> driver.open(request.devUrl(), request.settings().withBaseCache(request.baseCache())))) {
+            loaded = read(request, listing, driver); // while the dev database starts
+            opened = start.get();
+        }
+        List<Diagnostic> diagnostics = diagnostics(loaded, history);
         Map<String, FileReport> files = new LinkedHashMap<>();
-        String devDatabase = null;
-        if (!history.added().isEmpty()) {
-            progress.startingDevDatabase();
-            try (DevDatabase db = driver.open(request.devUrl(), request.settings().withBaseCache(request.baseCache()))) {
-                Replay replay = new Replay(loaded, db, driver, request.policy(), diagnostics, progress);
-                String base = replay.base(history.base(), driver.toolTables(request.format()), request);
-                devDatabase = db.description() + base;
-                List<MigrationFile> added = history.added();
-                for (int i = 0; i < added.size(); i++) {
-                    progress.newFile(i + 1, added.size(), added.get(i).displayPath());
-                    files.put(added.get(i).displayPath(), replay.added(added.get(i)));
-                }
-            } catch (SQLException e) {
-                throw new ReplayException("the dev database failed during replay: " + e.getMessage(), e);
+        String devDatabase;
+        try (DevDatabase db = opened) {
+            Replay replay = new Replay(loaded, db, driver, request.policy(), diagnostics, progress);
+            String base = replay.base(history.base(), driver.toolTables(request.format()), request);
+            devDatabase = db.description() + base;
+            List<MigrationFile> added = history.added();
+            for (int i = 0; i < added.size(); i++) {
+                progress.newFile(i + 1, added.size(), added.get(i).displayPath());
+                files.put(added.get(i).displayPath(), replay.added(added.get(i)));
             }
+        } catch (SQLException e) {
+            throw new ReplayException("the dev database failed during replay: " + e.getMessage(), e);
         }
         return report(request, history, devDatabase, files, diagnostics);
+    }
+
+    private static LoadedDirectory read(LintRequest request, Listing listing, DialectDriver driver) throws IOException {
+        return DirectoryLoader.load(request.dir(), request.format(), listing, driver.sql());
+    }
+
+    private static List<Diagnostic> diagnostics(LoadedDirectory loaded, History history) {
+        List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
+        diagnostics.addAll(history.diagnostics());
+        return diagnostics;
     }
 
     /** New files first (run order), then every other file with a finding (atlas.sum, base files). */

@@ -31,7 +31,12 @@ public final class DirectoryLoader {
      *                     an entry that is no regular file of the directory (a link out of it, a named pipe)
      */
     public static LoadedDirectory load(MigrationDir dir, DirFormat format, Dialect dialect) throws IOException {
-        Listing listing = format.list(dir);
+        return load(dir, format, format.list(dir), dialect);
+    }
+
+    /** As {@link #load(MigrationDir, DirFormat, Dialect)}, from the directory's listing ({@link DirFormat#list}). */
+    public static LoadedDirectory load(MigrationDir dir, DirFormat format, Listing listing, Dialect dialect)
+            throws IOException {
         List<Diagnostic> diagnostics = new ArrayList<>(listing.diagnostics());
         checkSum(dir, format, listing).ifPresent(diagnostics::add);
         Map<String, MigrationScript> scripts = new LinkedHashMap<>();
