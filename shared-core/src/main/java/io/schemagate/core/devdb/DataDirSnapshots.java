@@ -19,6 +19,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
@@ -149,10 +153,12 @@ final class DataDirSnapshots {
                 files.add(path);
             }
         }
-        List<String> copied = files.parallelStream()
-                .map(path -> "f " + copyFile(path, to.resolve(from.relativize(path).toString())) + " " + from.relativize(path))
-                .toList();
-        lines.addAll(copied);
+        List<Optional<String>> copied = onAllCores(files, path -> copyFile(path, to.resolve(from.relativize(path).toString()))
+                .map(sizeAndChecksum -> "f " + sizeAndChecksum + " " + from.relativize(path)));
+        if (copied.stream().anyMatch(Optional::isEmpty)) {
+            return false;
+        }
+        copied.forEach(line -> lines.add(line.get()));
         return true;
     }
 
@@ -183,8 +189,14 @@ final class DataDirSnapshots {
                 return false;
             }
         }
-        if (!files.parallelStream().allMatch(file -> copyFile(file.source(), file.target()).equals(file.sizeAndChecksum()))) {
-            return false;
+        List<Optional<String>> copied = onAllCores(files, file -> copyFile(file.source(), file.target()));
+        if (copied.stream().anyMatch(Optional::isEmpty)) {
+            throw new IOException("a file of the snapshot could not be copied"); // replaced meanwhile, or a full disk
+        }
+        for (int i = 0; i < files.size(); i++) {
+            if (!copied.get(i).get().equals(files.get(i).sizeAndChecksum())) {
+                return false;
+            }
         }
         // Nothing beyond the manifest: a file added to the snapshot would otherwise reach the server unchecked.
         try (Stream<Path> walk = Files.walk(from)) {
@@ -192,8 +204,28 @@ final class DataDirSnapshots {
         }
     }
 
-    /** Copies one file (0600), returning {@code "<size> <crc32c>"} of what was copied. */
-    private static String copyFile(Path from, Path to) {
+    /**
+     * Applies {@code copy} to every item on a pool of its own (the copy waits on the kernel's page writes, which one
+     * thread does at ~100 MB/s here) and returns only when every item is done: a failed file must not leave others
+     * still writing into a directory that is about to be deleted. Results in the items' order.
+     */
+    private static <T> List<Optional<String>> onAllCores(List<T> items, Function<T, Optional<String>> copy)
+            throws IOException {
+        ForkJoinPool pool = new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        try {
+            return pool.submit(() -> items.parallelStream().map(copy).toList()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while copying a data directory", e);
+        } catch (ExecutionException e) {
+            throw new IOException("copying a data directory failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Copies one file (0600), returning {@code "<size> <crc32c>"} of what was copied; empty if it could not. */
+    private static Optional<String> copyFile(Path from, Path to) {
         CRC32C checksum = new CRC32C();
         long size = 0;
         byte[] buffer = new byte[1 << 16];
@@ -204,10 +236,10 @@ final class DataDirSnapshots {
                 out.write(buffer, 0, n);
                 size += n;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
         }
-        return size + " " + Long.toHexString(checksum.getValue());
+        return Optional.of(size + " " + Long.toHexString(checksum.getValue()));
     }
 
     /** Whether pg_control says the cluster in {@code data} was shut down cleanly (not crashed, not running). */
