@@ -26,7 +26,7 @@ final class DevDatabaseStart implements AutoCloseable {
     DevDatabaseStart(Open open) {
         ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
             Thread t = new Thread(task, "schemagate-dev-database-start");
-            t.setDaemon(true); // a signal ends the run: the dev database's own guard stops what it started
+            t.setDaemon(true); // never keeps the JVM alive; what the open started, the dev database's guard stops
             return t;
         });
         opening = thread.submit(open::open);
@@ -61,12 +61,23 @@ final class DevDatabaseStart implements AutoCloseable {
         if (taken) {
             return;
         }
+        // Waits out an interrupt too: a database that finishes opening after we stopped waiting would stay open.
+        boolean interrupted = false;
         try {
-            opening.get().close();
-        } catch (ExecutionException e) {
-            // it did not open: nothing to close
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            while (true) {
+                try {
+                    opening.get().close();
+                    return;
+                } catch (ExecutionException e) {
+                    return; // it did not open: nothing to close
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

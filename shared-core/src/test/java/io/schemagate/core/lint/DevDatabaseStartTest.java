@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schemagate.core.devdb.DevDatabase;
 import io.schemagate.core.devdb.DevDatabaseException;
@@ -75,6 +76,30 @@ class DevDatabaseStartTest {
             opening.countDown();
         }).start();
         start.close();
+        assertEquals(1, db.closes.get());
+    }
+
+    @Test
+    void anInterruptedCallerStillClosesWhatOpensLater() {
+        Counted db = new Counted();
+        CountDownLatch opening = new CountDownLatch(1);
+        DevDatabaseStart start = new DevDatabaseStart(() -> {
+            try {
+                opening.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return db;
+        });
+        Thread.currentThread().interrupt();
+        assertThrows(DevDatabaseException.class, start::get); // interrupted while waiting, flag set again
+        assertTrue(Thread.currentThread().isInterrupted());
+        new Thread(() -> {
+            sleep(200);
+            opening.countDown();
+        }).start();
+        start.close();
+        assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
         assertEquals(1, db.closes.get());
     }
 
