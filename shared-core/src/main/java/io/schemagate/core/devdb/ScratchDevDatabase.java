@@ -161,12 +161,13 @@ final class ScratchDevDatabase extends GuardedDevDatabase implements BaseCache {
                     TemplateEntries.consume(admin, entry, name, role.name());
                     mayExist = true;
                 } else {
-                    create(admin, entry.database());
                     try {
+                        // Before the copy: a parallel run's eviction then passes over the entry being copied.
                         TemplateEntries.touch(admin, entry);
                     } catch (SQLException e) {
                         // bookkeeping for eviction only
                     }
+                    create(admin, entry.database());
                 }
             } catch (SQLException e) {
                 // Evicted by a parallel run a moment ago, or the copy failed: start from an empty database after all.

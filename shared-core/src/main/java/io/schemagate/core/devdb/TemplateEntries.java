@@ -230,7 +230,17 @@ final class TemplateEntries {
     static void drop(Connection admin, String database, Optional<String> owner) throws SQLException {
         String quoted = PgSession.quoteIdentifier(database);
         PgSession.execute(admin, "ALTER DATABASE " + quoted + " WITH IS_TEMPLATE false");
-        PgSession.execute(admin, "DROP DATABASE IF EXISTS " + quoted);
+        try {
+            PgSession.execute(admin, "DROP DATABASE IF EXISTS " + quoted);
+        } catch (SQLException e) {
+            // Still being copied by a parallel run (its lock outlasted ours): it stays an entry, sound, for next time.
+            try {
+                PgSession.execute(admin, "ALTER DATABASE " + quoted + " WITH IS_TEMPLATE true");
+            } catch (SQLException notRestored) {
+                // then the next lookup finds it unsound, drops and rebuilds it
+            }
+            throw e;
+        }
         if (owner.isPresent()) {
             try {
                 PgSession.execute(admin, "DROP ROLE IF EXISTS " + PgSession.quoteIdentifier(owner.get()));
