@@ -12,9 +12,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A private PostgreSQL server for one run: initdb into a fresh run directory, the postmaster under a
@@ -37,6 +41,13 @@ final class EmbeddedServer implements AutoCloseable {
     /** Unix socket paths are limited to about 107 bytes; the socket file adds {@code /.s.PGSQL.65535}. */
     private static final int MAX_SOCKET_DIRECTORY = 90;
     static final String SUPERUSER = "postgres";
+    /** What initdb writes into postgresql.conf; locale, time zone and text search follow the machine it ran on. */
+    private static final Set<String> INITDB_SETTINGS = Set.of("max_connections", "shared_buffers",
+            "dynamic_shared_memory_type", "max_wal_size", "min_wal_size", "log_timezone", "timezone", "datestyle",
+            "lc_messages", "lc_monetary", "lc_numeric", "lc_time", "default_text_search_config");
+    /** {@code name = value  # comment}, the value a word, a size or a quoted list of plain words. */
+    private static final Pattern SETTING = Pattern.compile(
+            "\\s*([A-Za-z_]+)\\s*=\\s*([A-Za-z0-9_./+-]+|'[A-Za-z0-9_./+, -]*')\\s*(?:#.*)?");
     /**
      * The cluster is thrown away after the run: durability costs time and buys nothing. max_connections: the dev
      * session and housekeeping need a few, nobody else connects.
@@ -243,12 +254,31 @@ final class EmbeddedServer implements AutoCloseable {
         try {
             Files.writeString(data.resolve("postgresql.auto.conf"), "# schemagate: emptied at every start of a kept cluster\n",
                     StandardCharsets.UTF_8);
+            Path conf = data.resolve("postgresql.conf");
+            Files.write(conf, initdbSettings(Files.readAllLines(conf, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
             for (String leftover : List.of("recovery.signal", "standby.signal", "backup_label", "tablespace_map")) {
                 Files.deleteIfExists(data.resolve(leftover));
             }
         } catch (IOException | UncheckedIOException e) {
             throw new DevDatabaseException("embedded PostgreSQL: cannot prepare the kept cluster: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Of a kept cluster's postgresql.conf, only the settings initdb writes, with plain values: the snapshot comes from
+     * a cache directory that others may write, and settings such as {@code ssl_passphrase_command}, {@code include_dir}
+     * or {@code jit_provider} would run or load what they name when the server starts.
+     */
+    static List<String> initdbSettings(List<String> lines) {
+        List<String> kept = new ArrayList<>();
+        kept.add("# schemagate: only initdb's settings are kept at every start of a kept cluster");
+        for (String line : lines) {
+            Matcher setting = SETTING.matcher(line);
+            if (setting.matches() && INITDB_SETTINGS.contains(setting.group(1).toLowerCase(Locale.ROOT))) {
+                kept.add(setting.group(1) + " = " + setting.group(2));
+            }
+        }
+        return kept;
     }
 
     /**

@@ -15,12 +15,14 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +79,32 @@ class EmbeddedBaseCacheTest {
 
         Run again = run("embedded://postgres/16", dir);
         assertTrue(again.devDatabase().contains("from the cache"), again.devDatabase());
+        assertEquals(List.of(), leftovers());
+    }
+
+    @Test
+    void aForgedSnapshotCannotSetWhatTheServerRunsOrLoads() throws Exception {
+        Path dir = directory("m", "");
+        run("embedded://postgres/16", dir);
+        // Whoever can write the cache directory can rewrite the manifest too: a setting that makes the server read a
+        // directory of more settings (here one that does not exist, so a server that honoured it would not start).
+        Path snapshot = snapshot();
+        Path conf = snapshot.resolve("data").resolve("postgresql.conf");
+        Files.writeString(conf, "include_dir = 'forged.d'\nssl_passphrase_command = 'touch forged'\n",
+                StandardOpenOption.APPEND);
+        byte[] bytes = Files.readAllBytes(conf);
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        Path manifest = snapshot.resolve("manifest");
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(manifest)) {
+            lines.add(line.endsWith(" postgresql.conf") && line.startsWith("f ")
+                    ? "f " + bytes.length + " " + Long.toHexString(crc.getValue()) + " postgresql.conf" : line);
+        }
+        Files.write(manifest, lines);
+
+        Run warm = run("embedded://postgres/16", dir);
+        assertTrue(warm.devDatabase().contains("from the cache"), warm.devDatabase());
         assertEquals(List.of(), leftovers());
     }
 
