@@ -62,14 +62,7 @@ class DevDatabaseStartTest {
     void aDatabaseNobodyTookIsClosedOnceItsOpenHasFinished() {
         Counted db = new Counted();
         CountDownLatch opening = new CountDownLatch(1);
-        DevDatabaseStart start = new DevDatabaseStart(() -> {
-            try {
-                opening.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return db;
-        });
+        DevDatabaseStart start = new DevDatabaseStart(() -> opensWhen(opening, db));
         // As when reading the directory fails while the server still starts: close waits for the open, then closes.
         new Thread(() -> {
             sleep(200);
@@ -83,14 +76,7 @@ class DevDatabaseStartTest {
     void anInterruptedCallerStillClosesWhatOpensLater() {
         Counted db = new Counted();
         CountDownLatch opening = new CountDownLatch(1);
-        DevDatabaseStart start = new DevDatabaseStart(() -> {
-            try {
-                opening.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return db;
-        });
+        DevDatabaseStart start = new DevDatabaseStart(() -> opensWhen(opening, db));
         Thread.currentThread().interrupt();
         assertThrows(DevDatabaseException.class, start::get); // interrupted while waiting, flag set again
         assertTrue(Thread.currentThread().isInterrupted());
@@ -122,6 +108,16 @@ class DevDatabaseStartTest {
         IllegalStateException bug = assertThrows(IllegalStateException.class, start::get);
         assertEquals("bug", bug.getMessage());
         start.close();
+    }
+
+    /** An open that takes until {@code opening} counts down (at most 5 s). */
+    private static DevDatabase opensWhen(CountDownLatch opening, DevDatabase db) {
+        try {
+            opening.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return db;
     }
 
     private static void sleep(long millis) {
