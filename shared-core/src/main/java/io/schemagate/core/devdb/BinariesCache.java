@@ -38,29 +38,20 @@ final class BinariesCache {
 
     /** The installation directory ({@code bin/}, {@code lib/}, {@code share/}) of {@code archive}. */
     Path unpack(PgArchive archive) throws DevDatabaseException {
-        byte[] bytes = null;
-        String fingerprint;
+        Optional<String> entry;
         try {
-            Optional<String> entry = archive.entryIdentity();
-            if (entry.isPresent()) {
-                fingerprint = sha256(entry.get().getBytes(StandardCharsets.UTF_8));
-            } else {
-                bytes = archive.read();
-                fingerprint = sha256(bytes);
-            }
+            entry = archive.entryIdentity();
         } catch (IOException e) {
-            throw new DevDatabaseException("cannot read the PostgreSQL binaries " + archive.describe() + ": " + e.getMessage(), e);
+            throw unreadable(archive, e);
         }
+        byte[] bytes = entry.isPresent() ? null : read(archive);
+        String fingerprint = sha256(entry.map(identity -> identity.getBytes(StandardCharsets.UTF_8)).orElse(bytes));
         Path target = root.resolve("postgres-" + fingerprint.substring(0, 16));
         if (complete(target)) {
             return target;
         }
         if (bytes == null) {
-            try {
-                bytes = archive.read();
-            } catch (IOException e) {
-                throw new DevDatabaseException("cannot read the PostgreSQL binaries " + archive.describe() + ": " + e.getMessage(), e);
-            }
+            bytes = read(archive);
         }
         try {
             Files.createDirectories(root);
@@ -82,6 +73,18 @@ final class BinariesCache {
             throw new DevDatabaseException("the PostgreSQL binaries in " + target + " are incomplete; remove that directory");
         }
         return target;
+    }
+
+    private static byte[] read(PgArchive archive) throws DevDatabaseException {
+        try {
+            return archive.read();
+        } catch (IOException e) {
+            throw unreadable(archive, e);
+        }
+    }
+
+    private static DevDatabaseException unreadable(PgArchive archive, IOException e) {
+        return new DevDatabaseException("cannot read the PostgreSQL binaries " + archive.describe() + ": " + e.getMessage(), e);
     }
 
     /** Unpacked to the end, with the tools a run needs. */
