@@ -18,19 +18,22 @@ import java.util.concurrent.TimeUnit;
 public final class ServerSupervisor {
 
     /**
-     * How a server is asked to stop, in tenths of a second after the pipe's EOF.
+     * How a server is asked to stop, in twentieths of a second after the pipe's EOF.
      *
      * @param name              the supervisor's process name, as {@code ps} shows it
      * @param signal            the first request
-     * @param escalation        a firmer request at {@code escalateAfterTenths}, or {@code NONE}
-     * @param killAfterTenths   when SIGKILL follows
+     * @param escalation        a firmer request at {@code escalateAfterTwentieths}, or {@code NONE}
+     * @param killAfterTwentieths   when SIGKILL follows
      */
-    public record Shutdown(String name, String signal, String escalation, int escalateAfterTenths,
-                           int killAfterTenths) {
-        /** The postmaster: fast shutdown (SIGINT), immediate shutdown (SIGQUIT) after 5 s, SIGKILL after 7 s. */
-        public static final Shutdown POSTMASTER = new Shutdown("schemagate-supervisor", "INT", "QUIT", 50, 70);
+    public record Shutdown(String name, String signal, String escalation, int escalateAfterTwentieths,
+                           int killAfterTwentieths) {
+        /**
+         * The postmaster: immediate shutdown (SIGQUIT), SIGKILL after 5 s. Its cluster is deleted next, so the checkpoint
+         * of a fast shutdown would only write pages nobody reads (a cluster worth keeping is stopped by its owner first).
+         */
+        public static final Shutdown POSTMASTER = new Shutdown("schemagate-supervisor", "QUIT", "NONE", 0, 100);
         /** mariadbd: SIGTERM (it ignores SIGINT), SIGKILL after 8 s. */
-        public static final Shutdown MARIADBD = new Shutdown("schemagate-mariadb-supervisor", "TERM", "NONE", 0, 80);
+        public static final Shutdown MARIADBD = new Shutdown("schemagate-mariadb-supervisor", "TERM", "NONE", 0, 160);
     }
 
     /**
@@ -49,7 +52,7 @@ public final class ServerSupervisor {
               n=$((n + 1))
               if [ "$escalation" != NONE ] && [ "$n" -eq "$escalate_at" ]; then kill -"$escalation" "$server" 2>/dev/null; fi
               if [ "$n" -ge "$kill_at" ]; then kill -KILL "$server" 2>/dev/null; fi
-              sleep 0.1
+              sleep 0.05
             done
             case "$run" in */run-*) rm -rf -- "$run" ;; esac
             """;
@@ -71,8 +74,8 @@ public final class ServerSupervisor {
         List<String> command = new ArrayList<>();
         SETSID.stream().filter(Files::isExecutable).findFirst().ifPresent(setsid -> command.add(setsid.toString()));
         command.addAll(List.of(ServerLauncher.SH.toString(), "-c", SCRIPT, shutdown.name(), run.path().toString(),
-                shutdown.signal(), shutdown.escalation(), Integer.toString(shutdown.escalateAfterTenths()),
-                Integer.toString(shutdown.killAfterTenths())));
+                shutdown.signal(), shutdown.escalation(), Integer.toString(shutdown.escalateAfterTwentieths()),
+                Integer.toString(shutdown.killAfterTwentieths())));
         command.addAll(serverCommand);
         Process process = ServerLauncher.builder(command, run.path())
                 .redirectErrorStream(true)
