@@ -286,7 +286,7 @@ final class EmbeddedServer implements AutoCloseable {
      * socket, no port) sets this run's, as a SCRAM verifier so no log can hold the password itself.
      */
     private void resetSuperuserPassword(RunDirectory attemptRun, String secret) throws DevDatabaseException {
-        String verifier = org.postgresql.util.PasswordUtil.encodeScramSha256(secret.toCharArray());
+        String verifier = RandomPassword.scramVerifier(secret);
         List<String> arguments = List.of("--single", "-D", attemptRun.data().toString(), "-c", "exit_on_error=on",
                 "-c", "log_statement=none", SUPERUSER);
         try {

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.postgresql.util.PasswordUtil;
 
 /**
  * The role one run replays migrations as: it may log in and own its scratch database, nothing else (no SUPERUSER,
@@ -42,7 +41,7 @@ record RunRole(String name, String password) {
     void create(Connection admin, DevSettings settings) throws SQLException {
         String quoted = PgSession.quoteIdentifier(name);
         // A verifier, not the password: statement logging on the server must not record a usable secret.
-        String verifier = PasswordUtil.encodeScramSha256(password.toCharArray());
+        String verifier = RandomPassword.scramVerifier(password);
         PgSession.execute(admin, "CREATE ROLE " + quoted + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION"
                 + " NOBYPASSRLS CONNECTION LIMIT 5 PASSWORD " + literal(verifier));
         PgSession.execute(admin, "ALTER ROLE " + quoted + " SET statement_timeout = "
