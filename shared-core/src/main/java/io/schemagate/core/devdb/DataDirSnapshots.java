@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
@@ -66,6 +67,16 @@ final class DataDirSnapshots {
 
     static DataDirSnapshots forInstallation(Path cacheDir, Path installation) {
         return new DataDirSnapshots(cacheDir.resolve("bases").resolve(installation.getFileName().toString()));
+    }
+
+    /** The bytes of the kept cluster's files as its manifest lists them; empty when there is none (or no manifest). */
+    OptionalLong size() {
+        try (Stream<String> lines = Files.lines(root.resolve(SNAPSHOT).resolve(MANIFEST), StandardCharsets.UTF_8)) {
+            return OptionalLong.of(lines.skip(1).filter(line -> line.startsWith("f "))
+                    .mapToLong(line -> Long.parseLong(line.split(" ", 3)[1])).sum());
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty(); // none yet, or unsound: restoreInto will say
+        }
     }
 
     /**

@@ -30,7 +30,8 @@ final class EmbeddedDevDatabase extends OwnServerDevDatabase {
         PgArchive archive = EmbeddedBinaries.resolve(url.major(), Platform.current(), cache, MavenRepository.fromEnvironment());
         Path installation = new BinariesCache(cache).unpack(archive);
         EmbeddedDevDatabase embedded = new EmbeddedDevDatabase(url, new EmbeddedServer(installation, url.major(), launcher, base,
-                settings.baseCache() && !settings.privileged() ? DataDirSnapshots.forInstallation(cache, installation) : null));
+                settings.baseCache() && !settings.privileged() ? DataDirSnapshots.forInstallation(cache, installation) : null,
+                MemoryRunBase.forCurrentUser()));
         embedded.guard(); // before the server exists: a signal during the start still stops it
         try {
             embedded.server.start();

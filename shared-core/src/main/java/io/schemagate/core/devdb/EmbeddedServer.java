@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -39,7 +40,7 @@ final class EmbeddedServer implements AutoCloseable {
     /** A free port can be taken by someone else before the postmaster binds it: a new run then tries another. */
     private static final int START_ATTEMPTS = 3;
     /** Unix socket paths are limited to about 107 bytes; the socket file adds {@code /.s.PGSQL.65535}. */
-    private static final int MAX_SOCKET_DIRECTORY = 90;
+    static final int MAX_SOCKET_DIRECTORY = 90;
     static final String SUPERUSER = "postgres";
     /** What initdb writes into postgresql.conf; locale, time zone and text search follow the machine it ran on. */
     private static final Set<String> INITDB_SETTINGS = Set.of("max_connections", "shared_buffers",
@@ -83,6 +84,7 @@ final class EmbeddedServer implements AutoCloseable {
     private final RunBase base;
     /** Where a stopped cluster holding cached bases is kept between runs; null: always initdb, keep nothing. */
     private final DataDirSnapshots snapshots;
+    private final MemoryRunBase memory;
 
     /** Guards the fields below against a close from the shutdown hook while start runs. */
     private final Object lock = new Object();
@@ -103,24 +105,32 @@ final class EmbeddedServer implements AutoCloseable {
      * @param major        the major the URL asked for, for messages
      */
     EmbeddedServer(Path installation, int major, ServerLauncher launcher, RunBase base) {
-        this(installation, major, launcher, base, null);
+        this(installation, major, launcher, base, null, null);
     }
 
-    /** @param snapshots where the cluster is kept between runs ({@link #keep}) and started from; null for never */
-    EmbeddedServer(Path installation, int major, ServerLauncher launcher, RunBase base, DataDirSnapshots snapshots) {
+    /**
+     * @param snapshots where the cluster is kept between runs ({@link #keep}) and started from; null for never
+     * @param memory    where a run that starts from the kept cluster may live instead of {@code base}; null for never
+     */
+    EmbeddedServer(Path installation, int major, ServerLauncher launcher, RunBase base, DataDirSnapshots snapshots,
+                   MemoryRunBase memory) {
         this.installation = installation;
         this.major = major;
         this.launcher = launcher;
         this.base = base;
         this.snapshots = snapshots;
+        this.memory = memory;
     }
 
     /** Sweeps stale runs, then makes the cluster and starts it; returns once it accepts connections. */
     void start() throws DevDatabaseException {
         base.removeStale();
+        if (memory != null) {
+            memory.removeStale();
+        }
         for (int attempt = 1; ; attempt++) {
             try {
-                startIn(base.newRun());
+                startIn(runBase().newRun());
                 return;
             } catch (PortTaken e) {
                 stopRun();
@@ -144,6 +154,15 @@ final class EmbeddedServer implements AutoCloseable {
                 snapshotFailed = true;
             }
         }
+    }
+
+    /** In memory when the run will start from a kept cluster that fits there; on disk otherwise (initdb's size is unknown). */
+    private RunBase runBase() {
+        if (snapshots == null || snapshotFailed || memory == null) {
+            return base;
+        }
+        OptionalLong kept = snapshots.size();
+        return kept.isPresent() ? memory.fitting(kept.getAsLong()).orElse(base) : base;
     }
 
     /** Signals that the chosen port was taken before the postmaster bound it. */

@@ -12,6 +12,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +39,25 @@ class EmbeddedBaseCacheTest {
 
     @TempDir
     Path temp;
+    /** The children's shared memory: a directory of this test's own inside /dev/shm, when that is a tmpfs. */
+    private Path memory;
+
+    @BeforeEach
+    void memoryOfOurOwn() throws IOException {
+        Path shm = Path.of("/dev/shm");
+        if (Files.isDirectory(shm) && "tmpfs".equals(Files.getFileStore(shm).type())) {
+            memory = Files.createDirectory(shm.resolve("sg-" + UUID.randomUUID().toString().substring(0, 8)));
+        }
+    }
+
+    @AfterEach
+    void removeMemory() throws IOException {
+        if (memory != null) {
+            try (Stream<Path> walk = Files.walk(memory)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
 
     /** What a child printed, and how it ended. */
     private record Run(List<String> lines, int exit, String stderr) {
@@ -118,6 +141,20 @@ class EmbeddedBaseCacheTest {
     }
 
     @Test
+    void aRunFromTheKeptClusterLivesInMemoryAndSigtermLeavesNothingThere() throws Exception {
+        Assumptions.assumeTrue(memory != null, "no tmpfs at /dev/shm on this machine");
+        Path dir = directory("m", "");
+        run("embedded://postgres/16", dir); // cold: initdb's cluster grows by an unknown amount, so it starts on disk
+        Files.writeString(dir.resolve("3_new.sql"), "ALTER TABLE users DROP COLUMN legacy;\nSELECT pg_sleep(60);\n");
+        DirectoryHasher.hash(new MigrationDir(dir, "migrations"), new AtlasFormat());
+        List<String> inMemory = new ArrayList<>();
+        Run stopped = runAndTerminate("embedded://postgres/16", dir, "NEW 1", () -> inMemory.addAll(runDirectories(memory)));
+        assertEquals(1, inMemory.size(), "the warm run's cluster in " + memory + ": " + inMemory + " " + stopped);
+        assertEquals(List.of(), leftovers(), "run directories and temp snapshots, in memory and on disk");
+        assertFalse(stopped.stderr().contains("Exception"), stopped.stderr());
+    }
+
+    @Test
     void sigtermOnASharedServerLeavesASoundEntryOrNone() throws Exception {
         LocalPostgres.require();
         List<String> scratchBefore = LocalPostgres.scratchDatabases();
@@ -162,10 +199,22 @@ class EmbeddedBaseCacheTest {
         }
     }
 
-    /** Run directories of embedded servers, and temp or retired snapshot directories. */
+    private static List<String> runDirectories(Path memory) {
+        try (Stream<Path> walk = Files.walk(memory, 2)) {
+            return walk.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("run-")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Run directories of embedded servers (on disk and in memory), and temp or retired snapshot directories. */
     private List<String> leftovers() throws IOException {
         List<String> found = new ArrayList<>();
-        for (Path where : List.of(temp.resolve("tmp"), temp.resolve("cache").resolve("bases"))) {
+        List<Path> places = new ArrayList<>(List.of(temp.resolve("tmp"), temp.resolve("cache").resolve("bases")));
+        if (memory != null) {
+            places.add(memory);
+        }
+        for (Path where : places) {
             if (Files.isDirectory(where)) {
                 try (Stream<Path> walk = Files.walk(where, 2)) {
                     walk.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("run-") || n.startsWith("tmp-")
@@ -190,8 +239,12 @@ class EmbeddedBaseCacheTest {
         return run;
     }
 
-    /** Starts a run, sends SIGTERM once it printed {@code when}, and waits for it to exit. */
     private Run runAndTerminate(String url, Path dir, String when) throws Exception {
+        return runAndTerminate(url, dir, when, () -> { });
+    }
+
+    /** Starts a run, does {@code meanwhile} once it printed {@code when}, sends SIGTERM, and waits for it to exit. */
+    private Run runAndTerminate(String url, Path dir, String when, Runnable meanwhile) throws Exception {
         Process child = start(url, dir);
         List<String> lines = new ArrayList<>();
         try (BufferedReader out = reader(child)) {
@@ -199,6 +252,7 @@ class EmbeddedBaseCacheTest {
                 lines.add(line);
                 if (line.equals(when)) {
                     Thread.sleep(700); // into the slow statement
+                    meanwhile.run();
                     child.destroy(); // SIGTERM (and Java closes our end of its output)
                     break;
                 }
@@ -212,8 +266,11 @@ class EmbeddedBaseCacheTest {
     private Process start(String url, Path dir) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Files.createDirectories(temp.resolve("tmp"));
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Djava.io.tmpdir=" + temp.resolve("tmp"), "-cp",
-                System.getProperty("java.class.path"), BaseCacheChild.class.getName(), url, dir.toString())
+        // No tmpfs here: a path that is none, so no run goes to the machine's /dev/shm, where leftovers() does not look.
+        Path shm = memory != null ? memory : temp.resolve("tmp");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Djava.io.tmpdir=" + temp.resolve("tmp"),
+                "-Dschemagate.sharedMemory=" + shm, "-cp", System.getProperty("java.class.path"),
+                BaseCacheChild.class.getName(), url, dir.toString())
                 .redirectError(temp.resolve("stderr.txt").toFile());
         builder.environment().put("SCHEMAGATE_CACHE", temp.resolve("cache").toString());
         return builder.start();
