@@ -120,7 +120,10 @@ final class DataDirSnapshots {
             temp = Files.createTempDirectory(root, "tmp-", PRIVATE_DIRECTORY);
             List<String> lines = new ArrayList<>();
             lines.add(HEADER + temp.getFileName().toString().substring(4) + "-" + System.nanoTime());
-            if (!copyListing(data, temp.resolve(DATA), lines)) {
+            Path kept = temp.resolve(DATA);
+            // Moved where the cache is on the same file system (the run's cluster goes at close anyway), else copied.
+            boolean moved = moved(data, kept);
+            if (!(moved ? listing(kept, null, lines) : listing(data, kept, lines))) {
                 DirectoryTree.delete(temp);
                 return;
             }
@@ -142,8 +145,21 @@ final class DataDirSnapshots {
         }
     }
 
-    /** Copies {@code from} to {@code to}, listing each directory and file (with size and checksum) in {@code lines}. */
-    private static boolean copyListing(Path from, Path to, List<String> lines) throws IOException {
+    /** Whether {@code data} could be renamed to {@code kept}: not across file systems (tmpfs, a container's mounts). */
+    private static boolean moved(Path data, Path kept) {
+        try {
+            Files.move(data, kept, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Lists each directory and file of {@code from} (with size and checksum) in {@code lines}, copying them to {@code to}
+     * unless that is null; false for what is not a stopped, self-contained cluster.
+     */
+    private static boolean listing(Path from, Path to, List<String> lines) throws IOException {
         List<Path> paths;
         try (Stream<Path> walk = Files.walk(from)) {
             paths = walk.sorted().toList();
@@ -155,7 +171,9 @@ final class DataDirSnapshots {
                 return false; // a tablespace: outside the data directory, not a self-contained cluster
             }
             if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectories(to.resolve(relative), PRIVATE_DIRECTORY);
+                if (to != null) {
+                    Files.createDirectories(to.resolve(relative), PRIVATE_DIRECTORY);
+                }
                 lines.add("d " + relative);
             } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
                 if (relative.equals("postmaster.pid")) {
@@ -164,8 +182,9 @@ final class DataDirSnapshots {
                 files.add(path);
             }
         }
-        List<Optional<String>> copied = onAllCores(files, path -> copyFile(path, to.resolve(from.relativize(path).toString()))
-                .map(sizeAndChecksum -> "f " + sizeAndChecksum + " " + from.relativize(path)));
+        List<Optional<String>> copied = onAllCores(files, path -> copyFile(path, to == null ? null
+                : to.resolve(from.relativize(path).toString())).map(sizeAndChecksum -> "f " + sizeAndChecksum + " "
+                + from.relativize(path)));
         if (copied.stream().anyMatch(Optional::isEmpty)) {
             return false;
         }
@@ -235,13 +254,17 @@ final class DataDirSnapshots {
         }
     }
 
-    /** Copies one file (0600), returning {@code "<size> <crc32c>"} of what was copied; empty if it could not. */
+    /**
+     * Copies one file (0600) to {@code to}, or only reads it if that is null, returning {@code "<size> <crc32c>"} of
+     * what was read; empty if it could not.
+     */
     private static Optional<String> copyFile(Path from, Path to) {
         CRC32C checksum = new CRC32C();
         long size = 0;
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(from, LinkOption.NOFOLLOW_LINKS);
-             OutputStream out = Files.newOutputStream(Files.createFile(to, PRIVATE_FILE), StandardOpenOption.WRITE)) {
+             OutputStream out = to == null ? OutputStream.nullOutputStream()
+                     : Files.newOutputStream(Files.createFile(to, PRIVATE_FILE), StandardOpenOption.WRITE)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 checksum.update(buffer, 0, n);
                 out.write(buffer, 0, n);
