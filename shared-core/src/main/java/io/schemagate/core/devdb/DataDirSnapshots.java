@@ -46,7 +46,9 @@ final class DataDirSnapshots {
     private static final String SNAPSHOT = "snapshot";
     private static final String MANIFEST = "manifest";
     private static final String DATA = "data";
-    private static final String HEADER = "schemagate data directory snapshot 2 id=";
+    /** Then the snapshot's id: a manifest from another version of this format, or another initdb, is not trusted. */
+    private static final String HEADER = "schemagate data directory snapshot 2 initdb="
+            + String.join(",", EmbeddedServer.INITDB_OPTIONS) + " id=";
     /** A temp or retired directory this old belongs to a run that died while saving. */
     private static final Duration STALE = Duration.ofHours(1);
     /** {@code DB_SHUTDOWNED} in pg_control's state field, at byte 16 in every version since 9.x. */

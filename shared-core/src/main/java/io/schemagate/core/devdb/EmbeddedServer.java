@@ -42,6 +42,12 @@ final class EmbeddedServer implements AutoCloseable {
     /** Unix socket paths are limited to about 107 bytes; the socket file adds {@code /.s.PGSQL.65535}. */
     static final int MAX_SOCKET_DIRECTORY = 90;
     static final String SUPERUSER = "postgres";
+    /**
+     * What shapes the cluster initdb makes; a kept cluster made with others is not used ({@link DataDirSnapshots} keeps
+     * them in its header). 1 MB WAL segments, not 16: the snapshot, copied into every run, holds at least one.
+     */
+    static final List<String> INITDB_OPTIONS = List.of("-U", SUPERUSER, "-E", "UTF8", "--locale=C", "--auth-local=trust",
+            "--auth-host=scram-sha-256", "--wal-segsize=1");
     /** What initdb writes into postgresql.conf; locale, time zone and text search follow the machine it ran on. */
     private static final Set<String> INITDB_SETTINGS = Set.of("max_connections", "shared_buffers",
             "dynamic_shared_memory_type", "max_wal_size", "min_wal_size", "log_timezone", "timezone", "datestyle",
@@ -226,10 +232,9 @@ final class EmbeddedServer implements AutoCloseable {
             Files.writeString(Files.createFile(passwordFile,
                             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
                     secret + "\n", StandardCharsets.UTF_8, StandardOpenOption.WRITE);
-            List<String> arguments = List.of("-D", attemptRun.data().toString(), "-U", SUPERUSER, "-E", "UTF8", "--locale=C",
-                    "--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile=" + passwordFile, "--no-sync",
-                    // 1 MB segments, not 16: the kept cluster's snapshot, copied into every run, holds at least one.
-                    "--wal-segsize=1", "--no-instructions");
+            List<String> arguments = new ArrayList<>(List.of("-D", attemptRun.data().toString(), "--pwfile=" + passwordFile,
+                    "--no-sync", "--no-instructions"));
+            arguments.addAll(INITDB_OPTIONS);
             Process process;
             synchronized (lock) {
                 if (closed) {

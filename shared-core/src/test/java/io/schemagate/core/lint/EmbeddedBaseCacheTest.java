@@ -76,7 +76,9 @@ class EmbeddedBaseCacheTest {
         Run cold = run("embedded://postgres/16", dir);
         assertTrue(cold.devDatabase().contains("base of 2 files replayed and cached"), cold.toString());
         Path snapshot = snapshot();
-        assertTrue(Files.readString(snapshot.resolve("manifest")).startsWith("schemagate data directory snapshot 2 id="));
+        String header = Files.readAllLines(snapshot.resolve("manifest")).get(0);
+        assertTrue(header.startsWith("schemagate data directory snapshot 2 initdb=") && header.contains(",--wal-segsize=1 id="),
+                header);
 
         Run warm = run("embedded://postgres/16", dir);
         // Only the kept cluster can hold the entry: each run's server is a new process in a new run directory.
@@ -102,6 +104,14 @@ class EmbeddedBaseCacheTest {
 
         Run again = run("embedded://postgres/16", dir);
         assertTrue(again.devDatabase().contains("from the cache"), again.devDatabase());
+
+        // A cluster another initdb made (here: before --wal-segsize=1 was among its options) is not used.
+        Path manifest = snapshot.resolve("manifest");
+        List<String> lines = new ArrayList<>(Files.readAllLines(manifest));
+        lines.set(0, lines.get(0).replace(",--wal-segsize=1 id=", " id="));
+        Files.write(manifest, lines);
+        Run otherInitdb = run("embedded://postgres/16", dir);
+        assertTrue(otherInitdb.devDatabase().contains("base of 2 files replayed and cached"), otherInitdb.devDatabase());
         assertEquals(List.of(), leftovers());
     }
 
