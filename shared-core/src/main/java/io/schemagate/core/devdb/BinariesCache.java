@@ -5,13 +5,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +32,11 @@ final class BinariesCache {
     static final String MARKER = ".schemagate-complete";
     /** A temp directory this old is left over from a killed run, not one being unpacked. */
     private static final Duration ABANDONED = Duration.ofHours(1);
+    /**
+     * An installation no run has used for this long is removed: each new archive (a schemagate upgrade, another
+     * major) unpacks beside the old one, and a CI cache carries the whole directory from job to job.
+     */
+    static final Duration UNUSED = Duration.ofDays(14);
 
     private final Path root;
 
@@ -48,6 +56,7 @@ final class BinariesCache {
         String fingerprint = sha256(entry.map(identity -> identity.getBytes(StandardCharsets.UTF_8)).orElse(bytes));
         Path target = root.resolve("postgres-" + fingerprint.substring(0, 16));
         if (complete(target)) {
+            markUsed(target);
             return target;
         }
         if (bytes == null) {
@@ -73,6 +82,47 @@ final class BinariesCache {
             throw new DevDatabaseException("the PostgreSQL binaries in " + target + " are incomplete; remove that directory");
         }
         return target;
+    }
+
+    /** Its marker's time is when a run last used it (once unpacked, nothing else writes there). */
+    private static void markUsed(Path installation) {
+        try {
+            Files.setLastModifiedTime(installation.resolve(MARKER), FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            // a read-only cache: nothing is removed from it either
+        }
+    }
+
+    /**
+     * Removes the installations besides {@code current} that no run has used for {@link #UNUSED}; returns their
+     * directories (gone now), so what was kept for them can go too. Never throws.
+     */
+    List<Path> removeUnusedBesides(Path current) {
+        Instant cutoff = Instant.now().minus(UNUSED);
+        List<Path> installations;
+        try (Stream<Path> list = Files.list(root)) {
+            installations = list.filter(p -> p.getFileName().toString().matches("postgres-[0-9a-f]{16}") && !p.equals(current))
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
+        }
+        List<Path> removed = new ArrayList<>();
+        for (Path installation : installations) {
+            try {
+                Path marker = installation.resolve(MARKER);
+                if (Files.isDirectory(installation, LinkOption.NOFOLLOW_LINKS) && Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)
+                        && Files.getLastModifiedTime(marker).toInstant().isBefore(cutoff)) {
+                    // Out of the name first: a run that looks for it from now on unpacks it again.
+                    Path retired = root.resolve(installation.getFileName() + ".tmp-unused-" + System.nanoTime());
+                    Files.move(installation, retired, StandardCopyOption.ATOMIC_MOVE);
+                    DirectoryTree.delete(retired); // what stays, removeAbandoned takes later
+                    removed.add(installation);
+                }
+            } catch (IOException | UncheckedIOException e) {
+                // in use or gone: the next run looks again
+            }
+        }
+        return removed;
     }
 
     private static byte[] read(PgArchive archive) throws DevDatabaseException {

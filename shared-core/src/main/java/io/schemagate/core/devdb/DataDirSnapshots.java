@@ -67,6 +67,11 @@ final class DataDirSnapshots {
         this.root = root;
     }
 
+    /** Deletes what was kept for {@code installation}, whose binaries are gone. */
+    static void forget(Path cacheDir, Path installation) {
+        DirectoryTree.delete(forInstallation(cacheDir, installation).root);
+    }
+
     static DataDirSnapshots forInstallation(Path cacheDir, Path installation) {
         return new DataDirSnapshots(cacheDir.resolve("bases").resolve(installation.getFileName().toString()));
     }

