@@ -56,6 +56,14 @@ public interface DevDatabase extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Why schemagate itself stopped the dev database under the run (an embedded server in shared memory that outgrew
+     * what it may use there), as a sentence; empty while it did not. Statements failed after it for that reason alone.
+     */
+    default Optional<String> stopped() {
+        return Optional.empty();
+    }
+
     /** Where this dev database keeps replayed bases between runs; empty when it cannot keep any. */
     default Optional<BaseCache> baseCache() {
         return Optional.empty();

@@ -40,7 +40,8 @@ final class EmbeddedDevDatabase extends OwnServerDevDatabase {
             embedded.connect(settings);
         } catch (DevDatabaseException e) {
             embedded.close();
-            throw e;
+            Optional<String> stopped = embedded.stopped();
+            throw stopped.isPresent() ? new DevDatabaseException(stopped.get(), e) : e;
         }
         return embedded;
     }
@@ -84,6 +85,11 @@ final class EmbeddedDevDatabase extends OwnServerDevDatabase {
                 return stored;
             }
         });
+    }
+
+    @Override
+    public Optional<String> stopped() {
+        return server.stopped().map(why -> "embedded PostgreSQL " + url.major() + ": " + why);
     }
 
     @Override

@@ -91,6 +91,8 @@ final class EmbeddedServer implements AutoCloseable {
     /** Where a stopped cluster holding cached bases is kept between runs; null: always initdb, keep nothing. */
     private final DataDirSnapshots snapshots;
     private final MemoryRunBase memory;
+    /** The kept cluster did not start in memory after all: the next attempt runs on disk. */
+    private boolean memoryDeclined;
 
     /** Guards the fields below against a close from the shutdown hook while start runs. */
     private final Object lock = new Object();
@@ -98,6 +100,8 @@ final class EmbeddedServer implements AutoCloseable {
     private RunDirectory run;
     private Process initdb;
     private ServerSupervisor supervisor;
+    /** Watches a run in memory; kept after the stop for {@link #stopped()}. */
+    private MemoryWatch watch;
     private long postmasterPid;
     private int port;
     private String password;
@@ -138,6 +142,9 @@ final class EmbeddedServer implements AutoCloseable {
             try {
                 startIn(runBase().newRun());
                 return;
+            } catch (NotFromSnapshot e) {
+                stopRun();
+                memoryDeclined = true; // initdb's cluster grows by an unknown amount: on disk
             } catch (PortTaken e) {
                 stopRun();
                 if (attempt == START_ATTEMPTS) {
@@ -164,11 +171,18 @@ final class EmbeddedServer implements AutoCloseable {
 
     /** In memory when the run will start from a kept cluster that fits there; on disk otherwise (initdb's size is unknown). */
     private RunBase runBase() {
-        if (snapshots == null || snapshotFailed || memory == null) {
+        if (snapshots == null || snapshotFailed || memory == null || memoryDeclined) {
             return base;
         }
         OptionalLong kept = snapshots.size();
         return kept.isPresent() ? memory.fitting(kept.getAsLong()).orElse(base) : base;
+    }
+
+    /** Signals that a run placed in memory found no sound kept cluster to start from after all. */
+    private static final class NotFromSnapshot extends Exception {
+        NotFromSnapshot() {
+            super(null, null, false, false);
+        }
     }
 
     /** Signals that the chosen port was taken before the postmaster bound it. */
@@ -178,7 +192,7 @@ final class EmbeddedServer implements AutoCloseable {
         }
     }
 
-    private void startIn(RunDirectory attemptRun) throws DevDatabaseException, PortTaken {
+    private void startIn(RunDirectory attemptRun) throws DevDatabaseException, PortTaken, NotFromSnapshot {
         String secret = RandomPassword.of(32);
         synchronized (lock) {
             if (closed) {
@@ -193,6 +207,10 @@ final class EmbeddedServer implements AutoCloseable {
                     + "server's Unix socket; point java.io.tmpdir (-Djava.io.tmpdir) at a shorter one"));
         }
         startingFromSnapshot = snapshots != null && !snapshotFailed && snapshots.restoreInto(attemptRun.data());
+        boolean inMemory = memory != null && memory.holds(attemptRun);
+        if (inMemory && !startingFromSnapshot) {
+            throw new NotFromSnapshot();
+        }
         if (startingFromSnapshot) {
             scrubConfiguration(attemptRun.data());
             resetSuperuserPassword(attemptRun, secret);
@@ -222,6 +240,10 @@ final class EmbeddedServer implements AutoCloseable {
         long pid = awaitReady(attemptRun, started);
         synchronized (lock) {
             postmasterPid = pid;
+            if (inMemory) {
+                watch = new MemoryWatch(memory::free, memory.floor(), pid, server -> ServerLauncher.signal(server, "QUIT"))
+                        .start();
+            }
         }
     }
 
@@ -423,6 +445,13 @@ final class EmbeddedServer implements AutoCloseable {
         }
     }
 
+    /** Why schemagate stopped the server under the run (it outgrew the memory it may use); empty while it did not. */
+    Optional<String> stopped() {
+        synchronized (lock) {
+            return watch == null ? Optional.empty() : watch.stopped();
+        }
+    }
+
     long postmasterPid() {
         synchronized (lock) {
             return postmasterPid;
@@ -471,6 +500,9 @@ final class EmbeddedServer implements AutoCloseable {
         Process initdbProcess;
         ServerSupervisor stoppingSupervisor;
         synchronized (lock) {
+            if (watch != null) {
+                watch.close();
+            }
             stopping = run;
             initdbProcess = initdb;
             stoppingSupervisor = supervisor;

@@ -13,33 +13,21 @@ import java.util.OptionalLong;
  * file system does at its own pace (6,000 files of a 1000-table cluster: 0.3 to 1.8 s on ext4 here, 0.25 s in tmpfs)
  * and the run's whole cluster is deleted at its end anyway. Only when the cluster fits twice over with a gibibyte to
  * spare in both the tmpfs and the memory the machine (or its container's cgroup) has free: a run's migrations make the
- * cluster grow, and tmpfs pages are memory. Off with {@code SCHEMAGATE_RUN_IN_MEMORY=false}.
+ * cluster grow, and tmpfs pages are memory; {@link MemoryWatch} stops a run that grows beyond that. Off with
+ * {@code SCHEMAGATE_RUN_IN_MEMORY=false}.
+ *
+ * @param mount   the tmpfs ({@code /dev/shm}; the system property {@value #MOUNT_PROPERTY} for tests)
+ * @param floor   what a run must leave free in both ({@link MemoryWatch#FLOOR}; {@value #FLOOR_PROPERTY} for tests)
  */
-final class MemoryRunBase {
+record MemoryRunBase(Path mount, OsUser user, boolean enabled, long floor) {
     static final String ENV = "SCHEMAGATE_RUN_IN_MEMORY";
-    /** The tmpfs to use; a system property so tests can give a directory of their own inside one. */
     static final String MOUNT_PROPERTY = "schemagate.sharedMemory";
-    private static final long SPARE = 1L << 30;
-
-    private final Path mount;
-    private final OsUser user;
-    private final boolean enabled;
-
-    MemoryRunBase(Path mount, OsUser user, boolean enabled) {
-        this.mount = mount;
-        this.user = user;
-        this.enabled = enabled;
-    }
+    static final String FLOOR_PROPERTY = "schemagate.sharedMemoryFloor";
+    static final long SPARE = 1L << 30;
 
     static MemoryRunBase forCurrentUser() throws DevDatabaseException {
-        OsUser user;
-        try {
-            user = OsUser.current();
-        } catch (IOException | RuntimeException e) {
-            throw new DevDatabaseException("embedded PostgreSQL cannot tell which user it runs as: " + e.getMessage(), e);
-        }
-        return new MemoryRunBase(Path.of(System.getProperty(MOUNT_PROPERTY, "/dev/shm")), user,
-                !"false".equalsIgnoreCase(System.getenv(ENV)));
+        return new MemoryRunBase(Path.of(System.getProperty(MOUNT_PROPERTY, "/dev/shm")), OsUser.currentOrFail(),
+                !"false".equalsIgnoreCase(System.getenv(ENV)), Long.getLong(FLOOR_PROPERTY, MemoryWatch.FLOOR));
     }
 
     /** The base for a cluster of {@code clusterBytes}, if it fits in memory; empty otherwise, or if unusable. */
@@ -49,16 +37,15 @@ final class MemoryRunBase {
         if (!enabled || !socketFits || !Files.isDirectory(mount, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
-        long needed = 2 * clusterBytes + SPARE;
         try {
-            if (!"tmpfs".equals(Files.getFileStore(mount).type()) || Files.getFileStore(mount).getUsableSpace() < needed) {
+            if (!"tmpfs".equals(Files.getFileStore(mount).type())) {
                 return Optional.empty();
             }
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
-        OptionalLong free = FreeMemory.available();
-        if (free.isEmpty() || free.getAsLong() < needed) {
+        OptionalLong free = free();
+        if (free.isEmpty() || free.getAsLong() < 2 * clusterBytes + SPARE) {
             return Optional.empty();
         }
         try {
@@ -66,6 +53,22 @@ final class MemoryRunBase {
         } catch (DevDatabaseException e) {
             return Optional.empty(); // someone else's, or not private: the disk will do
         }
+    }
+
+    /** What a run in the tmpfs may still fill: the less of the tmpfs's free space and the memory free. */
+    OptionalLong free() {
+        OptionalLong memory = FreeMemory.available();
+        try {
+            long tmpfs = Files.getFileStore(mount).getUsableSpace();
+            return memory.isEmpty() ? memory : OptionalLong.of(Math.min(tmpfs, memory.getAsLong()));
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** Whether {@code run} lives in this tmpfs. */
+    boolean holds(RunDirectory run) {
+        return run.path().startsWith(base());
     }
 
     /** Sweeps runs whose JVM is gone, as {@link RunBase#removeStale} does on disk; nothing if there is no base yet. */

@@ -24,6 +24,15 @@ public record OsUser(int uid) {
         }
     }
 
+    /** {@link #current()}, as the error an embedded server's start reports. */
+    static OsUser currentOrFail() throws DevDatabaseException {
+        try {
+            return current();
+        } catch (IOException | RuntimeException e) {
+            throw new DevDatabaseException("embedded PostgreSQL cannot tell which user it runs as: " + e.getMessage(), e);
+        }
+    }
+
     public boolean root() {
         return uid == 0;
     }

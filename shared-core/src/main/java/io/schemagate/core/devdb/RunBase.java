@@ -40,12 +40,7 @@ public final class RunBase {
 
     /** {@code ${java.io.tmpdir}/schemagate-<uid>}, made or checked. */
     public static RunBase forCurrentUser() throws DevDatabaseException {
-        OsUser user;
-        try {
-            user = OsUser.current();
-        } catch (IOException | RuntimeException e) {
-            throw new DevDatabaseException("embedded PostgreSQL cannot tell which user it runs as: " + e.getMessage(), e);
-        }
+        OsUser user = OsUser.currentOrFail();
         return at(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().resolve("schemagate-" + user.uid()), user);
     }
 

@@ -31,12 +31,7 @@ public record ServerLauncher(List<String> serverPrefix) {
             throw new DevDatabaseException("embedded PostgreSQL needs a POSIX system (Linux or macOS) with /bin/sh; "
                     + "use a postgres:// or docker:// dev URL");
         }
-        OsUser user;
-        try {
-            user = OsUser.current();
-        } catch (IOException | RuntimeException e) {
-            throw new DevDatabaseException("embedded PostgreSQL cannot tell which user it runs as: " + e.getMessage(), e);
-        }
+        OsUser user = OsUser.currentOrFail();
         if (!user.root()) {
             return new ServerLauncher(List.of());
         }

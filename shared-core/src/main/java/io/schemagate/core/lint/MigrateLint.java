@@ -77,16 +77,27 @@ public final class MigrateLint {
         try (DevDatabase db = opened) {
             Replay replay = new Replay(loaded, db, driver, request.policy(), diagnostics, progress);
             String base = replay.base(history.base(), driver.toolTables(request.format()), request);
+            failIfStopped(db);
             devDatabase = db.description() + base;
             List<MigrationFile> added = history.added();
             for (int i = 0; i < added.size(); i++) {
                 progress.newFile(i + 1, added.size(), added.get(i).displayPath());
                 files.put(added.get(i).displayPath(), replay.added(added.get(i)));
+                failIfStopped(db);
             }
         } catch (SQLException e) {
+            failIfStopped(opened);
             throw new ReplayException("the dev database failed during replay: " + e.getMessage(), e);
         }
         return report(request, history, devDatabase, files, diagnostics);
+    }
+
+    /** What failed after schemagate stopped the dev database failed for that reason, not because of the migration. */
+    private static void failIfStopped(DevDatabase db) throws ReplayException {
+        Optional<String> why = db.stopped();
+        if (why.isPresent()) {
+            throw new ReplayException(why.get(), null);
+        }
     }
 
     private static LoadedDirectory read(LintRequest request, Listing listing, DialectDriver driver) throws IOException {

@@ -43,7 +43,7 @@ class MemoryRunBaseTest {
 
     @Test
     void aSmallClusterGoesToAPrivateDirectoryInTheTmpfs() throws Exception {
-        Optional<RunBase> base = new MemoryRunBase(mount, me, true).fitting(100L << 20);
+        Optional<RunBase> base = new MemoryRunBase(mount, me, true, MemoryWatch.FLOOR).fitting(100L << 20);
         assertTrue(base.isPresent());
         assertEquals(mount.resolve("schemagate-" + me.uid()), base.get().path());
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(base.get().path())));
@@ -52,32 +52,32 @@ class MemoryRunBaseTest {
     @Test
     void whatDoesNotFitTwiceOverWithRoomToSpareStaysOnDisk() {
         long tmpfs = SHM.toFile().getUsableSpace();
-        assertFalse(new MemoryRunBase(mount, me, true).fitting(tmpfs / 2).isPresent());
+        assertFalse(new MemoryRunBase(mount, me, true, MemoryWatch.FLOOR).fitting(tmpfs / 2).isPresent());
         OptionalLong free = FreeMemory.available();
         assertTrue(free.isPresent() && free.getAsLong() > 0, "MemAvailable on Linux: " + free);
-        assertFalse(new MemoryRunBase(mount, me, true).fitting(free.getAsLong()).isPresent());
+        assertFalse(new MemoryRunBase(mount, me, true, MemoryWatch.FLOOR).fitting(free.getAsLong()).isPresent());
         assertFalse(Files.exists(mount.resolve("schemagate-" + me.uid())), "nothing made for a run that does not go there");
     }
 
     @Test
     void onlyATmpfsAndOnlyWhenNotTurnedOff() throws Exception {
         Assumptions.assumeFalse("tmpfs".equals(Files.getFileStore(disk).type()), "the temp directory is a tmpfs here");
-        assertFalse(new MemoryRunBase(disk, me, true).fitting(1 << 20).isPresent());
-        assertFalse(new MemoryRunBase(mount, me, false).fitting(1 << 20).isPresent());
-        assertFalse(new MemoryRunBase(mount.resolve("missing"), me, true).fitting(1 << 20).isPresent());
+        assertFalse(new MemoryRunBase(disk, me, true, MemoryWatch.FLOOR).fitting(1 << 20).isPresent());
+        assertFalse(new MemoryRunBase(mount, me, false, MemoryWatch.FLOOR).fitting(1 << 20).isPresent());
+        assertFalse(new MemoryRunBase(mount.resolve("missing"), me, true, MemoryWatch.FLOOR).fitting(1 << 20).isPresent());
     }
 
     @Test
     void aTmpfsTooDeepForTheServersSocketIsNotUsed() throws Exception {
         Path deep = Files.createDirectories(mount.resolve("d".repeat(40)).resolve("e".repeat(40)));
-        assertFalse(new MemoryRunBase(deep, me, true).fitting(1 << 20).isPresent());
+        assertFalse(new MemoryRunBase(deep, me, true, MemoryWatch.FLOOR).fitting(1 << 20).isPresent());
     }
 
     @Test
     void aPlantedLinkOrAnOpenDirectoryIsNeverUsed() throws Exception {
         Path elsewhere = Files.createDirectory(disk.resolve("elsewhere"));
         Files.createSymbolicLink(mount.resolve("schemagate-" + me.uid()), elsewhere);
-        MemoryRunBase linked = new MemoryRunBase(mount, me, true);
+        MemoryRunBase linked = new MemoryRunBase(mount, me, true, MemoryWatch.FLOOR);
         assertFalse(linked.fitting(1 << 20).isPresent());
         linked.removeStale();
         assertTrue(Files.isDirectory(elsewhere));
@@ -85,16 +85,16 @@ class MemoryRunBaseTest {
         Files.delete(mount.resolve("schemagate-" + me.uid()));
         Path open = Files.createDirectory(mount.resolve("schemagate-" + me.uid()));
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
-        assertFalse(new MemoryRunBase(mount, me, true).fitting(1 << 20).isPresent());
+        assertFalse(new MemoryRunBase(mount, me, true, MemoryWatch.FLOOR).fitting(1 << 20).isPresent());
     }
 
     @Test
     void staleRunsInMemoryAreSweptLikeOnDisk() throws Exception {
-        RunBase base = new MemoryRunBase(mount, me, true).fitting(1 << 20).orElseThrow();
+        RunBase base = new MemoryRunBase(mount, me, true, MemoryWatch.FLOOR).fitting(1 << 20).orElseThrow();
         Path dead = Files.createDirectory(base.path().resolve(RunDirectory.PREFIX + "deadjvm00000"));
         Files.setLastModifiedTime(dead, java.nio.file.attribute.FileTime.fromMillis(0)); // no owner record, long ago
         RunDirectory live = base.newRun();
-        new MemoryRunBase(mount, me, true).removeStale();
+        new MemoryRunBase(mount, me, true, MemoryWatch.FLOOR).removeStale();
         assertFalse(Files.exists(dead));
         assertTrue(Files.exists(live.path()), "this JVM's run stays");
     }

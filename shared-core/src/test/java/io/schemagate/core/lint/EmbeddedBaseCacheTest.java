@@ -165,6 +165,35 @@ class EmbeddedBaseCacheTest {
     }
 
     @Test
+    void aRunInMemoryThatWouldTakeTheMachinesMemoryIsStoppedAndSaysWhy() throws Exception {
+        Assumptions.assumeTrue(memory != null, "no tmpfs at /dev/shm on this machine");
+        Path dir = directory("m", "");
+        run("embedded://postgres/16", dir);
+        // A new file that writes 800 MB; the run may leave no less free than there is now, less 300 MB.
+        Files.writeString(dir.resolve("3_new.sql"), "ALTER TABLE users DROP COLUMN legacy;\n"
+                + "CREATE TABLE big AS SELECT repeat('x', 1000) AS filler FROM generate_series(1, 800000);\n");
+        DirectoryHasher.hash(new MigrationDir(dir, "migrations"), new AtlasFormat());
+        long floor = Math.min(Files.getFileStore(memory).getUsableSpace(), memAvailable()) - (300L << 20);
+        Process child = start("embedded://postgres/16", dir, "-Dschemagate.sharedMemoryFloor=" + floor);
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(120, TimeUnit.SECONDS));
+        String stderr = Files.readString(temp.resolve("stderr.txt"));
+        assertFalse(out.contains("DONE"), out);
+        assertTrue(stderr.contains("embedded PostgreSQL 16: it outgrew the memory it may use in shared memory")
+                && stderr.contains("SCHEMAGATE_RUN_IN_MEMORY=false runs it on disk"), stderr);
+        assertEquals(List.of(), leftovers(), "run directories, in memory and on disk");
+    }
+
+    private static long memAvailable() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+            if (line.startsWith("MemAvailable:")) {
+                return Long.parseLong(line.split("\\s+")[1]) * 1024;
+            }
+        }
+        throw new IllegalStateException("no MemAvailable");
+    }
+
+    @Test
     void sigtermOnASharedServerLeavesASoundEntryOrNone() throws Exception {
         LocalPostgres.require();
         List<String> scratchBefore = LocalPostgres.scratchDatabases();
@@ -273,15 +302,16 @@ class EmbeddedBaseCacheTest {
         return new Run(lines, child.exitValue(), Files.readString(temp.resolve("stderr.txt")));
     }
 
-    private Process start(String url, Path dir) throws IOException {
+    private Process start(String url, Path dir, String... jvmOptions) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Files.createDirectories(temp.resolve("tmp"));
         // No tmpfs here: a path that is none, so no run goes to the machine's /dev/shm, where leftovers() does not look.
         Path shm = memory != null ? memory : temp.resolve("tmp");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Djava.io.tmpdir=" + temp.resolve("tmp"),
-                "-Dschemagate.sharedMemory=" + shm, "-cp", System.getProperty("java.class.path"),
-                BaseCacheChild.class.getName(), url, dir.toString())
-                .redirectError(temp.resolve("stderr.txt").toFile());
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Djava.io.tmpdir=" + temp.resolve("tmp"),
+                "-Dschemagate.sharedMemory=" + shm));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BaseCacheChild.class.getName(), url, dir.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(temp.resolve("stderr.txt").toFile());
         builder.environment().put("SCHEMAGATE_CACHE", temp.resolve("cache").toString());
         return builder.start();
     }
