@@ -33,9 +33,9 @@ final class EmbeddedServer implements AutoCloseable {
 
     /** initdb and a cold start on a slow shared runner can take long; a hung start must still end. */
     static final Duration STARTUP_WAIT = Duration.ofSeconds(90);
-    /** A normal close: the supervisor's own escalation (SIGKILL at 7 s) fits in it. */
+    /** A normal close: the supervisor's own SIGKILL (at 7 s) fits in it. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
-    /** The JVM is going down (shutdown hook): a fast shutdown takes well under a second. */
+    /** The JVM is going down (shutdown hook): an immediate shutdown takes well under a second. */
     private static final Duration ABRUPT_CLOSE_WAIT = Duration.ofSeconds(5);
     /** A free port can be taken by someone else before the postmaster binds it: a new run then tries another. */
     private static final int START_ATTEMPTS = 3;
@@ -471,7 +471,7 @@ final class EmbeddedServer implements AutoCloseable {
     }
 
     /**
-     * Stops the server (fast shutdown, bounded wait, then SIGKILL) and removes the run directory. Idempotent, never
+     * Stops the server (immediate shutdown, bounded wait, then SIGKILL) and removes the run directory. Idempotent, never
      * throws, safe while {@link #start} runs in another thread.
      *
      * @param abrupt the JVM is going down: a shorter wait

@@ -18,31 +18,30 @@ import java.util.concurrent.TimeUnit;
 public final class ServerSupervisor {
 
     /**
-     * How a server is asked to stop, in twentieths of a second after the pipe's EOF.
+     * How a server is asked to stop after the pipe's EOF.
      *
-     * @param name              the supervisor's process name, as {@code ps} shows it
-     * @param signal            the first request
-     * @param escalation        a firmer request at {@code escalateAfterTwentieths}, or {@code NONE}
-     * @param killAfterTwentieths   when SIGKILL follows
+     * @param name      the supervisor's process name, as {@code ps} shows it
+     * @param signal    the request
+     * @param killAfter when SIGKILL follows, if the server is still there
      */
-    public record Shutdown(String name, String signal, String escalation, int escalateAfterTwentieths,
-                           int killAfterTwentieths) {
+    public record Shutdown(String name, String signal, Duration killAfter) {
         /**
-         * The postmaster: immediate shutdown (SIGQUIT), SIGKILL after 5 s. Its cluster is deleted next, so the checkpoint
-         * of a fast shutdown would only write pages nobody reads (a cluster worth keeping is stopped by its owner first).
+         * The postmaster: immediate shutdown (SIGQUIT), SIGKILL after 7 s, past the 5 s after which PostgreSQL kills
+         * its own stuck backends. Its cluster is deleted next, so the checkpoint of a fast shutdown would only write
+         * pages nobody reads (a cluster worth keeping is stopped by its owner first).
          */
-        public static final Shutdown POSTMASTER = new Shutdown("schemagate-supervisor", "QUIT", "NONE", 0, 100);
+        public static final Shutdown POSTMASTER = new Shutdown("schemagate-supervisor", "QUIT", Duration.ofSeconds(7));
         /** mariadbd: SIGTERM (it ignores SIGINT), SIGKILL after 8 s. */
-        public static final Shutdown MARIADBD = new Shutdown("schemagate-mariadb-supervisor", "TERM", "NONE", 0, 160);
+        public static final Shutdown MARIADBD = new Shutdown("schemagate-mariadb-supervisor", "TERM", Duration.ofSeconds(8));
     }
 
     /**
-     * $1 the run directory, $2-$5 the {@link Shutdown}; the rest the server's command. sh exports a PWD of its own:
-     * not passed on.
+     * $1 the run directory, $2 the signal, $3 how many 50 ms polls before SIGKILL (each poll also forks, so a little
+     * more than that); the rest the server's command. sh exports a PWD of its own: not passed on.
      */
     static final String SCRIPT = """
             unset PWD
-            run=$1; signal=$2; escalation=$3; escalate_at=$4; kill_at=$5; shift 5
+            run=$1; signal=$2; kill_at=$3; shift 3
             "$@" </dev/null &
             server=$!
             while read -r _; do :; done
@@ -50,7 +49,6 @@ public final class ServerSupervisor {
             n=0
             while kill -0 "$server" 2>/dev/null; do
               n=$((n + 1))
-              if [ "$escalation" != NONE ] && [ "$n" -eq "$escalate_at" ]; then kill -"$escalation" "$server" 2>/dev/null; fi
               if [ "$n" -ge "$kill_at" ]; then kill -KILL "$server" 2>/dev/null; fi
               sleep 0.05
             done
@@ -74,8 +72,7 @@ public final class ServerSupervisor {
         List<String> command = new ArrayList<>();
         SETSID.stream().filter(Files::isExecutable).findFirst().ifPresent(setsid -> command.add(setsid.toString()));
         command.addAll(List.of(ServerLauncher.SH.toString(), "-c", SCRIPT, shutdown.name(), run.path().toString(),
-                shutdown.signal(), shutdown.escalation(), Integer.toString(shutdown.escalateAfterTwentieths()),
-                Integer.toString(shutdown.killAfterTwentieths())));
+                shutdown.signal(), Long.toString(shutdown.killAfter().toMillis() / 50)));
         command.addAll(serverCommand);
         Process process = ServerLauncher.builder(command, run.path())
                 .redirectErrorStream(true)
