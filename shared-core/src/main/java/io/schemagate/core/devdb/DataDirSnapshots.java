@@ -76,11 +76,19 @@ final class DataDirSnapshots {
         return new DataDirSnapshots(cacheDir.resolve("bases").resolve(installation.getFileName().toString()));
     }
 
-    /** The bytes of the kept cluster's files as its manifest lists them; empty when there is none (or no manifest). */
+    /**
+     * The bytes of the kept cluster's files as its manifest lists them; empty when there is none, or its sizes are not
+     * sizes (the copy stops at a file larger than listed, so the sum bounds what a restore writes).
+     */
     OptionalLong size() {
         try (Stream<String> lines = Files.lines(root.resolve(SNAPSHOT).resolve(MANIFEST), StandardCharsets.UTF_8)) {
-            return OptionalLong.of(lines.skip(1).filter(line -> line.startsWith("f "))
-                    .mapToLong(line -> Long.parseLong(line.split(" ", 3)[1])).sum());
+            return OptionalLong.of(lines.skip(1).filter(line -> line.startsWith("f ")).mapToLong(line -> {
+                long size = Long.parseLong(line.split(" ", 3)[1]);
+                if (size < 0) {
+                    throw new NumberFormatException("a negative size");
+                }
+                return size;
+            }).reduce(0, Math::addExact));
         } catch (IOException | RuntimeException e) {
             return OptionalLong.empty(); // none yet, or unsound: restoreInto will say
         }
@@ -129,8 +137,8 @@ final class DataDirSnapshots {
             lines.add(HEADER + temp.getFileName().toString().substring(4) + "-" + System.nanoTime());
             Path kept = temp.resolve(DATA);
             // Moved where the cache is on the same file system (the run's cluster goes at close anyway), else copied.
-            boolean moved = moved(data, kept);
-            if (!(moved ? listing(kept, null, lines) : listing(data, kept, lines))) {
+            boolean renamed = renamed(data, kept);
+            if (!(renamed ? listing(kept, null, lines) : listing(data, kept, lines))) {
                 DirectoryTree.delete(temp);
                 return;
             }
@@ -152,8 +160,8 @@ final class DataDirSnapshots {
         }
     }
 
-    /** Whether {@code data} could be renamed to {@code kept}: not across file systems (tmpfs, a container's mounts). */
-    private static boolean moved(Path data, Path kept) {
+    /** Renames {@code data} to {@code kept} if it can: not across file systems (tmpfs, a container's mounts). */
+    private static boolean renamed(Path data, Path kept) {
         try {
             Files.move(data, kept, StandardCopyOption.ATOMIC_MOVE);
             return true;
@@ -187,11 +195,13 @@ final class DataDirSnapshots {
                     return false; // still running after all
                 }
                 files.add(path);
+            } else {
+                return false; // a socket, pipe or device: not part of a cluster a run may start from
             }
         }
-        List<Optional<String>> copied = onAllCores(files, path -> copyFile(path, to == null ? null
-                : to.resolve(from.relativize(path).toString())).map(sizeAndChecksum -> "f " + sizeAndChecksum + " "
-                + from.relativize(path)));
+        List<Optional<String>> copied = onAllCores(files, path -> (to == null ? checksum(path)
+                : copyFile(path, to.resolve(from.relativize(path).toString()), Long.MAX_VALUE))
+                .map(sizeAndChecksum -> "f " + sizeAndChecksum + " " + from.relativize(path)));
         if (copied.stream().anyMatch(Optional::isEmpty)) {
             return false;
         }
@@ -204,7 +214,7 @@ final class DataDirSnapshots {
         if (Files.exists(to)) {
             throw new IOException(to + " exists");
         }
-        record Listed(Path source, Path target, String sizeAndChecksum) {
+        record Listed(Path source, Path target, long size, String sizeAndChecksum) {
         }
         List<Listed> files = new ArrayList<>();
         for (String entry : entries) {
@@ -221,12 +231,18 @@ final class DataDirSnapshots {
                 if (!target.startsWith(to) || !source.startsWith(from) || !Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
                     return false;
                 }
-                files.add(new Listed(source, target, parts[1] + " " + parts[2]));
+                long size;
+                try {
+                    size = Long.parseLong(parts[1]);
+                } catch (NumberFormatException e) {
+                    return false;
+                }
+                files.add(new Listed(source, target, size, parts[1] + " " + parts[2]));
             } else {
                 return false;
             }
         }
-        List<Optional<String>> copied = onAllCores(files, file -> copyFile(file.source(), file.target()));
+        List<Optional<String>> copied = onAllCores(files, file -> copyFile(file.source(), file.target(), file.size()));
         if (copied.stream().anyMatch(Optional::isEmpty)) {
             throw new IOException("a file of the snapshot could not be copied"); // replaced meanwhile, or a full disk
         }
@@ -261,26 +277,41 @@ final class DataDirSnapshots {
         }
     }
 
-    /**
-     * Copies one file (0600) to {@code to}, or only reads it if that is null, returning {@code "<size> <crc32c>"} of
-     * what was read; empty if it could not.
-     */
-    private static Optional<String> copyFile(Path from, Path to) {
-        CRC32C checksum = new CRC32C();
-        long size = 0;
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(from, LinkOption.NOFOLLOW_LINKS);
-             OutputStream out = to == null ? OutputStream.nullOutputStream()
-                     : Files.newOutputStream(Files.createFile(to, PRIVATE_FILE), StandardOpenOption.WRITE)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                checksum.update(buffer, 0, n);
-                out.write(buffer, 0, n);
-                size += n;
-            }
+    /** {@code "<size> <crc32c>"} of one file; empty if it cannot be read. */
+    private static Optional<String> checksum(Path file) {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.of(read(in, OutputStream.nullOutputStream(), Long.MAX_VALUE));
         } catch (IOException | UncheckedIOException e) {
             return Optional.empty();
         }
-        return Optional.of(size + " " + Long.toHexString(checksum.getValue()));
+    }
+
+    /**
+     * Copies one file (0600), returning {@code "<size> <crc32c>"} of what was copied; empty if it could not, or it
+     * holds more than {@code atMost} bytes (the copy stops there: a manifest's size bounds what a restore writes).
+     */
+    private static Optional<String> copyFile(Path from, Path to, long atMost) {
+        try (InputStream in = Files.newInputStream(from, LinkOption.NOFOLLOW_LINKS);
+             OutputStream out = Files.newOutputStream(Files.createFile(to, PRIVATE_FILE), StandardOpenOption.WRITE)) {
+            return Optional.of(read(in, out, atMost));
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String read(InputStream in, OutputStream out, long atMost) throws IOException {
+        CRC32C checksum = new CRC32C();
+        long size = 0;
+        byte[] buffer = new byte[1 << 16];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            size += n;
+            if (size > atMost) {
+                throw new IOException("larger than the manifest says");
+            }
+            checksum.update(buffer, 0, n);
+            out.write(buffer, 0, n);
+        }
+        return size + " " + Long.toHexString(checksum.getValue());
     }
 
     /** Whether pg_control says the cluster in {@code data} was shut down cleanly (not crashed, not running). */
