@@ -16,7 +16,8 @@ public final class RandomPassword {
     /**
      * PostgreSQL's SCRAM-SHA-256 verifier of {@code password}, one of ours: with few iterations, since the 4096 a
      * server uses by default slow down the guessing of chosen passwords, which a random one of 32 characters (190 bits)
-     * does not need, and cost every login (on both sides) tens of milliseconds of the client's short-lived JVM.
+     * does not need, and cost every login (on both sides) tens of milliseconds of the client's short-lived JVM. Never
+     * for a password a person chose.
      */
     static String scramVerifier(String password) {
         byte[] salt = new byte[16];
