@@ -160,8 +160,11 @@ class CorpusPlanTest {
      */
     @Test
     void harborBefore0080TimeToTimestampIsLeftToTheAuthor() throws Exception {
+        // Made outside assertThrows: without ../shared they skip the test, which assertThrows would count as a failure.
+        MigrationDir before0080 = harborAtlas(20);
+        Path desired = harborDesired();
         PlanException e = assertThrows(PlanException.class,
-                () -> diff(harborAtlas(20), new AtlasFormat(), harborDesired(), PlanOptions.SAFE));
+                () -> diff(before0080, new AtlasFormat(), desired, PlanOptions.SAFE));
         assertTrue(e.getMessage().contains("cannot cast type time without time zone to timestamp without time zone"),
                 e.getMessage());
     }
