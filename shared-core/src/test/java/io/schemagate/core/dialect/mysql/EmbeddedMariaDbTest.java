@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.schemagate.core.devdb.CachedInstallations;
 import io.schemagate.core.devdb.RunBase;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -182,14 +184,21 @@ class EmbeddedMariaDbTest {
         long begin = System.nanoTime();
         Path first = MariaDbBinaries.installation(cache);
         long unpackMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
-        FileTime unpacked = Files.getLastModifiedTime(first.resolve(MariaDbBinaries.MARKER));
+        Path sentinel = Files.writeString(first.resolve("sentinel"), "kept");
+        // An older version's installation that no run used for longer than CachedInstallations.UNUSED.
+        Path old = Files.createDirectories(cache.resolve("binaries").resolve("mariadb-10.0.0-0123456789abcdef").resolve("bin"))
+                .getParent();
+        Files.writeString(old.resolve(MariaDbBinaries.MARKER), "mariadb=10.0.0\n");
+        Files.setLastModifiedTime(old.resolve(MariaDbBinaries.MARKER),
+                FileTime.from(Instant.now().minus(CachedInstallations.UNUSED).minusSeconds(60)));
         begin = System.nanoTime();
         Path second = MariaDbBinaries.installation(cache);
         long reuseMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
         System.out.printf("embedded MariaDB binaries: unpack %d ms, reuse %d ms%n", unpackMillis, reuseMillis);
 
         assertEquals(first, second);
-        assertEquals(unpacked, Files.getLastModifiedTime(second.resolve(MariaDbBinaries.MARKER)), "not unpacked again");
+        assertTrue(Files.exists(sentinel), "not unpacked again");
+        assertFalse(Files.exists(old), "an installation no run used for two weeks is removed");
         assertTrue(first.getFileName().toString().startsWith("mariadb-" + MariaDbBinaries.VERSION + "-"), first.toString());
         assertTrue(Files.isExecutable(first.resolve(MariaDbBinaries.SERVER)));
         try (var list = Files.list(cache.resolve("binaries"))) {
