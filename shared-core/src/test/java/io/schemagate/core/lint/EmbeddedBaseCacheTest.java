@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.AfterEach;
@@ -106,10 +107,7 @@ class EmbeddedBaseCacheTest {
         assertTrue(again.devDatabase().contains("from the cache"), again.devDatabase());
 
         // A cluster another initdb made (here: before --wal-segsize=1 was among its options) is not used.
-        Path manifest = snapshot.resolve("manifest");
-        List<String> lines = new ArrayList<>(Files.readAllLines(manifest));
-        lines.set(0, lines.get(0).replace(",--wal-segsize=1 id=", " id="));
-        Files.write(manifest, lines);
+        editManifest(snapshot, line -> line.replace(",--wal-segsize=1 id=", " id="));
         Run otherInitdb = run("embedded://postgres/16", dir);
         assertTrue(otherInitdb.devDatabase().contains("base of 2 files replayed and cached"), otherInitdb.devDatabase());
         assertEquals(List.of(), leftovers());
@@ -128,13 +126,8 @@ class EmbeddedBaseCacheTest {
         byte[] bytes = Files.readAllBytes(conf);
         CRC32C crc = new CRC32C();
         crc.update(bytes);
-        Path manifest = snapshot.resolve("manifest");
-        List<String> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(manifest)) {
-            lines.add(line.endsWith(" postgresql.conf") && line.startsWith("f ")
-                    ? "f " + bytes.length + " " + Long.toHexString(crc.getValue()) + " postgresql.conf" : line);
-        }
-        Files.write(manifest, lines);
+        editManifest(snapshot, line -> line.endsWith(" postgresql.conf") && line.startsWith("f ")
+                ? "f " + bytes.length + " " + Long.toHexString(crc.getValue()) + " postgresql.conf" : line);
 
         Run warm = run("embedded://postgres/16", dir);
         assertTrue(warm.devDatabase().contains("from the cache"), warm.devDatabase());
@@ -230,6 +223,12 @@ class EmbeddedBaseCacheTest {
         assertTrue(child.waitFor(120, TimeUnit.SECONDS));
         assertTrue(Files.readString(temp.resolve("stderr.txt")).contains("holds files tracked by git"),
                 Files.readString(temp.resolve("stderr.txt")));
+    }
+
+    /** Rewrites each line of the snapshot's manifest, as whoever can write the cache directory could. */
+    private static void editManifest(Path snapshot, UnaryOperator<String> edit) throws IOException {
+        Path manifest = snapshot.resolve("manifest");
+        Files.write(manifest, Files.readAllLines(manifest).stream().map(edit).toList());
     }
 
     private Path snapshot() throws IOException {
